@@ -81,6 +81,8 @@ CODES: dict[str, tuple[str, str]] = {
     "W102": ("bad request", "check the query parameters"),
     "W103": ("authentication required", "send Authorization: Bearer TOKEN (strife token create)"),
     "W104": ("forbidden", "the token is not valid"),
+    "W105": ("internal server error", "see the server log; report this as a bug"),
+    "W106": ("request too large", "send less (see STRIFE_MAX_INPUT_MB)"),
 }
 
 

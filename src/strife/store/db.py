@@ -13,6 +13,7 @@ refuses with S102.  A store written by a newer strife is refused with S103 eithe
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -106,7 +107,7 @@ class Store:
             self.engine.dispose()
             raise StoreError(
                 f"{self.display_url} lacks migrations {', '.join(state.pending)}", code="S102",
-                hint=f"run `strife db upgrade --db {self.display_url}`")
+                hint="run `strife db upgrade --db URL` with this database URL")
 
     # -- connections -----------------------------------------------------------------------
 
@@ -225,7 +226,8 @@ def _create_engine(url: str) -> Engine:
             engine = _sqlite_engine(parsed)
         else:
             connect_args = {} if "connect_timeout" in parsed.query else {"connect_timeout": PG_CONNECT_TIMEOUT_S}
-            engine = create_engine(parsed, pool_pre_ping=True, connect_args=connect_args)
+            engine = create_engine(parsed, pool_pre_ping=True, connect_args=connect_args,
+                                   json_serializer=_json_dumps)
     except (sa_exc.ArgumentError, ImportError) as exc:
         raise StoreError(f"cannot use {parsed.render_as_string(hide_password=True)}: {_first_line(exc)}",
                          code="S104") from exc
@@ -237,13 +239,15 @@ def _sqlite_engine(parsed) -> Engine:
     memory = not database or database == ":memory:" or database.startswith("file::memory:")
     if memory:
         # one shared connection, or every pool checkout would see a different empty database
-        engine = create_engine(parsed, poolclass=StaticPool, connect_args={"check_same_thread": False})
+        engine = create_engine(parsed, poolclass=StaticPool, connect_args={"check_same_thread": False},
+                               json_serializer=_json_dumps)
     else:
         try:
             Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"cannot create the folder for {database}: {exc}", code="S101") from exc
-        engine = create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+        engine = create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+                               json_serializer=_json_dumps)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):
@@ -263,6 +267,11 @@ def _sqlite_engine(parsed) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
+
+
+def _json_dumps(value: Any) -> str:
+    # reader metadata may carry paths or dates: store their text rather than fail the document
+    return json.dumps(value, ensure_ascii=False, default=str)
 
 
 def _first_line(exc: BaseException) -> str:

@@ -189,13 +189,15 @@ def save_document(store: "Store", run_id: str | None, doc: RawDocument, articles
                   failures: Iterable[Failure] = ()) -> SaveCounts:
     """Store one document and all that came out of it in one transaction; counts are new rows."""
     articles = list(articles)
-    mention_rows = [mention_row(m, run_id) for m in mentions]
-    statistic_rows = [_statistic_row(s, run_id) for s in statistics]
-    failure_rows = [_failure_row(f, run_id) for f in failures]
+    document_rows = [_clean(_document_row(doc, run_id, len(articles)))]
+    article_rows = _unique([_clean(_article_row(a, run_id)) for a in articles])
+    mention_rows = [_clean(mention_row(m, run_id)) for m in mentions]
+    statistic_rows = [_clean(_statistic_row(s, run_id)) for s in statistics]
+    failure_rows = [_clean(_failure_row(f, run_id)) for f in failures]
     with store.begin() as conn:
         counts = SaveCounts(
-            documents=insert_new(conn, schema.documents, [_document_row(doc, run_id, len(articles))]),
-            articles=insert_new(conn, schema.articles, [_article_row(a, run_id) for a in articles]),
+            documents=insert_new(conn, schema.documents, document_rows),
+            articles=insert_new(conn, schema.articles, article_rows),
             mentions=insert_new(conn, schema.mentions, _unique(mention_rows)),
             statistics=insert_new(conn, schema.statistics, _unique(statistic_rows)),
             failures=insert_new(conn, schema.failures, _unique(failure_rows)),
@@ -210,7 +212,16 @@ def failure_id(failure: Failure) -> str:
 def record_failure(store: "Store", run_id: str | None, failure: Failure) -> bool:
     """Store a failure outside any document (e.g. an unreadable input).  True when it is new."""
     with store.begin() as conn:
-        return insert_new(conn, schema.failures, [_failure_row(failure, run_id)]) == 1
+        return insert_new(conn, schema.failures, [_clean(_failure_row(failure, run_id))]) == 1
+
+
+def _clean(row: dict[str, Any]) -> dict[str, Any]:
+    """PostgreSQL text cannot hold NUL characters; U+FFFD keeps every character offset in place.
+    Done on both dialects so the two stores hold the same text."""
+    for key, value in row.items():
+        if isinstance(value, str) and "\x00" in value:
+            row[key] = value.replace("\x00", "\ufffd")
+    return row
 
 
 def _unique(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

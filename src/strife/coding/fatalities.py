@@ -1,0 +1,258 @@
+"""Fatality counts by ACLED's rules, read from the dependency parse.
+
+- only reported deaths; "killed or injured" / "casualties" with no split: 0;
+- a vague plural ("several", "many", "a number of"): 3, or 10 for a significant attack in an
+  active war zone; "dozens" 12, "hundreds" 100, "tens" 10;
+- parts are summed ("2 soldiers and 3 civilians were killed"; "6 killed by fire and 3 by IEDs");
+- conflicting claims by different claimants: the lowest; every claim is kept as a ``Claim``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Count", "number_value", "DeathReport", "death_reports", "VAGUE", "WAR_ZONE_VAGUE"]
+
+VAGUE = 3  # ACLED: "several", "many", plural "fatalities" without a number
+WAR_ZONE_VAGUE = 10  # ACLED: the same, for a significant attack in an active war zone
+
+_WORDS = {
+    "zero": 0, "no": 0, "none": 0, "a": 1, "an": 1, "one": 1, "single": 1, "lone": 1, "two": 2, "both": 2, "pair": 2,
+    "couple": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000, "dozen": 12,
+}
+# ACLED's fixed readings of vague quantities (ACLED.md, Fatalities)
+_FIXED = {"dozens": 12, "hundreds": 100, "tens": 10, "scores": 20, "thousands": 1000}
+_VAGUE_WORDS = {"several", "many", "few", "some", "numerous", "multiple", "various", "number", "unspecified",
+                "unknown", "countless", "more", "other", "plural"}
+DEATH_LEMMAS = {"kill", "die", "dead", "death", "murder", "assassinate", "execute", "behead", "lynch", "slay",
+                "massacre", "fatality", "martyr", "martyrdom", "life", "body", "corpse", "slaughter", "perish"}
+_INJURY = {"injure", "wound", "injury", "hurt", "detain", "capture", "arrest", "abduct", "kidnap", "missing"}
+_CODED = re.compile(r"fatalit(?:y|ies)\s+(?:were\s+|was\s+|are\s+|is\s+)?coded\s+as\s+(\d+)", re.I)
+_ZERO = re.compile(
+    r"\b(?:no|neither|nor|without)\s+(?:reported\s+|reports?\s+(?:of|on)\s+)?(?:casualties|fatalities|deaths|one\s+(?:was|were)\s+(?:killed|hurt|injured)|"
+    r"injuries\s+or\s+fatalities|fatalities\s+(?:or|nor)\s+injuries|fatalities\s+were\s+reported|loss(?:es)?\s+of\s+life|lives\s+lost|killed)\b", re.I)
+
+
+def number_value(text: str) -> int | None:
+    """"12" -> 12; "twelve" -> 12; "1,240" -> 1240; "two hundred" -> 200; else None."""
+    t = text.strip().lower().replace(",", "")
+    if t.isdigit():
+        return int(t)
+    try:
+        return int(float(t))
+    except ValueError:
+        pass
+    parts = re.split(r"[\s-]+", t)
+    total, current = 0, 0
+    for p in parts:
+        if p in ("and",):
+            continue
+        if p not in _WORDS:
+            return None
+        v = _WORDS[p]
+        if v in (100, 1000):
+            current = max(current, 1) * v
+            if v == 1000:
+                total, current = total + current, 0
+        else:
+            current += v
+    return total + current
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    value: int
+    vague: bool  # no number given: the ACLED vague rule decides (3 or 10)
+    start: int
+    end: int
+    text: str
+
+
+def _token_count(tok) -> int | None:
+    if tok.lower_ in _FIXED:
+        return _FIXED[tok.lower_]
+    if tok.like_num or tok.lower_ in _WORDS:
+        v = number_value(tok.text)
+        if v is None and tok.lower_ in _WORDS:
+            v = _WORDS[tok.lower_]
+        return v
+    return None
+
+
+def noun_count(noun) -> Count | None:
+    """How many the noun phrase headed by ``noun`` names ("12 Taliban militants" -> 12)."""
+    doc = noun.doc
+    if noun.lower_ in _FIXED:
+        return Count(_FIXED[noun.lower_], False, noun.idx, noun.idx + len(noun), noun.text)
+    if noun.like_num:  # "3 were killed", "killing 4"
+        v = _token_count(noun)
+        if v is not None:
+            # "2 million" etc. are never one event's toll but keep the number (statistics decide)
+            return Count(v, False, noun.idx, noun.idx + len(noun), noun.text)
+    nums = [c for c in noun.children if c.dep_ in ("nummod", "quantmod") or (c.dep_ == "det" and c.lower_ in _WORDS)]
+    for c in nums:
+        if c.lower_ in ("no", "zero", "none"):
+            return Count(0, False, c.idx, noun.idx + len(noun), doc.text[c.idx:noun.idx + len(noun)])
+        # a number may be split over tokens ("two hundred"): take the subtree of the numeral
+        toks = [t for t in c.subtree if t.like_num or t.lower_ in _WORDS or t.lower_ in _FIXED]
+        vals = [_token_count(t) for t in toks]
+        vals = [v for v in vals if v is not None]
+        if not vals:
+            continue
+        span_text = doc.text[min(t.idx for t in toks):max(t.idx + len(t) for t in toks)]
+        v = number_value(span_text)
+        if v is None:
+            v = max(vals)
+        if c.dep_ == "det" and c.lower_ in ("a", "an") and noun.tag_ in ("NNS", "NNPS"):
+            continue  # "a number of fighters", "a few"
+        return Count(v, False, c.idx, noun.idx + len(noun), doc.text[c.idx:noun.idx + len(noun)])
+    # "dozens of civilians": the quantity is the head, the people hang below "of"
+    for c in noun.children:
+        if c.lower_ in _VAGUE_WORDS and c.dep_ in ("amod", "det", "advmod", "nummod"):
+            return Count(VAGUE, True, c.idx, noun.idx + len(noun), doc.text[c.idx:noun.idx + len(noun)])
+    if noun.lower_ in _VAGUE_WORDS or noun.lower_ == "number":
+        return Count(VAGUE, True, noun.idx, noun.idx + len(noun), noun.text)
+    if noun.tag_ in ("NNS", "NNPS") or noun.lower_ in ("people", "fighters", "forces", "troops", "police"):
+        return Count(VAGUE, True, noun.idx, noun.idx + len(noun), noun.text)
+    if noun.pos_ in ("NOUN", "PROPN", "PRON"):
+        if noun.lower_ in ("they", "them", "those", "these", "others"):
+            return Count(VAGUE, True, noun.idx, noun.idx + len(noun), noun.text)
+        if noun.lower_ in ("who", "which", "that"):
+            return None
+        return Count(1, False, noun.idx, noun.idx + len(noun), noun.text)
+    return None
+
+
+def _victims(tok) -> list:
+    """The noun(s) naming who died, for a death word ``tok``."""
+    lemma = tok.lemma_.lower()
+    out = []
+    if lemma in ("kill", "murder", "assassinate", "execute", "behead", "lynch", "slay", "massacre", "slaughter", "martyr"):
+        for c in tok.children:
+            if c.dep_ in ("dobj", "nsubjpass", "obj"):
+                out.append(c)
+        if not out and tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN", "NUM"):
+            out.append(tok.head)  # "3 people killed in ..." read as a reduced relative clause
+        if not out:
+            for c in tok.children:
+                if c.dep_ == "nsubj" and (c.like_num or c.lower_ in _FIXED):
+                    out.append(c)
+        if not out and tok.dep_ == "conj" and tok.head.lemma_.lower() not in _INJURY:
+            out.extend(_victims(tok.head))
+    elif lemma in ("die", "perish"):
+        out = [c for c in tok.children if c.dep_ in ("nsubj",)]
+    elif lemma == "dead":
+        if tok.dep_ in ("amod",) and tok.head.pos_ in ("NOUN", "PROPN"):
+            out = [tok.head]
+        elif tok.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "advcl", "conj"):
+            h = tok.head
+            out = [c for c in h.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c is not tok]
+        out += [c for c in tok.children if c.dep_ in ("nummod", "npadvmod", "nsubj") and (c.like_num or c.pos_ in ("NOUN",))]
+        if not out and tok.i > 0 and tok.doc[tok.i - 1].like_num:
+            out = [tok.doc[tok.i - 1]]
+        if tok.pos_ == "NOUN" or (not out and tok.dep_ in ("ROOT", "nsubj", "dobj", "conj")):
+            out = out or [tok]
+    elif lemma in ("death", "fatality", "life", "body", "corpse"):
+        out = [tok]
+    # conjoined victims: "2 soldiers and 3 civilians"
+    more = []
+    for v in out:
+        for c in v.conjuncts:
+            if c.i > v.i and c.pos_ in ("NOUN", "PROPN", "NUM"):
+                more.append(c)
+    return out + more
+
+
+def _injury_pair(tok) -> bool:
+    """"killed or injured", "killing and injuring N", "dead or wounded": no split of deaths and injuries."""
+    for c in list(tok.children) + [tok.head]:
+        if c is tok:
+            continue
+        if c.lemma_.lower() in _INJURY and (c.dep_ == "conj" or tok.dep_ == "conj"):
+            between = tok.doc[min(c.i, tok.i):max(c.i, tok.i) + 1]
+            objs = [x for x in tok.children if x.dep_ in ("dobj", "nsubjpass", "obj")]
+            if any(t.lower_ == "or" for t in between) or not objs:
+                return True
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class DeathReport:
+    count: Count
+    token_i: int  # the death word
+    kind: str  # "deaths" | "zero" | "coded" | "mixed" (killed-or-injured: 0)
+
+
+def death_reports(sent, lemmas: list[str] | None = None) -> list[DeathReport]:
+    """Every statement of deaths in a spaCy sentence span."""
+    doc = sent.doc
+    out: list[DeathReport] = []
+    text = sent.text
+    for m in _CODED.finditer(text):
+        s = sent.start_char + m.start()
+        out.append(DeathReport(Count(int(m.group(1)), False, s, sent.start_char + m.end(), m.group(0)), -1, "coded"))
+    zero_spans = []
+    for m in _ZERO.finditer(text):
+        s = sent.start_char + m.start()
+        zero_spans.append((s, sent.start_char + m.end()))
+        out.append(DeathReport(Count(0, False, s, sent.start_char + m.end(), m.group(0)), -1, "zero"))
+    seen_victims: set[int] = set()
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if lemma == "shoot" and any(c.lower_ == "dead" for c in tok.children):
+            lemma = "kill"
+        if lemma not in DEATH_LEMMAS:
+            continue
+        if any(s <= tok.idx < e for s, e in zero_spans):
+            continue
+        if lemma == "life" and not any(a.lemma_.lower() in ("claim", "lose", "take", "cost") for a in [tok.head]):
+            continue
+        if lemma in ("body", "corpse") and not any(w in text.lower() for w in ("found", "recovered", "discovered")):
+            continue
+        if lemma == "dead" and tok.head.lemma_.lower() == "shoot":
+            continue  # counted on the verb
+        if lemma == "death" and tok.head.lemma_.lower() in ("sentence", "threat"):
+            continue
+        if any(c.dep_ == "neg" for c in tok.children):
+            out.append(DeathReport(Count(0, False, tok.idx, tok.idx + len(tok), tok.text), tok.i, "zero"))
+            continue
+        mixed = _injury_pair(tok)
+        victims = [v for v in _victims(tok) if v.i not in seen_victims]
+        counts = []
+        for v in victims:
+            seen_victims.add(v.i)
+            if v.lower_ in ("no", "none", "nobody") or any(c.lower_ in ("no",) and c.dep_ == "det" for c in v.children):
+                counts.append(Count(0, False, v.idx, v.idx + len(v), v.text))
+                continue
+            target = v
+            # "dozens of people", "a number of fighters": the count is the head, people are below "of"
+            c = noun_count(target)
+            if c is not None:
+                counts.append(c)
+        if lemma in ("death", "fatality") and counts and counts[0].vague and not any(
+                ch.dep_ == "nummod" for ch in tok.children):
+            # plural "fatalities"/"deaths" without a number: ACLED's vague rule
+            pass
+        if not counts:
+            if lemma in ("kill", "die", "dead", "murder", "assassinate", "execute", "behead", "lynch", "massacre"):
+                counts = [Count(VAGUE, True, tok.idx, tok.idx + len(tok), tok.text)]
+            else:
+                continue
+        total = sum(c.value for c in counts)
+        vague = all(c.vague for c in counts)
+        start = min([c.start for c in counts] + [tok.idx])
+        end = max([c.end for c in counts] + [tok.idx + len(tok)])
+        count = Count(0 if mixed else total, vague and not mixed, start, end, doc.text[start:end])
+        out.append(DeathReport(count, tok.i, "mixed" if mixed else "deaths"))
+        # "6 killed by fire and 3 by IEDs": a bare number conjoined to the death verb
+        for c in tok.children:
+            if c.dep_ == "conj" and c.like_num and c.i not in seen_victims:
+                v = _token_count(c)
+                if v is not None and not mixed:
+                    seen_victims.add(c.i)
+                    out.append(DeathReport(Count(v, False, c.idx, c.idx + len(c), c.text), tok.i, "deaths"))
+    return out

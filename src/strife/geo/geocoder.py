@@ -1,0 +1,626 @@
+"""Find place names in an article, resolve them to gazetteer entries, and place each event.
+
+    text ──tokenise/normalise──▶ " saraqib | kfranbel | ayn isa ..." ──Aho-Corasick──▶ raw matches
+         ──filters (capitals, stop words, persons)──▶ + fuzzy fallback on capitalised NER spans
+         ──resolution (article countries, admin cues, rank+population, proximity)──▶ Toponym list
+
+``locate`` then picks, for each mention, the place tied to its trigger: a place syntactically attached
+to the trigger through a locative preposition, else the nearest place in the trigger's sentence, else
+the article's main place; a country alone gives a "country-only" location without coordinates.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+from unidecode import unidecode
+
+from ..records import Article, Location, Mention, Toponym
+from ..settings import Settings
+from .gazetteer import (K_ACLED, K_ADM1, K_ADM2, K_CITY, K_COUNTRY, K_IMPORT, K_SUPP, Gazetteer, load_index)
+from .normalize import _MARKS, _TOKEN_RE, CONNECTORS, token_key
+
+__all__ = ["Geocoder", "distance_km", "FUZZY_THRESHOLD"]
+
+_DATA = Path(__file__).resolve().parent.parent / "data"
+
+# Fuzzy fallback: rapidfuzz ratio (0-100) between a capitalised unmatched span's key and a gazetteer key of
+# the article's countries.  Measured by scripts/geo_eval.py --fuzzy on the GeoVirus + ACLED-dev notes: see
+# the report; 90 keeps "Khob Wa Ashaaf"->"Khabb wa ash Sha'af" (ratio 91) while 85 began to admit person names.
+FUZZY_THRESHOLD = 90
+# Keys shorter than this never take part in fuzzy matching: short names match too much by chance.
+FUZZY_MIN_LEN = 5
+# A place this far (km) from the article's unambiguous places gets no proximity bonus; Syria/Yemen
+# governorates are 100-300 km across, so 300 km keeps "same region" and drops other countries' namesakes.
+PROXIMITY_KM = 300.0
+# A one-word match that NER does not call a place is kept only when one of its entries is a country,
+# a province, a place in the article's countries or a city of at least this population: on the seed page
+# this dropped "Hospital" (Ireland), "Taji"->Taiji (Japan), "Saree" while keeping Saraqib and Kafranbel.
+WEAK_MATCH_POP = 100_000
+# Characters before a mention's trigger that still count as "near" when no parse links a place (a sentence).
+_LOCATIVE_PREPS = {"in", "near", "at", "on", "outside", "around", "inside", "into", "across", "throughout",
+                   "towards", "toward", "to", "from", "of", "within", "between", "along", "by", "off", "over"}
+_ADMIN1_WORDS = re.compile(r"^[\s\-]*(province|governorate|region|state|oblast|prefecture|wilaya|department)\b", re.I)
+_ADMIN2_WORDS = re.compile(r"^[\s\-]*(district|county|municipality|raion|rayon|sub-?district|parish)\b", re.I)
+_NEAR_BEFORE = re.compile(
+    r"(\bnear|\boutskirts of|\boutside( of)?|\bvicinity of|\baround|\bcountryside of|\bsurroundings of|"
+    r"\bsuburbs of|\b(north|south|east|west|north-?east|north-?west|south-?east|south-?west)(ern)?\s+"
+    r"(part|parts|countryside|outskirts|edge|side|suburbs)?\s*of|\bkm\s+(from|of)|\bkilometres\s+(from|of)|"
+    r"\bmiles\s+(from|of)|\barea of|\bregion of)\s+(the\s+)?((town|village|city|district|area)\s+of\s+)?$", re.I)
+_NEAR_AFTER = re.compile(r"^[\s\-']*(s\s+)?(countryside|outskirts|area|surroundings|suburbs|environs|vicinity|"
+                         r"district|region|desert|plain|front|frontline|axis)\b", re.I)
+
+_CAP_RUN = re.compile(r"\b[A-Z][\w'’‘ʿ]+(?:[ -](?:(?:wa|al|el|as|ash|ad|ar|an|at|az|bin|ibn)[ -])?[A-Z][\w'’‘ʿ]+)+")
+
+_KIND_METHOD = {K_CITY: "gazetteer", K_SUPP: "supplement", K_ACLED: "acled-import", K_IMPORT: "import",
+                K_ADM1: "admin", K_ADM2: "admin", K_COUNTRY: "country-only"}
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres (haversine, mean Earth radius 6371.0088 km)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _read_list(name: str) -> set[str]:
+    out = set()
+    with open(_DATA / name, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                out.add(line.split("\t")[0])
+    return out
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    out = {}
+    with open(_DATA / "geo_demonyms.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or line.startswith("adjective\t"):
+                continue
+            adj, iso2 = line.rstrip("\n").split("\t")
+            out[adj.lower()] = iso2
+            out[adj.lower() + "s"] = iso2
+    return out
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    words = {token_key(w) for w in _read_list("geo_stopwords.txt")}
+    words.discard("")
+    return frozenset(words)
+
+
+@dataclass(slots=True)
+class _Match:
+    start: int
+    end: int
+    text: str
+    entries: tuple[int, ...]
+    method: str
+    ntok: int
+
+
+class Geocoder:
+    """Gazetteer matching and resolution; one instance per process (see :meth:`load`)."""
+
+    _instances: dict[str, "Geocoder"] = {}
+    _lock = threading.Lock()
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.gaz: Gazetteer = load_index(settings)
+        self._country_keys: dict[str, tuple[list[str], list[int]]] = {}
+        self._stop = _stopwords()
+        self._demonyms = _demonyms()
+        self._war = {cc for cc, info in self.gaz.countries.items() if info["name"] in settings.war_zones}
+
+    @classmethod
+    def load(cls, settings: Settings) -> "Geocoder":
+        key = str(settings.gazetteer_dir)
+        with cls._lock:
+            inst = cls._instances.get(key)
+            if inst is None or inst.gaz is not load_index(settings):
+                inst = cls(settings)
+                cls._instances[key] = inst
+            return inst
+
+    # ------------------------------------------------------------------------------------------
+    # matching
+
+    def _normalise(self, text: str):
+        """The matcher's view of ``text`` and, per fragment, its span in ``text``."""
+        parts: list[str] = [" "]
+        pos = 1
+        n_starts: list[int] = []
+        n_ends: list[int] = []
+        o_starts: list[int] = []
+        o_ends: list[int] = []
+        uppers: list[bool] = []
+        prev_end = 0
+        glue = False
+        barrier = True
+        connectors = CONNECTORS
+        for m in _TOKEN_RE.finditer(text):
+            s, e = m.span()
+            if s > prev_end:
+                gap = text[prev_end:s]
+                if not (gap.isspace() or gap in ("-", "–")) and not barrier:
+                    parts.append("| ")
+                    pos += 2
+                    barrier, glue = True, False
+            prev_end = e
+            word = m.group()
+            k = token_key(word)
+            if not k:
+                continue  # an article: neither a barrier nor part of a key
+            first = word.lstrip(_MARKS)[:1]
+            up = first.isupper()
+            if not up and word.lower() not in connectors and not word[:1].isdigit():
+                if not barrier:
+                    parts.append("| ")
+                    pos += 2
+                    barrier, glue = True, False
+                continue
+            if glue and n_ends:
+                # "Abu Kamal" -> "bukamal": replace the trailing space with the next key
+                parts[-1] = parts[-1][:-1] + k + " "
+                pos += len(k)
+                n_ends[-1] = pos - 1
+                o_ends[-1] = e
+            else:
+                parts.append(k + " ")
+                n_starts.append(pos)
+                pos += len(k) + 1
+                n_ends.append(pos - 1)
+                o_starts.append(s)
+                o_ends.append(e)
+                uppers.append(up)
+            glue = k in ("bu", "kfr")
+            barrier = False
+        return "".join(parts), n_starts, n_ends, o_starts, o_ends, uppers
+
+    def _exact_matches(self, text: str) -> list[_Match]:
+        norm, n_starts, n_ends, o_starts, o_ends, uppers = self._normalise(text)
+        gaz = self.gaz
+        out = []
+        for end_idx, kid in gaz.automaton.iter(norm):
+            key = gaz.key_list[kid]
+            first = end_idx - len(key)  # norm index of the key's first character
+            i = bisect_left(n_starts, first)
+            if i >= len(n_starts) or n_starts[i] != first:
+                continue
+            j = bisect_left(n_ends, end_idx)
+            if j >= len(n_ends) or n_ends[j] != end_idx:
+                continue
+            if not uppers[i]:
+                continue
+            s, e = o_starts[i], o_ends[j]
+            entries = tuple(gaz.key_entries[gaz.key_offsets[kid]:gaz.key_offsets[kid + 1]])
+            out.append(_Match(s, e, text[s:e], entries, "gazetteer", j - i + 1))
+        return out
+
+    def _country_index(self, cc: str) -> tuple[list[str], list[int]]:
+        got = self._country_keys.get(cc)
+        if got is None:
+            gaz = self.gaz
+            keys, kids = [], []
+            for kid, key in enumerate(gaz.key_list):
+                if len(key) < FUZZY_MIN_LEN:
+                    continue
+                a, b = gaz.key_offsets[kid], gaz.key_offsets[kid + 1]
+                if any(gaz.cc[gaz.key_entries[x]] == cc for x in range(a, b)):
+                    keys.append(key)
+                    kids.append(kid)
+            got = self._country_keys[cc] = (keys, kids)
+        return got
+
+    def _fuzzy(self, span_text: str, countries: list[str]) -> tuple[int, ...]:
+        key = " ".join(k for k in (token_key(w) for w in _TOKEN_RE.findall(span_text)) if k)
+        if len(key) < FUZZY_MIN_LEN:
+            return ()
+        best, best_score, best_cc = None, 0.0, None
+        for cc in countries:
+            keys, kids = self._country_index(cc)
+            hit = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD)
+            if hit and hit[1] > best_score:
+                best, best_score, best_cc = kids[hit[2]], hit[1], cc
+        if best is None:
+            return ()
+        gaz = self.gaz
+        return tuple(e for e in gaz.key_entries[gaz.key_offsets[best]:gaz.key_offsets[best + 1]] if gaz.cc[e] == best_cc)
+
+    def _candidates(self, article: Article, doc) -> list[_Match]:
+        text = article.text
+        raw = self._exact_matches(text)
+        # longest first, then leftmost; keep non-overlapping
+        raw.sort(key=lambda m: (-(m.end - m.start), m.start))
+        taken: list[tuple[int, int]] = []
+        kept: list[_Match] = []
+        for m in raw:
+            if any(m.start < e and s < m.end for s, e in taken):
+                continue
+            taken.append((m.start, m.end))
+            kept.append(m)
+        kept.sort(key=lambda m: m.start)
+        for m in kept:  # "Syria's" -> "Syria", "Damascus'" -> "Damascus"
+            g = re.search(rf"[{_MARKS}]s?$", m.text)
+            if g and len(m.text) - len(g.group()) >= 3:
+                m.end -= len(g.group())
+                m.text = text[m.start:m.end]
+        ents = []
+        if doc is not None:
+            ents = [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
+        countries = set(self._article_countries_quick(kept, text, strong_only=True))
+        gaz = self.gaz
+        out = []
+        for m in kept:
+            if m.text.lower() in self._demonyms:
+                continue
+            label, inner = _covering(ents, m.start, m.end)
+            if m.ntok == 1 and m.text.isupper() and len(m.text) <= 5:
+                # an acronym names a place only when it is a country's ("US", "UAE", "DRC")
+                m.entries = tuple(e for e in m.entries if gaz.kind[e] == K_COUNTRY)
+                if not m.entries:
+                    continue
+            if inner and label in ("ORG", "PERSON", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT") \
+                    and _entity_rest_not_place(ents, m, text, self):
+                continue  # a word of a person's or organisation's name ("Vladimir Putin", "Red Crescent")
+            if m.ntok == 1 and label not in ("GPE", "LOC", "FAC"):
+                key = token_key(m.text)
+                if key in self._stop:
+                    continue
+                main = key in gaz.main_keys
+                strong = any(
+                    gaz.kind[e] in (K_COUNTRY, K_ADM1, K_SUPP, K_ACLED, K_IMPORT)
+                    or (main and (gaz.cc[e] in countries or gaz.pop[e] >= WEAK_MATCH_POP))
+                    for e in m.entries)
+                if not strong:
+                    continue
+            out.append(m)
+        # fuzzy fallback on NER place-like spans the gazetteer missed
+        ranked = self._article_countries_quick(out, text)
+        if ranked:
+            covered = [(m.start, m.end) for m in out]
+            spans = [(s, e, label) for s, e, label in ents if label in ("GPE", "LOC", "FAC", "PERSON")]
+            # capitalised runs of two or more words ("Khob Wa Asha'af") that no entity covers
+            spans += [(r.start(), r.end(), "RUN") for r in _CAP_RUN.finditer(text)]
+            war = [cc for cc in ranked[:3] if cc in self._war]
+            for s, e, label in spans:
+                if any(s < ce and cs < e for cs, ce in covered):
+                    continue
+                span = text[s:e]
+                if not span[:1].isupper() or span.lower() in self._demonyms:
+                    continue
+                # NER's places may be anywhere in the article's countries; person names and bare
+                # capitalised runs only in the war zones, where villages get tagged PERSON
+                entries = self._fuzzy(span, ranked[:3] if label in ("GPE", "LOC", "FAC") else war)
+                if entries:
+                    out.append(_Match(s, e, span, entries, "fuzzy", len(span.split())))
+                    covered.append((s, e))
+        out.sort(key=lambda m: m.start)
+        # extend "al-"/"Al " in front of a match into the span
+        for m in out:
+            pre = text[max(0, m.start - 5):m.start]
+            g = re.search(r"(?:^|[^\w])((?:[aAeE][lL]|[aA][sdrntz]h?|[aA][sdrntz])[-‐'’ ])$", pre)
+            if g and (g.group(1)[-1] != " " or g.group(1)[0].isupper()):
+                m.start -= len(g.group(1))
+                m.text = text[m.start:m.end]
+        return out
+
+    def _article_countries_quick(self, matches: list[_Match], text: str, strong_only: bool = False) -> list[str]:
+        c = Counter()
+        gaz = self.gaz
+        for m in matches:
+            ccs = {gaz.cc[e] for e in m.entries}
+            kinds = {gaz.kind[e] for e in m.entries}
+            if K_COUNTRY in kinds:
+                if not (m.text.isupper() and len(m.text) <= 5 and not any(gaz.kind[e] == K_COUNTRY for e in m.entries)):
+                    c.update(gaz.cc[e] for e in m.entries if gaz.kind[e] == K_COUNTRY)
+            elif len(ccs) == 1 and (not strong_only or m.ntok > 1 or gaz.kind[m.entries[0]] != K_CITY
+                                    or gaz.pop[m.entries[0]] >= WEAK_MATCH_POP):
+                c.update(ccs)
+        for w in re.findall(r"[A-Z][a-z]+", text):
+            cc = self._demonyms.get(w.lower())
+            if cc:
+                c[cc] += 1
+        return [cc for cc, _ in c.most_common()]
+
+    # ------------------------------------------------------------------------------------------
+    # resolution
+
+    def find_places(self, article: Article, doc=None) -> list[Toponym]:
+        """Place names in ``article.text`` (character offsets), each resolved to a Location."""
+        matches = self._candidates(article, doc)
+        if not matches:
+            return []
+        text = article.text
+        gaz = self.gaz
+        # article countries: countries named, nationality words, places that exist in one country only
+        cw: Counter = Counter()
+        for m in matches:
+            kinds = [gaz.kind[e] for e in m.entries]
+            if K_COUNTRY in kinds:
+                cw.update({gaz.cc[e] for e in m.entries if gaz.kind[e] == K_COUNTRY})
+            else:
+                ccs = {gaz.cc[e] for e in m.entries}
+                if len(ccs) == 1:
+                    cw[next(iter(ccs))] += 1
+                else:
+                    for cc in ccs:
+                        cw[cc] += 1.0 / len(ccs)
+        for w in re.findall(r"\b[A-Z][a-z]+\b", text):
+            cc = self._demonyms.get(w.lower())
+            if cc:
+                cw[cc] += 0.5
+        top = max(cw.values()) if cw else 1.0
+        # half for being named at all, half by share of the leader: a country named once still counts,
+        # the article's own country counts most, yet a world city's population can beat it (Moscow)
+        cweight = {cc: 0.5 * min(1.0, v) + 0.5 * v / top for cc, v in cw.items()}
+        # admin1 regions named in the article (a province name, or a place that is both city and province)
+        adm1_named: Counter = Counter()
+        for m in matches:
+            for e in m.entries:
+                if gaz.kind[e] == K_ADM1:
+                    adm1_named[(gaz.cc[e], gaz.adm1[e])] += 1
+        # first pass: unambiguous anchor points for proximity
+        anchors = []
+        for m in matches:
+            pts = {(round(gaz.lat[e], 1), round(gaz.lon[e], 1)) for e in m.entries if gaz.kind[e] != K_COUNTRY}
+            if len(pts) == 1:
+                anchors.append(next(iter(pts)))
+        out = []
+        for i, m in enumerate(matches):
+            local = self._local_admin(matches, i, text)
+            best, conf = self._pick(m, cweight, adm1_named, anchors, local, text)
+            loc = self._location(best, m, text, conf) if best is not None else None
+            out.append(Toponym(m.start, m.end, m.text, loc, len(m.entries), m.method))
+        return out
+
+    def _local_admin(self, matches: list[_Match], i: int, text: str) -> set[tuple[str, str]]:
+        """Admin1 regions given right beside a place: "X, Idlib", "X (Raqqa)", "X in Homs province",
+        "in the southern countryside of Idleb ... X" handled by the article-level cue."""
+        gaz = self.gaz
+        m = matches[i]
+        out = set()
+        for j in (i + 1, i - 1):
+            if not 0 <= j < len(matches):
+                continue
+            o = matches[j]
+            between = text[m.end:o.start] if j > i else text[o.end:m.start]
+            if j > i and re.fullmatch(r"\s*(,|\(|in|of|,\s*in)\s*(the\s+)?((\w+ern\s+)?(countryside|province|governorate|district)\s+of\s+)?", between):
+                out.update((gaz.cc[e], gaz.adm1[e]) for e in o.entries if gaz.kind[e] in (K_ADM1, K_CITY))
+            elif j < i and re.fullmatch(r"\s*(province|governorate)?['’]?s?\s*(,)?\s*", between):
+                pass
+        return out
+
+    def _pick(self, m: _Match, cweight, adm1_named, anchors, local, text):
+        gaz = self.gaz
+        after = text[m.end:m.end + 20]
+        admin1_word = bool(_ADMIN1_WORDS.match(after))
+        admin2_word = bool(_ADMIN2_WORDS.match(after))
+        scored = []
+        for e in m.entries:
+            k = gaz.kind[e]
+            cc = gaz.cc[e]
+            if k == K_COUNTRY:
+                s = 3.0
+            elif k == K_ADM1:
+                s = 1.0 + (1.5 if admin1_word else 0.0)
+            elif k == K_ADM2:
+                s = 0.6 + (1.5 if admin2_word else 0.0)
+            elif k == K_CITY:
+                s = 0.2 + math.log10(gaz.pop[e] + 1) / 4
+            elif k == K_SUPP:
+                s = 1.0
+            else:
+                s = 1.1
+            s += 1.2 * cweight.get(cc, 0.0)
+            if cc in self._war:
+                s += 0.2
+            if (cc, gaz.adm1[e]) in local:
+                s += 2.0
+            elif adm1_named.get((cc, gaz.adm1[e])) and k != K_ADM1:
+                s += 0.8
+            if anchors and k != K_COUNTRY:
+                near = sum(1 for la, lo in anchors if distance_km(la, lo, gaz.lat[e], gaz.lon[e]) < PROXIMITY_KM)
+                s += 0.8 * near / len(anchors)
+            if unidecode(gaz.name[e]).lower() == unidecode(m.text).lower():
+                s += 0.2
+            scored.append((s, e))
+        if not scored:
+            return None, 0.0
+        scored.sort(key=lambda t: (-t[0], gaz.kind[t[1]] != K_CITY, t[1]))
+        best_s, best = scored[0]
+        if len(scored) == 1:
+            return best, 0.95 if m.method == "gazetteer" else 0.7
+        # entries of the same place (city, its district and province share a point) do not compete
+        rivals = [s for s, e in scored[1:] if distance_km(gaz.lat[e], gaz.lon[e], gaz.lat[best], gaz.lon[best]) > 25]
+        if not rivals:
+            return best, 0.9 if m.method == "gazetteer" else 0.65
+        margin = best_s - rivals[0]
+        return best, round(min(0.95, 0.5 + margin / 4), 3)
+
+    def _location(self, e: int, m: _Match, text: str, conf: float) -> Location:
+        gaz = self.gaz
+        k = gaz.kind[e]
+        cc = gaz.cc[e]
+        info = gaz.countries.get(cc, {})
+        country = info.get("name")
+        if k == K_COUNTRY:
+            return Location(name=country, country=country, iso=info.get("iso"), iso3=info.get("iso3"),
+                            region=info.get("region"), geo_precision=None, method="country-only",
+                            confidence=round(conf, 3), gazetteer_id=gaz.gid[e], start=m.start, end=m.end)
+        before = text[max(0, m.start - 60):m.start]
+        after = text[m.end:m.end + 25]
+        if k == K_ADM1:
+            gp = 3
+        elif k == K_ADM2 or _NEAR_BEFORE.search(before) or _NEAR_AFTER.match(after):
+            gp = 2
+        else:
+            gp = 1
+        name = _display(gaz.name[e])
+        admin1 = gaz.admin1_name(e)
+        admin2 = gaz.admin2_name(e) if k != K_ADM1 else None
+        admin3 = (gaz.extra.get(e) or {}).get("admin3") or None
+        method = "fuzzy" if m.method == "fuzzy" else _KIND_METHOD.get(k, "gazetteer")
+        return Location(name=name, country=country, iso=info.get("iso"), iso3=info.get("iso3"),
+                        region=info.get("region"), admin1=admin1, admin2=admin2, admin3=admin3,
+                        latitude=round(gaz.lat[e], 4), longitude=round(gaz.lon[e], 4), geo_precision=gp,
+                        method=method, confidence=round(conf, 3), gazetteer_id=gaz.gid[e],
+                        start=m.start, end=m.end)
+
+    # ------------------------------------------------------------------------------------------
+    # event location
+
+    def locate(self, article: Article, doc, mentions: list[Mention], places: list[Toponym]) -> list[Mention]:
+        """The mentions with ``location`` set to where each event happened."""
+        placed = [p for p in places if p.location is not None]
+        main = _main_place(placed)
+        out = []
+        for mention in mentions:
+            trig = _trigger_span(mention)
+            chosen = self._choose(article, doc, mention, trig, placed)
+            if chosen is None:
+                chosen = main
+            if chosen is None:
+                out.append(mention)
+                continue
+            out.append(replace(mention, location=chosen.location))
+        return out
+
+    def _choose(self, article, doc, mention: Mention, trig: tuple[int, int], placed: list[Toponym]):
+        inside = [p for p in placed if p.start >= mention.start and p.end <= mention.end]
+        if doc is not None:
+            sent = _sentence_of(doc, trig[0])
+            if sent is not None:
+                s_start, s_end = sent.start_char, sent.end_char
+                in_sent = [p for p in placed if p.start >= s_start and p.end <= s_end]
+                if in_sent:
+                    linked = _syntactic(doc, sent, trig, in_sent)
+                    if linked is not None:
+                        return linked
+                    inside = in_sent + [p for p in inside if p not in in_sent]
+        if not inside:
+            return None
+        below = [p for p in inside if p.location.geo_precision is not None]
+        pool = below or inside
+        return min(pool, key=lambda p: (_gap(p, trig), p.start))
+
+
+def _gap(p: Toponym, trig: tuple[int, int]) -> int:
+    if p.end <= trig[0]:
+        return trig[0] - p.end
+    if p.start >= trig[1]:
+        return p.start - trig[1]
+    return 0
+
+
+def _trigger_span(mention: Mention) -> tuple[int, int]:
+    for ev in mention.evidence:
+        if ev.field in ("trigger", "event_type") and mention.start <= ev.start <= mention.end:
+            return ev.start, ev.end
+    return mention.start, mention.start
+
+
+def _sentence_of(doc, char: int):
+    for sent in doc.sents:
+        if sent.start_char <= char < sent.end_char:
+            return sent
+    return None
+
+
+def _token_at(doc, char: int):
+    for tok in doc:
+        if tok.idx <= char < tok.idx + len(tok.text):
+            return tok
+    return None
+
+
+def _syntactic(doc, sent, trig: tuple[int, int], places: list[Toponym]):
+    """A place reached from the trigger through a locative preposition chain (or as its subject/object)."""
+    t = _token_at(doc, trig[0])
+    if t is None:
+        return None
+    # the trigger's clause head: a noun trigger ("clashes in X") or a verb ("shelled X")
+    heads = {t.i}
+    if t.dep_ in ("amod", "compound") and t.head.i != t.i:
+        heads.add(t.head.i)
+    best, best_rank = None, 99
+    below = [p for p in places if p.location.geo_precision is not None] or places
+    for p in below:
+        tok = _token_at(doc, p.end - 1)
+        if tok is None:
+            continue
+        # climb from the place to the trigger: place -(pobj)- prep -(prep)- ... - trigger
+        rank, cur, steps, via_prep = None, tok, 0, False
+        while steps < 6 and cur.head.i != cur.i:
+            if cur.dep_ == "pobj" and cur.head.lower_ in _LOCATIVE_PREPS:
+                via_prep = True
+            nxt = cur.head
+            steps += 1
+            if nxt.i in heads:
+                if via_prep:
+                    rank = steps
+                elif cur.dep_ in ("dobj", "nsubjpass", "nsubj", "attr", "npadvmod", "appos", "compound"):
+                    rank = steps + 3
+                break
+            cur = nxt
+        if rank is not None and rank < best_rank:
+            best, best_rank = p, rank
+    return best
+
+
+def _main_place(placed: list[Toponym]):
+    """The article's main place: the most named place below country level, earliest on ties."""
+    below = [p for p in placed if p.location.geo_precision is not None]
+    if not below:
+        countries = [p for p in placed if p.location.method == "country-only"]
+        if not countries:
+            return None
+        c = Counter(p.location.name for p in countries)
+        name = c.most_common(1)[0][0]
+        return next(p for p in countries if p.location.name == name)
+    c = Counter(p.location.gazetteer_id for p in below)
+    gid, _ = c.most_common(1)[0]
+    return next(p for p in below if p.location.gazetteer_id == gid)
+
+
+def _covering(ents, s: int, e: int) -> tuple[str | None, bool]:
+    """The label of the entity holding [s, e) and whether the entity is longer than the match."""
+    for es, ee, label in ents:
+        if es <= s and e <= ee:
+            return label, (es < s or e < ee)
+        if es < e and s < ee:  # partial overlap: the entity cuts the match
+            return label, True
+    return None, False
+
+
+def _entity_rest_not_place(ents, m: _Match, text: str, geo: "Geocoder") -> bool:
+    """True when the entity around the match holds other capitalised words that are not places
+    ("Vladimir Putin", "Red Crescent"), so the match is part of a name; "Saraqib, Kafranbel" tagged
+    PERSON stays, since its other words are places too."""
+    for es, ee, label in ents:
+        if es < m.end and m.start < ee:
+            rest = (text[min(es, m.start):m.start] + " , " + text[m.end:max(ee, m.end)]).strip(" ,-")
+            words = [w for w in _TOKEN_RE.findall(rest) if w[:1].isupper() and token_key(w)]
+            if not words:
+                return False
+            return not geo._exact_matches(rest)
+    return False
+
+
+def _display(name: str) -> str:
+    s = unidecode(name)
+    return re.sub(r"['`]", "", s) if s[:1] in "'`" or " '" in s else s

@@ -1,0 +1,139 @@
+"""Place-name normalisation shared by the gazetteer builder and the text matcher.
+
+A name and a stretch of text match when their *keys* are equal.  A key is built token by token so
+that the usual spelling variants of Arabic (and other) transliterations meet:
+
+- diacritics and scripts folded to ASCII (unidecode), lower case;
+- ayn/hamza marks and apostrophes dropped (``‘Ayn ‘Īsá`` = ``Ayn Isa``);
+- the article (al-, el-, as-, ash-, ad-, ar-, an-, at-, az-, ...) dropped (``al-Jawf`` = ``Jawf``);
+- doubled letters collapsed (``Issa`` = ``Isa``), ``ou`` → ``u``, ``ee`` → ``i``, final ``ah`` → ``a``;
+- word variants unified: Ayn/Ain/Ein, Kafr/Kfar/Kafar, Tal/Tall/Tell, Deir/Dayr/Dair, Jabal/Jebel,
+  Abu/Albu/Bu (``Abu Kamal`` = ``Albu Kamal`` = ``Al Bukamal``).
+
+Text is tokenised with offsets kept, so a key match maps back to characters of ``Article.text``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from unidecode import unidecode
+
+__all__ = ["Token", "tokenize", "token_key", "name_key", "name_keys", "skeleton", "ARTICLES", "CONNECTORS"]
+
+# Apostrophe-like marks used for ayn and hamza in transliterations.
+_MARKS = "'’‘ʿʾ`´ʻʼ"
+_TOKEN_RE = re.compile(rf"[{_MARKS}]?[^\W\d_](?:[^\W_]|[{_MARKS}](?=[^\W\d_]))*[{_MARKS}]?")
+
+ARTICLES = frozenset(
+    "al el il ul as es ash esh ad ed adh ar er an en at et ath az ez ud ed".split()
+)
+# Lower-case words allowed inside a multi-word place name ("Khabb wa ash Sha'af", "Rio de Janeiro").
+CONNECTORS = frozenset(
+    "wa w de da do dos das di del della la le les los las du des von van der den of and y i e et "
+    "sur sous upon on am an bin ibn bint al el as ash ad ar an at az ez".split()
+)
+
+_WORD_MAP = {
+    "ain": "ayn", "ein": "ayn", "ayin": "ayn", "ayoun": "ayun", "uyun": "ayun",
+    "tall": "tal", "tel": "tal", "tell": "tal", "til": "tal",
+    "deir": "dayr", "dair": "dayr", "der": "dayr", "dir": "dayr",
+    "jebel": "jabal", "jabel": "jabal", "jbel": "jabal", "jebal": "jabal", "jibal": "jabal",
+    "sheikh": "shaykh", "sheik": "shaykh", "shaikh": "shaykh", "shekh": "shaykh", "shiekh": "shaykh",
+    "abu": "bu", "albu": "bu", "abou": "bu", "abo": "bu",
+    "umm": "um", "om": "um", "oum": "um",
+    "mount": "mt", "saint": "st", "sainte": "ste", "fort": "ft",
+}
+_PREFIX_MAP = (("kafar", "kfr"), ("kafr", "kfr"), ("kfar", "kfr"), ("kefr", "kfr"), ("kfr", "kfr"),
+               ("albu", "bu"))
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    key: str  # "" for an article (dropped from keys)
+    upper: bool  # starts with a capital letter (after any leading ayn mark)
+
+
+@lru_cache(maxsize=200_000)
+def _fold(word: str) -> str:
+    s = unidecode(word).lower()
+    return "".join(ch for ch in s if ch.isalnum())
+
+
+@lru_cache(maxsize=400_000)
+def token_key(word: str, *, possessive: bool = True) -> str:
+    """The key of one word (no spaces); ``""`` for an article."""
+    if possessive and len(word) > 4 and word[-2] in _MARKS and word[-1] in "sS":
+        word = word[:-2]  # Syria's -> Syria; "Ra's" (short) stays whole
+    s = _fold(word)
+    if not s:
+        return ""
+    if s in ARTICLES:
+        return ""
+    s = s.replace("ou", "u").replace("ee", "i").replace("oo", "u")
+    s = re.sub(r"(.)\1+", r"\1", s)
+    if len(s) > 3 and s.endswith("ah"):
+        s = s[:-1]
+    s = _WORD_MAP.get(s, s)
+    for prefix, repl in _PREFIX_MAP:
+        if s.startswith(prefix) and len(s) > len(prefix) + 2:
+            s = repl + s[len(prefix):]
+            break
+    return s
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word tokens of ``text`` with their character offsets and keys."""
+    out = []
+    for m in _TOKEN_RE.finditer(text):
+        word = m.group()
+        first = word.lstrip(_MARKS)[:1]
+        out.append(Token(m.start(), m.end(), word, token_key(word), first.isupper()))
+    return out
+
+
+def _join(keys: list[str]) -> str:
+    # "bu" glues to the next word so "Abu Kamal" and "Bukamal" meet; same for a bare "kfr".
+    out: list[str] = []
+    glue = False
+    for k in keys:
+        if not k:
+            continue
+        if glue and out:
+            out[-1] += k
+        else:
+            out.append(k)
+        glue = k in ("bu", "kfr")
+    return " ".join(out)
+
+
+def name_key(name: str) -> str:
+    """The key of a whole place name, e.g. ``"al-Jawf" -> "jawf"``."""
+    return _join([t.key for t in tokenize(name)])
+
+
+def name_keys(name: str) -> set[str]:
+    """Keys under which a gazetteer name is indexed (the key, plus the article kept for names
+    that are nothing but an article and one short word, so "Al Ain" also indexes "al ayn")."""
+    toks = tokenize(name)
+    keys = {_join([t.key for t in toks])}
+    keys.discard("")
+    return keys
+
+
+def key_of_tokens(tokens: list[Token]) -> str:
+    return _join([t.key for t in tokens])
+
+
+@lru_cache(maxsize=100_000)
+def skeleton(key: str) -> str:
+    """Consonant skeleton of a key for fuzzy candidate search ("idleb"/"idlib" -> "idlb")."""
+    out = []
+    for word in key.split():
+        out.append(word[:1] + re.sub(r"[aeiouy]", "", word[1:]))
+    return " ".join(out)

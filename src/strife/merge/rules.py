@@ -1,0 +1,430 @@
+"""When do two mentions report the same event?  ACLED's identity rule as pairwise checks.
+
+ACLED: same actors, same place, same day = one event; different actors or places = different
+events; a campaign over several days = one event per active day; co-occurring tactics are one event
+coded with the higher-ranked sub-event type.  Each check returns a :class:`RuleResult` whose
+``detail`` says why, so ``strife explain`` can show which rule each pair satisfied or failed.
+
+The checks, in the order they are tried (the first failure is what ``explain --near`` reports):
+
+    type     same event type, or co-occurring tactics that ACLED merges by rank
+    date     the date windows overlap: same day for precision 1, the week (+-3 days) for 2,
+             the calendar month for 3
+    place    same gazetteer entry, or within PLACE_MAX_KM in the same admin2 (precision 1) /
+             admin1 (precision 2); a province-level report (precision 3) matches anything in
+             its admin1 -- it is "vague" and joins an event only when that event is the only
+             candidate (enforced by the clusterer, see ``strife.merge.cluster``)
+    actors   the actor sets (order-insensitive) match: same canonical actor or alias; an
+             unidentified armed group may stand for a named armed actor; a report naming fewer
+             actors matches one naming more
+    detail   events with only generic actors (unidentified groups, civilians, protesters,
+             rioters) need more than place+day: named associated groups and fatality figures,
+             when both reports give them, must agree
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
+from typing import Callable
+
+from ..records import Mention
+
+__all__ = [
+    "RuleResult",
+    "RULES",
+    "PLACE_MAX_KM",
+    "check_pair",
+    "compatible",
+    "first_failure",
+    "date_window",
+    "geo_precision",
+    "is_vague",
+    "sub_event_rank",
+    "distance_km",
+    "actor_set",
+    "is_unidentified",
+    "is_generic_actor",
+    "set_same_actor",
+]
+
+RULES = ("type", "date", "place", "actors", "detail")
+
+# Two different gazetteer entries count as the same place when they lie within this distance.
+# Measured on ../shared data (scratch script, numbers reproducible from the files):
+#  - the same place as coded by two gazetteers: for the 358 ACLED precision-1 locations whose name
+#    is in GeoNames cities500 (same country), ACLED's and GeoNames' coordinates lie within 1 km for
+#    76 %, within 2 km for 88.5 %, within 3 km for 91 %;
+#  - distinct events ACLED keeps apart although they share day, actors and admin2 (557 pairs in the
+#    2,834 dev rows): 0 within 0.5 km, 3 within 1 km, 23 within 1.5 km, 45 (8 %) within 2 km, 94 within
+#    3 km -- almost all of them districts of one city (Beirut-Saifi vs Beirut-Port, 0.6 km).
+# 1.5 km keeps most gazetteer disagreement about one place (between 76 % and 88.5 %) while merging
+# 4 % of the distinct same-key pairs; a larger radius pays in false merges more than it gains.
+PLACE_MAX_KM = 1.5
+
+# Precision-2 windows: ACLED codes the middle of the week when only the week is known.
+WEEK_HALF_DAYS = 3
+
+# Fallback ranking from the ACLED codebook (higher row wins when tactics co-occur), used only when
+# strife.coding.taxonomy (the coding stage's taxonomy) cannot be imported.
+_FALLBACK_RANKING: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Battles", ("Government regains territory", "Non-state actor overtakes territory", "Armed clash")),
+    ("Protests", ("Excessive force against protesters", "Protest with intervention", "Peaceful protest")),
+    ("Riots", ("Violent demonstration", "Mob violence")),
+    ("Explosions/Remote violence", ("Chemical weapon", "Air/drone strike", "Suicide bomb",
+                                    "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
+                                    "Grenade")),
+    ("Violence against civilians", ("Sexual violence", "Attack", "Abduction/forced disappearance")),
+    ("Strategic developments", ("Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+                                "Headquarters or base established", "Looting/property destruction",
+                                "Non-violent transfer of territory", "Other")),
+)
+
+# Event types whose tactics co-occur in one event (an air strike inside a battle is one Battles
+# event; shelling that kills civilians is one Explosions event); ACLED codes the higher rank.
+_VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+# A demonstration that turns violent or is met with force is one event, coded by rank.
+_DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
+
+_GENERIC_PREFIXES = ("unidentified", "civilians", "protesters", "rioters", "prisoners", "refugees", "migrants")
+_VICTIM_PREFIXES = ("civilians", "protesters", "rioters", "prisoners", "refugees", "migrants")
+
+
+@dataclass(frozen=True, slots=True)
+class RuleResult:
+    rule: str  # one of RULES
+    ok: bool
+    detail: str
+
+
+# -- taxonomy ----------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _ranking() -> dict[str, int]:
+    """sub_event_type -> rank position (0 = highest)."""
+    order: list[str] = []
+    try:
+        from ..coding import taxonomy as tax  # the coding stage owns the taxonomy
+
+        order = list(_ranking_from_module(tax))
+    except Exception:  # noqa: BLE001 - absent or different shape: the codebook order below
+        order = []
+    if not order:
+        order = _ranking_from_json()
+    if not order:
+        order = [sub for _t, subs in _FALLBACK_RANKING for sub in subs]
+    return {sub: i for i, sub in enumerate(order)}
+
+
+def _ranking_from_module(tax) -> list[str]:
+    for name in ("SUB_EVENT_RANKING", "RANKING", "SUB_EVENT_TYPES"):
+        value = getattr(tax, name, None)
+        if isinstance(value, (list, tuple)) and value and isinstance(value[0], str):
+            return list(value)
+    rank = getattr(tax, "rank", None) or getattr(tax, "sub_event_rank", None)
+    if callable(rank):
+        subs = [s for _t, ss in _FALLBACK_RANKING for s in ss]
+        return sorted(subs, key=lambda s: (rank(s), subs.index(s)))
+    return []
+
+
+def _ranking_from_json() -> list[str]:
+    try:
+        raw = json.loads(resources.files("strife").joinpath("data/taxonomy.json").read_text("utf-8"))
+    except Exception:  # noqa: BLE001 - the file is optional here
+        return []
+    out: list[str] = []
+    items = raw.get("event_types", raw) if isinstance(raw, dict) else raw
+    if isinstance(items, dict):
+        items = [{"event_type": k, **(v if isinstance(v, dict) else {"sub_event_types": v})}
+                 for k, v in items.items()]
+    for item in items if isinstance(items, list) else []:
+        subs = item.get("sub_event_types", []) if isinstance(item, dict) else []
+        for s in subs:
+            name = s.get("name") if isinstance(s, dict) else s
+            if isinstance(name, str):
+                out.append(name)
+    return out
+
+
+def sub_event_rank(sub_event_type: str | None) -> int:
+    """Position in ACLED's ranking: 0 is the highest; unknown types rank last."""
+    return _ranking().get(sub_event_type or "", 999)
+
+
+# -- dates -------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=65536)
+def _parse_day(text: str | None) -> int | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def date_window(m: Mention) -> tuple[int, int] | None:
+    """The days (ordinals, inclusive) a mention's date may stand for, from its time precision."""
+    day = _parse_day(m.event_date)
+    if day is None:
+        return None
+    precision = m.time_precision or 1
+    if precision <= 1:
+        return day, day
+    if precision == 2:
+        return day - WEEK_HALF_DAYS, day + WEEK_HALF_DAYS
+    d = date.fromordinal(day)
+    first = d.replace(day=1)
+    nxt = (first + timedelta(days=32)).replace(day=1)
+    return first.toordinal(), nxt.toordinal() - 1
+
+
+def _fmt_window(w: tuple[int, int]) -> str:
+    a, b = date.fromordinal(w[0]).isoformat(), date.fromordinal(w[1]).isoformat()
+    return a if a == b else f"{a}..{b}"
+
+
+def date_check(a: Mention, b: Mention) -> RuleResult:
+    wa, wb = date_window(a), date_window(b)
+    if wa is None or wb is None:
+        return RuleResult("date", False, "a report has no date, so it cannot be placed on a day")
+    if wa[0] <= wb[1] and wb[0] <= wa[1]:
+        if wa == wb and wa[0] == wa[1]:
+            return RuleResult("date", True, f"same day {_fmt_window(wa)}")
+        return RuleResult("date", True, f"{_fmt_window(wa)} (precision {a.time_precision or 1}) overlaps "
+                                        f"{_fmt_window(wb)} (precision {b.time_precision or 1})")
+    if wa[0] == wa[1] and wb[0] == wb[1]:
+        return RuleResult("date", False, f"different days {_fmt_window(wa)} and {_fmt_window(wb)}: "
+                                         "one event per active day")
+    return RuleResult("date", False, f"{_fmt_window(wa)} and {_fmt_window(wb)} do not overlap")
+
+
+# -- places ------------------------------------------------------------------------------------
+
+def geo_precision(m: Mention) -> int | None:
+    """1 place, 2 near a place, 3 province, 4 country only; None = no place at all."""
+    loc = m.location
+    if loc is None or not loc.country:
+        return None
+    if loc.geo_precision:
+        return loc.geo_precision
+    if loc.latitude is not None and loc.longitude is not None and loc.admin1:
+        return 2
+    return 3 if loc.admin1 else 4
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine, mean Earth radius)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _same_name(x: str | None, y: str | None) -> bool:
+    return bool(x and y and x.strip().casefold() == y.strip().casefold())
+
+
+def place_check(a: Mention, b: Mention) -> RuleResult:
+    pa, pb = geo_precision(a), geo_precision(b)
+    la, lb = a.location, b.location
+    if pa is None or pb is None or la is None or lb is None:
+        return RuleResult("place", False, "a report has no place")
+    if not _same_name(la.country, lb.country):
+        return RuleResult("place", False, f"different countries {la.country} and {lb.country}")
+    if la.gazetteer_id and la.gazetteer_id == lb.gazetteer_id:
+        return RuleResult("place", True, f"same gazetteer entry {la.gazetteer_id} ({la.name})")
+    if pa >= 4 or pb >= 4:
+        return RuleResult("place", False, "a report is known only to country level")
+    if la.admin1 and lb.admin1 and not _same_name(la.admin1, lb.admin1):
+        return RuleResult("place", False, f"different provinces {la.admin1} and {lb.admin1}")
+    if pa == 3 or pb == 3:
+        if la.admin1 and lb.admin1:
+            wide, narrow = (la, lb) if pa == 3 else (lb, la)
+            return RuleResult("place", True, f"province-level report ({wide.name or wide.admin1}) covers "
+                                             f"{narrow.name or narrow.admin1} in {wide.admin1}; joins only "
+                                             "when nothing else conflicts")
+        return RuleResult("place", False, "province unknown for a province-level report")
+    if pa == 1 and pb == 1 and la.admin2 and lb.admin2 and not _same_name(la.admin2, lb.admin2):
+        return RuleResult("place", False, f"different districts {la.admin2} and {lb.admin2} (admin2)")
+    if None in (la.latitude, la.longitude, lb.latitude, lb.longitude):
+        if _same_name(la.name, lb.name) and _same_name(la.admin1, lb.admin1):
+            return RuleResult("place", True, f"same place name {la.name} in {la.admin1}")
+        return RuleResult("place", False, "no coordinates to compare")
+    d = distance_km(la.latitude, la.longitude, lb.latitude, lb.longitude)  # type: ignore[arg-type]
+    where = f" in {la.admin2}" if la.admin2 and _same_name(la.admin2, lb.admin2) else ""
+    if d <= PLACE_MAX_KM:
+        return RuleResult("place", True, f"{la.name} and {lb.name} {d:.1f} km apart <= {PLACE_MAX_KM} km{where}")
+    return RuleResult("place", False, f"{la.name} and {lb.name} {d:.1f} km apart > {PLACE_MAX_KM} km")
+
+
+# -- actors ------------------------------------------------------------------------------------
+
+def _norm_actor(name: str) -> str:
+    return re.sub(r"\s+", " ", name.replace("\u2019", "'")).strip().casefold()
+
+
+def is_unidentified(name: str | None) -> bool:
+    return bool(name) and _norm_actor(name).startswith("unidentified")  # type: ignore[arg-type]
+
+
+def is_generic_actor(name: str | None) -> bool:
+    return bool(name) and _norm_actor(name).startswith(_GENERIC_PREFIXES)  # type: ignore[arg-type]
+
+
+def _is_victim(name: str) -> bool:
+    return _norm_actor(name).startswith(_VICTIM_PREFIXES)
+
+
+def actor_set(m: Mention) -> tuple[str, ...]:
+    return tuple(x for x in (m.actor1, m.actor2) if x and x.strip())
+
+
+_SAME: Callable[[str, str], bool] | None = None
+
+
+def _fallback_same(a: str, b: str) -> bool:
+    return _norm_actor(a) == _norm_actor(b)
+
+
+def set_same_actor(fn: Callable[[str, str], bool] | None) -> None:
+    """Use ``fn`` to decide whether two actor names mean the same actor (tests pass a stub)."""
+    global _SAME
+    _SAME = fn
+    _same_cached.cache_clear()
+
+
+def _resolver_same() -> Callable[[str, str], bool]:
+    global _SAME
+    if _SAME is None:
+        try:
+            from ..coding.actors import ActorResolver
+
+            resolver = ActorResolver.load()
+            _SAME = lambda a, b: resolver.same_actor(a, b)  # noqa: E731
+        except Exception:  # noqa: BLE001 - no dictionary: normalised string equality
+            _SAME = _fallback_same
+    return _SAME
+
+
+@lru_cache(maxsize=65536)
+def _same_cached(a: str, b: str) -> bool:
+    return _fallback_same(a, b) or bool(_resolver_same()(a, b))
+
+
+def _actor_match(x: str, y: str) -> bool:
+    if _same_cached(*sorted((x, y))):
+        return True
+    # an unidentified armed group may be a named armed actor another report identifies; never victims
+    if is_unidentified(x) and not _is_victim(y):
+        return True
+    return is_unidentified(y) and not _is_victim(x)
+
+
+def actors_check(a: Mention, b: Mention) -> RuleResult:
+    sa, sb = actor_set(a), actor_set(b)
+    if not sa or not sb:
+        return RuleResult("actors", True, "a report names no actor")
+    small, large = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
+    if len(small) == 1:
+        hit = next((y for y in large if _actor_match(small[0], y)), None)
+        if hit is not None:
+            how = "same actor" if _same_cached(*sorted((small[0], hit))) else "unidentified group may be"
+            return RuleResult("actors", True, f"{how}: {small[0]} ~ {hit}")
+    else:
+        for perm in ((large[0], large[1]), (large[1], large[0])):
+            if _actor_match(small[0], perm[0]) and _actor_match(small[1], perm[1]):
+                return RuleResult("actors", True, f"actors match in any order: {' / '.join(sa)} ~ {' / '.join(sb)}")
+    return RuleResult("actors", False, f"different actors: {' / '.join(sa)} vs {' / '.join(sb)}")
+
+
+# -- details for generic-actor events -----------------------------------------------------------
+
+def reported_fatalities(m: Mention) -> int | None:
+    """The mention's own fatality figure when it reports one; None when it reports nothing.
+
+    A mention's ``fatalities`` is 0 both for "no one was killed" and for "no number given"; the
+    claims tell them apart: a fatality claim with a value is a report (0 included).
+    """
+    if any(c.kind == "fatalities" and c.value is not None for c in m.claims):
+        return m.fatalities
+    return m.fatalities if m.fatalities > 0 else None
+
+
+def _assoc(value: str | None) -> set[str]:
+    return {_norm_actor(p) for p in (value or "").split(";") if p.strip()}
+
+
+def detail_check(a: Mention, b: Mention) -> RuleResult:
+    named = [x for x in actor_set(a) + actor_set(b) if not is_generic_actor(x)]
+    if named:
+        return RuleResult("detail", True, "a named actor identifies the event")
+    for side in ("assoc_actor_1", "assoc_actor_2"):
+        xa, xb = _assoc(getattr(a, side)), _assoc(getattr(b, side))
+        if xa and xb and not xa & xb and not any(_same_cached(*sorted((x, y))) for x in xa for y in xb):
+            return RuleResult("detail", False, f"only generic actors, and the groups differ ({side}: "
+                                               f"{getattr(a, side)} vs {getattr(b, side)})")
+    fa, fb = reported_fatalities(a), reported_fatalities(b)
+    if fa is not None and fb is not None and fa != fb:
+        return RuleResult("detail", False, f"only generic actors, and the death tolls differ ({fa} vs {fb})")
+    return RuleResult("detail", True, "generic actors; groups and death tolls do not conflict")
+
+
+# -- types -------------------------------------------------------------------------------------
+
+def type_check(a: Mention, b: Mention) -> RuleResult:
+    ta, tb = a.event_type, b.event_type
+    if ta == tb:
+        if ta == "Strategic developments" and a.sub_event_type != b.sub_event_type:
+            return RuleResult("type", False, f"different strategic developments ({a.sub_event_type} vs "
+                                             f"{b.sub_event_type})")
+        if a.sub_event_type == b.sub_event_type:
+            return RuleResult("type", True, f"same type {ta} / {a.sub_event_type}")
+        return RuleResult("type", True, f"same event type {ta}; {_higher(a, b)} ranks higher")
+    if (ta in _VIOLENT_TYPES and tb in _VIOLENT_TYPES) or (ta in _DEMONSTRATION_TYPES and tb in _DEMONSTRATION_TYPES):
+        return RuleResult("type", True, f"co-occurring tactics {a.sub_event_type} + {b.sub_event_type}: "
+                                        f"coded as the higher-ranked {_higher(a, b)}")
+    return RuleResult("type", False, f"incompatible types {ta} and {tb}")
+
+
+def _higher(a: Mention, b: Mention) -> str:
+    return min((a.sub_event_type, b.sub_event_type), key=lambda s: (sub_event_rank(s), s))
+
+
+# -- all together ------------------------------------------------------------------------------
+
+_CHECKS = (type_check, date_check, place_check, actors_check, detail_check)
+
+
+def check_pair(a: Mention, b: Mention) -> list[RuleResult]:
+    """Every rule's result for the pair (for explanations)."""
+    return [check(a, b) for check in _CHECKS]
+
+
+def first_failure(a: Mention, b: Mention) -> RuleResult | None:
+    for check in _CHECKS:
+        r = check(a, b)
+        if not r.ok:
+            return r
+    return None
+
+
+def compatible(a: Mention, b: Mention) -> bool:
+    """True when every rule holds (checks stop at the first failure)."""
+    return first_failure(a, b) is None
+
+
+def is_vague(m: Mention) -> bool:
+    """A report too imprecise to choose between events: it joins one only when that one is the only
+    candidate.  Province-level place, week- or month-level date, an unidentified actor, or no actor."""
+    p = geo_precision(m)
+    if p is None or p >= 3 or (m.time_precision or 1) >= 2:
+        return True
+    actors = actor_set(m)
+    return not actors or any(is_unidentified(x) for x in actors)

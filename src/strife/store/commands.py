@@ -1,0 +1,89 @@
+"""`strife db upgrade` and `strife db status`: the store's schema migrations from the command line."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from functools import wraps
+
+import click
+
+from ..errors import StrifeError
+from ..settings import get_settings
+
+__all__ = ["db"]
+
+_DB_HELP = "database: a SQLite file path or a URL like postgresql://user:pw@host/db (default: STRIFE_DB)"
+
+
+def _one_line_errors(fn: Callable) -> Callable:
+    """``[CODE] message: hint`` on stderr and exit 1 when the group runs on its own; under the
+    ``strife`` command its group prints the error the same way as for every other command."""
+    @wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except StrifeError as err:
+            parent = click.get_current_context().find_root().command
+            if type(parent).__name__ == "StrifeGroup":
+                raise
+            click.echo(f"error: {err}", err=True)
+            sys.exit(1)
+
+    return wrapper
+
+
+def _open(db_arg: str | None):
+    from .db import Store
+
+    settings = get_settings(db=db_arg)
+    return Store.open(settings.db, settings, check_schema=False)
+
+
+@click.group("db")
+def db() -> None:
+    """Create or upgrade the database schema."""
+
+
+@db.command("upgrade")
+@click.option("--db", "db_arg", metavar="PATH_OR_URL", help=_DB_HELP)
+@_one_line_errors
+def upgrade_cmd(db_arg: str | None) -> None:
+    """Apply the missing schema migrations (safe to run again; does nothing when up to date)."""
+    from . import migrations
+    from ..errors import StoreError
+
+    with _open(db_arg) as store:
+        state = migrations.status(store)
+        if state.unknown:
+            raise StoreError(f"{store.display_url} has migrations this strife does not know: "
+                             f"{', '.join(state.unknown)}", code="S103")
+        applied = migrations.upgrade(store)
+        if applied:
+            for name in applied:
+                click.echo(f"applied {name}")
+        click.echo(f"{store.display_url}: up to date ({len(state.applied) + len(applied)} migrations)")
+
+
+@db.command("status")
+@click.option("--db", "db_arg", metavar="PATH_OR_URL", help=_DB_HELP)
+@_one_line_errors
+def status_cmd(db_arg: str | None) -> None:
+    """Show applied and pending migrations.  Exit status 0 when up to date, 3 when not."""
+    from . import migrations
+
+    with _open(db_arg) as store:
+        state = migrations.status(store)
+        click.echo(f"database: {store.display_url} ({store.dialect})")
+        for name in state.applied:
+            click.echo(f"applied  {name}" + ("  (unknown to this strife)" if name in state.unknown else ""))
+        for name in state.pending:
+            click.echo(f"pending  {name}")
+        if state.unknown:
+            click.echo("the database is newer than this strife: upgrade strife")
+        elif state.pending:
+            click.echo("run `strife db upgrade` to apply the pending migrations")
+        else:
+            click.echo("up to date")
+    if not state.up_to_date:
+        sys.exit(3)
