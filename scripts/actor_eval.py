@@ -56,6 +56,7 @@ def main(argv=None) -> int:
     ap.add_argument("--n", type=int, default=500)
     ap.add_argument("--countries", default="")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--offset", type=int, default=0, help="skip this many shuffled rows (a held-out slice)")
     ap.add_argument("--show", type=int, default=0, help="print this many misses")
     ap.add_argument("--actor2", action="store_true", help="with --show: also print actor2 misses")
     args = ap.parse_args(argv)
@@ -68,7 +69,7 @@ def main(argv=None) -> int:
         keep = {c.strip() for c in args.countries.split(",")}
         rows = [r for r in rows if r["country"] in keep]
     random.Random(args.seed).shuffle(rows)
-    rows = rows[: args.n]
+    rows = rows[args.offset: args.offset + args.n]
     settings = get_settings()
     nlp = load_nlp(settings)
     resolver = ActorResolver(settings)

@@ -18,7 +18,7 @@ USER_NAME=strife
 PASSWORD=strife
 DBNAME=strife
 URL="postgresql+psycopg://$USER_NAME:$PASSWORD@127.0.0.1:$PORT/$DBNAME"
-LOCK="/tmp/pg-strife-$PORT.lock"
+LOCK="/tmp/.pg-strife-$PORT.lock"  # serialises start/stop of several test sessions
 
 die() { echo "pg.sh: $*" >&2; exit 1; }
 
@@ -26,13 +26,19 @@ find_pgbin() {
     ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1
 }
 
-# Run a server command as the cluster's owner.  `cd /` avoids "could not change directory" noise.
+# Run a server command as the cluster's owner.  `cd /` avoids "could not change directory" noise;
+# `9>&-` keeps the lock's descriptor out of the server, which would otherwise hold the lock forever.
 aspg() {
     if [ "$(id -u)" = 0 ]; then
-        (cd / && runuser -u postgres -- "$@")
+        (cd / && runuser -u postgres -- "$@") 9>&-
     else
-        (cd / && "$@")
+        (cd / && "$@") 9>&-
     fi
+}
+
+lock() {
+    exec 9>"$LOCK"
+    flock -w 300 9 || die "another pg.sh holds $LOCK for more than 300 s"
 }
 
 ready() {
@@ -64,7 +70,7 @@ init_cluster() {
     printf '%s\n' "$PASSWORD" > "$pwfile"
     [ "$(id -u)" = 0 ] && chown postgres:postgres "$pwfile"
     aspg "$PGBIN/initdb" -D "$BASE/data" -U "$USER_NAME" --pwfile="$pwfile" \
-        --auth-host=scram-sha-256 --auth-local=trust -E UTF8 --locale=C.UTF-8 >"$BASE/initdb.log" 2>&1 \
+        --auth-host=scram-sha-256 --auth-local=trust -E UTF8 --locale=C.UTF-8 --no-sync >"$BASE/initdb.log" 2>&1 \
         || { cat "$BASE/initdb.log" >&2; die "initdb failed"; }
     rm -f "$pwfile"
     cat >> "$BASE/data/postgresql.conf" <<EOF
@@ -109,8 +115,7 @@ case "${1:-}" in
         # Quick path without the lock: several test sessions ask at once and it is usually up.
         PGBIN="$(find_pgbin)"
         if [ -n "$PGBIN" ] && ready; then echo "$URL"; exit 0; fi
-        exec 9>"$LOCK"
-        flock 9
+        lock
         start
         ;;
     url) echo "$URL" ;;
@@ -119,11 +124,11 @@ case "${1:-}" in
         [ -n "$PGBIN" ] && ready
         ;;
     stop)
-        exec 9>"$LOCK"; flock 9
+        lock
         stop
         ;;
     destroy)
-        exec 9>"$LOCK"; flock 9
+        lock
         stop
         rm -rf "$BASE"
         ;;

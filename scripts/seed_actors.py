@@ -30,17 +30,24 @@ HEADER = """\
 #    collected by scripts/seed_actors.py (names and codes only; no ACLED rows or notes are stored here).
 #  - aliases and speaker contexts: written by the strife team from public knowledge of the groups
 #    (common English names, acronyms, names used by the parties' own media).
+#  - the hand-written rows at the top name some groups absent from the dev exports (Kataib Hezbollah,
+#    Hurras al Din, NLF, Giants Brigades, Peshmerga) in ACLED's style; check them against a current
+#    ACLED actor list before relying on the exact spelling.
+#  - the code also derives aliases from each name: "JaS: Levant Front" -> JaS, Levant Front;
+#    "X (Country)" -> X; a state unit -> the unit name (derived aliases apply only in the actor's country).
 # Columns (tab-separated):
 #   name             ACLED-style canonical name; {country} is filled with the event country for generic actors
 #   aliases          |-separated surface forms (matched case-insensitively; hyphens and quotes normalised)
-#   country          the actor's home country (state forces: the state; used for the abroad -> inter 8 rule)
+#   country          the actor's home country (state forces: the state; used for the abroad -> inter 8 rule);
+#                    more countries after | are where its lower-case aliases also apply
 #   inter            ACLED inter code 1-8 (1 state, 2 rebel, 3 political militia, 4 identity militia,
 #                    5 rioters, 6 protesters, 7 civilians, 8 external/other forces)
 #   years            regime period or active years, e.g. 2014-
 #   speaker_context  if set, the aliases of this row only apply when the speaker is in that context
 #                    (see speakers.tsv); several rows may share a name
-#   kind             '' normal; generic (templated by country); group (a social group: assoc of
-#                    Civilians/Protesters); unidentified
+#   kind             '' normal; generic (templated by country); group (a social group: coded as an assoc of
+#                    Civilians/Protesters/Rioters); unidentified
+# Rows are read top to bottom; at equal fit the earlier row wins.
 """
 
 

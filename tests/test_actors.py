@@ -241,3 +241,21 @@ def test_whole_doc_as_span_and_offsets(nlp, resolver):
     assert a.actor2 == "Islamic State (Iraq)"
     for ev in a.evidence:
         assert text[ev.start:ev.end] == ev.text
+
+
+@pytest.mark.nlp
+def test_killing_civilians_makes_them_actor2(nlp, resolver):
+    a = _assign(nlp, resolver, "ISIS militants killed four civilians at a farm east of Khanaqin.", "killed",
+                country="Iraq", sub_event_type="Attack")
+    assert (a.actor1, a.inter1) == ("Islamic State (Iraq)", 2)
+    assert (a.actor2, a.inter2) == ("Civilians (Iraq)", 7)
+
+
+@pytest.mark.nlp
+def test_nearby_group_names_a_loaded_label(nlp, resolver):
+    # from Damascus, "terrorists" means the group named beside it
+    text = "Army units shelled terrorists from Hurras al-Din in the hills north of Latakia."
+    a = _assign(nlp, resolver, text, "shelled", country="Syria", speaker="SANA",
+                sub_event_type="Shelling/artillery/missile attack")
+    assert a.actor1 == SYRIA_ARMY
+    assert a.actor2 == "Hurras al Din"

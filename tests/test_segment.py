@@ -294,3 +294,10 @@ def test_seed_page_is_split_at_its_headlines(settings):
             assert 1 <= gap <= 4, a.title
     # the page starts mid-article: that article has no headline (none is invented)
     assert arts[0].title is None and page.startswith(arts[0].text[:200])
+
+
+def test_short_text_without_body_is_still_one_article():
+    arts = _articles("Two killed in Saraqib clash")
+    assert [(a.title, a.text) for a in arts] == [(None, "Two killed in Saraqib clash")]
+    result = extract_articles(document_from_text("Related News\n\nShare this:\n"))
+    assert result.articles == [] and [f.code for f in result.failures] == ["X101"]

@@ -204,9 +204,11 @@ class Pipeline:
             raise
         timings["total"] = time.perf_counter() - t_run
         report.timings = dict(timings)
-        if report.failures and (report.inputs_ok or report.articles):
+        # Status counts every failure met in this run, new or already recorded, so a re-run over
+        # the same bad inputs is still "partial" although it stores no new failure rows.
+        if report.failure_list and report.inputs_ok:
             report.status = "partial"
-        elif report.failures:
+        elif report.failure_list:
             report.status = "failed"
         store.finish_run(run_id, report.status, self._counts(report), report.timings)
         return report

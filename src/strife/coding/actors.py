@@ -10,6 +10,7 @@ Three layers, all driven by data in ``strife/data``:
   resolved by speaker context, event country and nearby named groups.
 - ``nationalities.tsv``: "<Nationality> forces/troops/police" -> the state's forces with the
   regime period found in ``actors.tsv``.
+- ``speakers.tsv``: outlets and spokesmen -> a speaker context ("houthi", "syria_gov", ...).
 
 Roles come from the dependency parse around the event trigger, never from word order alone:
 the trigger's subject (or the "by" agent of a passive, or the subject of a governing verb) is
@@ -34,7 +35,8 @@ import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import ahocorasick
 
@@ -202,13 +204,16 @@ class _Tables:
             keys = [a for a in aliases.split("|") if a.strip()]
             if "{" not in name:
                 keys.append(name)
-            for alias in keys:
+            for alias in keys + [a[:-1] for a in keys if _pluralish(a)]:
                 self._add(alias, _Entry(alias=alias.strip(), case_sensitive=_is_acronym(alias), row=row))
                 if not ctx:
                     self.alias_of.setdefault(name, set()).add(normalise(alias))
             if "{" not in name and not ctx:
                 for alias in _derived_aliases(name):
                     self._add(alias, _Entry(alias=alias, case_sensitive=_is_acronym(alias), row=row, local=True))
+        self.areas_by_name: dict[str, tuple[str, ...]] = {}
+        for row in self.rows:
+            self.areas_by_name[row.name] = self.areas_by_name.get(row.name, ()) + row.areas
         self.labels: list[_Label] = []
         for order, parts in enumerate(_tsv("actor_labels.tsv")):
             parts = parts + [""] * (5 - len(parts))
@@ -256,11 +261,12 @@ class _Tables:
             r"\s+(?i:(army|forces|troops|soldiers|soldier|military|police|policemen|police officers|gendarmerie|"
             r"security forces|warplanes|warplane|jets|jet|fighter jets|aircraft|drones?|artillery|navy|"
             r"air force|commandos|border guards|intelligence|servicemen|convoys?|patrols?|helicopters?|"
-            r"guards|tanks|units|personnel|(?:air|drone|artillery|missile)\s+strikes?|airstrikes?|"
+            r"guards|tanks|units|personnel|columns?|vehicles|(?:air|drone|artillery|missile)\s+strikes?|airstrikes?|"
             r"shelling|bombardment|raids?|offensive|operation))\b"
         )
         # "military forces of Armenia", "the armed forces of Ukraine"
-        countries = sorted(set(self.nationalities.values()), key=len, reverse=True)
+        self.countries = set(self.nationalities.values())
+        countries = sorted(self.countries, key=len, reverse=True)
         self.forces_of_re = re.compile(
             r"(?i:\b(military|armed|police|security|defen[cs]e)\s+forces\s+of\s+(?:the\s+)?)("
             + "|".join(re.escape(c) for c in countries) + r")\b"
@@ -298,9 +304,16 @@ def _derived_aliases(name: str) -> list[str]:
     return [a for a in out if len(a) > 1]
 
 
+def _pluralish(alias: str) -> bool:
+    """A multi-word alias ending in a plain plural ("IS militants"): its singular is a name too."""
+    words = alias.split()
+    return len(words) > 1 and words[-1].endswith("s") and not words[-1].endswith(("ss", "'s")) \
+        and words[-1].islower() and len(words[-1]) > 3
+
+
 def _is_acronym(alias: str) -> bool:
     core = alias.strip().replace(".", "")
-    return len(core) <= _CASE_SENSITIVE_MAX and core.isupper()
+    return len(core) <= _CASE_SENSITIVE_MAX and (core.isupper() or sum(c.isupper() for c in core) >= 2)
 
 
 _tables_lock = threading.Lock()
@@ -323,6 +336,9 @@ _PATIENT_PREPS = {"on", "against", "at", "upon", "targeting", "toward", "towards
 _COUNTER_PREPS = {"with"}
 _PAIR_PREPS = {"between", "among", "amongst"}
 _AGENT_PREPS = {"by", "from"}
+# verbs whose subject is the side that was attacked
+_DEFENSIVE_VERBS = {"repel", "repulse", "thwart", "foil", "fend", "respond", "retaliate", "resist", "defend",
+                    "counter", "push", "beat", "drive"}
 _BATTLE_TYPES = {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"}
 _PLACE_PREPS = {"in", "near", "at", "outside", "inside", "around", "across", "across", "from", "to", "into"}
 _CIVILIAN_TYPES = {"Attack", "Sexual violence", "Abduction/forced disappearance"}
@@ -353,6 +369,7 @@ class _Role:
     conj: bool  # reached its role through a conjunction ("X and Y attacked")
     direct: bool  # a dependent of the trigger itself, not of a verb around it
     by: bool = False  # named in a "by X" phrase: the clearest agent there is
+    verb: str = ""  # lemma of the verb or event noun the role hangs from
 
 
 # ---------------------------------------------------------------------------------------------
@@ -459,7 +476,7 @@ class ActorResolver:
         for m in [*self._t.nationality_re.finditer(text), *self._t.forces_of_re.finditer(text)]:
             if text[max(0, m.start() - 5):m.start()].lower() in ("anti-", "anti "):
                 continue
-            ref = self._nationality_ref(m)
+            ref = self._nationality_in_context(m, country, ctx)
             if ref is not None:
                 raw.append((m.start(), m.end(), m.group(0), (), ref))
         # longest first, dictionary before nationality pattern at equal length; no overlaps
@@ -492,10 +509,18 @@ class ActorResolver:
                 mentions.append(self._mention(doc, base + s, base + e, ref, "label"))
         # spaCy entities as a last resort: organisations nobody listed
         for ent in getattr(span, "ents", ()):
-            if ent.label_ != "ORG":
+            if ent.label_ not in ("ORG", "GPE"):
                 continue
             s, e = ent.start_char - base, ent.end_char - base
             if any(s < te and ts < e for ts, te in taken):
+                continue
+            if ent.label_ == "GPE":
+                # a state named as the doer ("Turkey and Russia conducted a patrol") means its forces
+                if ent.text in self._t.countries:
+                    base_name = f"Military Forces of {ent.text}"
+                    ref = ActorRef(name=self._t.state_names.get(base_name, base_name), inter=1, country=ent.text,
+                                   kind="state")
+                    mentions.append(self._mention(doc, ent.start_char, ent.end_char, ref, "ner"))
                 continue
             ref = ActorRef(name=re.sub(r"^(?i:the)\s+", "", ent.text.strip()), inter=None, country=country, kind="ner")
             mentions.append(self._mention(doc, ent.start_char, ent.end_char, ref, "ner"))
@@ -615,6 +640,22 @@ class ActorResolver:
             return ActorRef(name=name, inter=row.inter, country=country, kind=row.kind)
         return ActorRef(name=row.name, inter=row.inter, country=row.country, kind=row.kind)
 
+    def _nationality_in_context(self, m: re.Match[str], country: str | None, ctx: str | None) -> ActorRef | None:
+        """A nationality phrase, read as "<adjective> forces" first: in Yemen "Saudi aircraft" are the
+        coalition, in Afghanistan "US military forces" are NATO."""
+        ref = self._nationality_ref(m)
+        if ref is None or m.re is self._t.forces_of_re or ref.name.startswith("Police"):
+            return ref
+        cands = self._t.entries.get(normalise(m.group(1) + " forces"))
+        if cands and country:
+            alt = self._choose(cands, m.group(1) + " forces", country, ctx, None, nearby=())
+            if alt is not None and country in self._row_areas(alt.name):
+                return alt
+        return ref
+
+    def _row_areas(self, name: str) -> tuple[str, ...]:
+        return self._t.areas_by_name.get(name, ())
+
     def _nationality_ref(self, m: re.Match[str]) -> ActorRef | None:
         if m.re is self._t.forces_of_re:
             country: str | None = m.group(2)
@@ -639,6 +680,11 @@ class ActorResolver:
         # place the tagger mislabelled); "civilian" as a modifier ("civilian areas") names no victim
         roles = [r for r in roles if (r.mention.source != "ner" or r.role == "agent")
                  and not (_is_civilian(r.mention.ref) and _modifier_only(doc, r.mention))]
+        # "Coalition Forces warplanes": the named modifier says whose warplanes they are
+        named_heads = {_span_head(doc, r.mention.tok_start, r.mention.tok_end).head.i
+                       for r in roles if r.mention.ref.kind in ("", "nationality", "label")}
+        roles = [r for r in roles if not (r.mention.ref.kind == "generic" and r.mention.ref.inter == 1 and
+                                          any(r.mention.tok_start <= i < r.mention.tok_end for i in named_heads))]
         # dictionary names before bare spaCy entities; then the trigger's own dependents, nearest first
         rank = lambda r: (r.mention.source == "ner", not r.by, not r.direct, r.conj, r.distance)  # noqa: E731
         agents = sorted((r for r in roles if r.role in ("agent", "pair1")), key=rank)
@@ -701,6 +747,11 @@ class ActorResolver:
             if pool and sub_event_type in _BATTLE_TYPES:
                 a2 = pool[0]
 
+        if (a1 is not None and a2 is not None and not victim_type and a1.role == "agent" and not a1.by
+                and a1.verb in _DEFENSIVE_VERBS and _is_armed(a2.mention.ref)):
+            # ACLED names the attacker first: "Y were killed when X repulsed their attack" -> Y, X
+            a1, a2 = a2, a1
+
         actor1 = actor2 = None
         inter1 = inter2 = None
         assoc1: list[str] = []
@@ -736,7 +787,7 @@ class ActorResolver:
             if r is a1 or r.mention.ref.name in (actor1, actor2):
                 continue
             if r.conj and actor1 is not None:
-                name = r.mention.ref.name if r.mention.ref.kind != "group" else r.mention.ref.name
+                name = r.mention.ref.name
                 if name not in assoc1:
                     assoc1.append(name)
                     evidence.append(Evidence(field="assoc_actor_1", start=r.mention.start, end=r.mention.end,
@@ -810,13 +861,13 @@ class ActorResolver:
                 if t.dep_ == "nsubjpass" and trigger.dep_ == "xcomp" and trigger.head.i == parent.i:
                     role = "agent"  # "X were reported to have targeted Y": X is the subject of the trigger
                 by = t.dep_ == "agent" or (t.dep_ == "prep" and t.lower_ == "by")
-                return _Role(m, role or "other", distance, conj, parent.i == trigger.i, by)
+                return _Role(m, role or "other", distance, conj, parent.i == trigger.i, by, parent.lemma_.lower())
             if parent.lower_ in _EVENT_NOUNS and parent.pos_ in ("NOUN", "PROPN") and _attached(parent, cluster):
                 # "killed in a Taliban attack": the role relative to the event noun
                 role = _role_of(t, parent, conj)
                 if role is not None:
                     by = t.dep_ == "agent" or (t.dep_ == "prep" and t.lower_ == "by")
-                    return _Role(m, role, distance, conj, False, by)
+                    return _Role(m, role, distance, conj, False, by, parent.lemma_.lower())
             t = parent
         return _Role(m, "other", distance, conj, False)
 
@@ -938,7 +989,3 @@ def same_actor(a: str | None, b: str | None, *, loose: bool = False) -> bool:
 
 def speaker_context(speaker: str | None) -> str | None:
     return _default_resolver().speaker_context(speaker)
-
-
-def _debug(doc: Any, trigger: Any) -> list[tuple[str, str, int]]:  # pragma: no cover - dev helper
-    return [(t.text, t.dep_, t.head.i) for t in doc]

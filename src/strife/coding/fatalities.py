@@ -150,7 +150,7 @@ def _victims(tok) -> list:
             out = [tok.head]
         elif tok.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "advcl", "conj"):
             h = tok.head
-            out = [c for c in h.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c is not tok]
+            out = [c for c in h.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.i != tok.i]
         out += [c for c in tok.children if c.dep_ in ("nummod", "npadvmod", "nsubj") and (c.like_num or c.pos_ in ("NOUN",))]
         if not out and tok.i > 0 and tok.doc[tok.i - 1].like_num:
             out = [tok.doc[tok.i - 1]]
@@ -170,7 +170,7 @@ def _victims(tok) -> list:
 def _injury_pair(tok) -> bool:
     """"killed or injured", "killing and injuring N", "dead or wounded": no split of deaths and injuries."""
     for c in list(tok.children) + [tok.head]:
-        if c is tok:
+        if c.i == tok.i:
             continue
         if c.lemma_.lower() in _INJURY and (c.dep_ == "conj" or tok.dep_ == "conj"):
             between = tok.doc[min(c.i, tok.i):max(c.i, tok.i) + 1]

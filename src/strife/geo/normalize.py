@@ -25,7 +25,7 @@ __all__ = ["Token", "tokenize", "token_key", "name_key", "name_keys", "skeleton"
 
 # Apostrophe-like marks used for ayn and hamza in transliterations.
 _MARKS = "'’‘ʿʾ`´ʻʼ"
-_TOKEN_RE = re.compile(rf"[{_MARKS}]?[^\W\d_](?:[^\W_]|[{_MARKS}](?=[^\W\d_]))*[{_MARKS}]?")
+_TOKEN_RE = re.compile(rf"(?:[A-Z]\.){{2,}}|[{_MARKS}]?[^\W\d_](?:[^\W_]|[{_MARKS}](?=[^\W\d_]))*[{_MARKS}]?")
 
 ARTICLES = frozenset(
     "al el il ul as es ash esh ad ed adh ar er an en at et ath az ez ud ed".split()
@@ -43,6 +43,7 @@ _WORD_MAP = {
     "jebel": "jabal", "jabel": "jabal", "jbel": "jabal", "jebal": "jabal", "jibal": "jabal",
     "sheikh": "shaykh", "sheik": "shaykh", "shaikh": "shaykh", "shekh": "shaykh", "shiekh": "shaykh",
     "abu": "bu", "albu": "bu", "abou": "bu", "abo": "bu",
+    "kafr": "kfr", "kfar": "kfr", "kafar": "kfr", "kefr": "kfr", "kfer": "kfr",
     "umm": "um", "om": "um", "oum": "um",
     "mount": "mt", "saint": "st", "sainte": "ste", "fort": "ft",
 }

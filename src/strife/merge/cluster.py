@@ -3,8 +3,9 @@
 How a batch is merged (``plan_merge``):
 
 1. Blocking.  Two mentions can only match when they share the country, the province (or one of
-   them has none) and at least one day of their date windows, so mentions are indexed by
-   (country, admin1, day) and only mentions sharing a key are compared: near-linear in practice.
+   them has none) and at least one day of their date windows; two precise places must moreover
+   share a gazetteer entry or lie within PLACE_MAX_KM (neighbouring grid cells).  Mentions are
+   indexed by those keys and only mentions sharing one are compared: near-linear in practice.
 2. Components.  Compatible pairs (every rule of ``strife.merge.rules``) link mentions; the
    connected components that hold a new mention are (re)clustered, all others are left alone.
 3. Clustering, a function of the component's SET of mentions (so ingesting articles one by one or
@@ -16,7 +17,7 @@ How a batch is merged (``plan_merge``):
    only when exactly one cluster fits, else it stays an event of its own: "only when nothing else
    conflicts".
 4. Stable ids.  Each existing event keeps its id for the cluster holding most of its mentions
-   (largest overlap first; ties to the smaller id).  Other clusters get
+   (largest overlap first; on a tie, the cluster holding its most precise report).  Other clusters get
    ``content_id("event", smallest mention id)``.  An existing event left without a cluster is
    deleted ("deleted", pointing at the event that absorbed most of its mentions; that one logs
    "merged"); one whose mentions went partly elsewhere logs "split" towards each new home.
@@ -32,6 +33,7 @@ How a batch is merged (``plan_merge``):
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -39,7 +41,7 @@ from dataclasses import dataclass, field
 from ..errors import MergeError
 from ..records import Event, Mention, content_id, to_dict
 from .build import build_event
-from .rules import compatible, date_window, distance_km, geo_precision, is_vague
+from .rules import PLACE_MAX_KM, date_window, distance_km, fast_compatible, features, geo_precision, is_vague
 
 __all__ = ["Change", "MergePlan", "plan_merge", "merge_mentions", "components", "cluster_mentions",
            "canonical_order"]
@@ -71,37 +73,77 @@ class MergePlan:
 
 # -- blocking and components --------------------------------------------------------------------
 
-def _block_keys(m: Mention) -> list[tuple]:
+# Grid for precise places: two places within PLACE_MAX_KM fall in the same or adjacent cells as
+# long as a cell is at least that wide, which 0.05 degrees is up to 70 degrees of latitude
+# (0.05 * 111.32 km * cos 70 = 1.9 km); places further north or south are compared like vague ones.
+CELL_DEG = 0.05
+_CELL_MAX_LAT = 70.0
+assert CELL_DEG * 111.32 * math.cos(math.radians(_CELL_MAX_LAT)) >= PLACE_MAX_KM
+
+
+def _block(m: Mention) -> tuple[str, str | None, list[int], tuple[int, int] | None] | None:
+    """(country, admin1, days, grid cell) a mention can match in; None when it matches nothing."""
     w = date_window(m)
-    if w is None or geo_precision(m) is None or m.location is None:
-        return []
-    country = (m.location.country or "").casefold()
-    admin1 = (m.location.admin1 or "").casefold() or None
-    return [(country, admin1, day) for day in range(w[0], w[1] + 1)]
+    p = geo_precision(m)
+    loc = m.location
+    if w is None or p is None or loc is None:
+        return None
+    cell = None
+    if p <= 2 and loc.latitude is not None and loc.longitude is not None and abs(loc.latitude) <= _CELL_MAX_LAT:
+        cell = (math.floor(loc.latitude / CELL_DEG), math.floor(loc.longitude / CELL_DEG))
+    return (loc.country or "").casefold(), (loc.admin1 or "").casefold() or None, list(range(w[0], w[1] + 1)), cell
 
 
 def _edges(ms: Sequence[Mention]) -> dict[int, set[int]]:
-    """Adjacency (by index) of compatible pairs; only pairs sharing a blocking key are compared."""
-    index: dict[tuple, list[int]] = defaultdict(list)
+    """Adjacency (by index) of compatible pairs.  Blocking: only mentions sharing a country and a day
+    are compared, and among those two precise places only when they share a gazetteer entry or lie
+    in neighbouring grid cells; vague places are compared with everything in their province."""
+    blocks = [_block(m) for m in ms]
+    feats = [features(m) if b is not None else None for m, b in zip(ms, blocks)]
+    in_admin1: dict[tuple, list[int]] = defaultdict(list)  # every mention, by (country, admin1, day)
+    vague_in_admin1: dict[tuple, list[int]] = defaultdict(list)  # those without a grid cell
     wild: dict[tuple, list[int]] = defaultdict(list)  # (country, day) -> mentions without admin1
-    by_country_day: dict[tuple, list[int]] = defaultdict(list)
-    keys_of: list[list[tuple]] = []
-    for i, m in enumerate(ms):
-        keys = _block_keys(m)
-        keys_of.append(keys)
-        for k in keys:
-            index[k].append(i)
-            by_country_day[(k[0], k[2])].append(i)
-            if k[1] is None:
-                wild[(k[0], k[2])].append(i)
+    by_day: dict[tuple, list[int]] = defaultdict(list)  # (country, day) -> every mention
+    by_gid: dict[tuple, list[int]] = defaultdict(list)
+    by_cell: dict[tuple, list[int]] = defaultdict(list)
+    for i, b in enumerate(blocks):
+        if b is None:
+            continue
+        country, admin1, days, cell = b
+        gid = ms[i].location.gazetteer_id  # type: ignore[union-attr]
+        for d in days:
+            in_admin1[(country, admin1, d)].append(i)
+            by_day[(country, d)].append(i)
+            if admin1 is None:
+                wild[(country, d)].append(i)
+            if cell is None:
+                vague_in_admin1[(country, admin1, d)].append(i)
+            else:
+                by_cell[(country, cell, d)].append(i)
+            if gid:
+                by_gid[(country, gid, d)].append(i)
     adj: dict[int, set[int]] = defaultdict(set)
-    for i, keys in enumerate(keys_of):
+    for i, b in enumerate(blocks):
+        if b is None:
+            continue
+        country, admin1, days, cell = b
+        gid = ms[i].location.gazetteer_id  # type: ignore[union-attr]
         cands: set[int] = set()
-        for k in keys:
-            pool = by_country_day[(k[0], k[2])] if k[1] is None else index[k] + wild.get((k[0], k[2]), [])
-            cands.update(j for j in pool if j > i)
+        for d in days:
+            if admin1 is None:
+                pools = [by_day[(country, d)]]
+            elif cell is None:
+                pools = [in_admin1[(country, admin1, d)], wild.get((country, d), [])]
+            else:
+                pools = [vague_in_admin1.get((country, admin1, d), []), wild.get((country, d), [])]
+                if gid:
+                    pools.append(by_gid[(country, gid, d)])
+                pools.extend(by_cell.get((country, (cell[0] + dy, cell[1] + dx), d), [])
+                             for dy in (-1, 0, 1) for dx in (-1, 0, 1))
+            for pool in pools:
+                cands.update(j for j in pool if j > i)
         for j in sorted(cands):
-            if compatible(ms[i], ms[j]):
+            if fast_compatible(feats[i], feats[j]):  # type: ignore[arg-type]
                 adj[i].add(j)
                 adj[j].add(i)
     return adj
@@ -244,10 +286,19 @@ def _plan(mentions, existing, existing_mentions, now) -> MergePlan:
     clusters.sort(key=lambda c: c[0])
 
     # stable ids: an existing event keeps its id for the cluster holding most of its mentions
+    # (ties: the cluster holding the event's most precise report, first in canonical order)
     overlap = Counter((owner[mid], ci) for ci, c in enumerate(clusters) for mid in c if mid in owner)
+    lead: dict[tuple[str, int], tuple] = {}
+    for ci, c in enumerate(clusters):
+        for mid in c:
+            if mid in owner:
+                key = (owner[mid], ci)
+                rank = canonical_order(pool[mid])
+                if key not in lead or rank < lead[key]:
+                    lead[key] = rank
     cluster_id: dict[int, str] = {}
     kept: set[str] = set()
-    for (eid, ci), _n in sorted(overlap.items(), key=lambda kv: (-kv[1], kv[0][0], kv[0][1])):
+    for (eid, ci), _n in sorted(overlap.items(), key=lambda kv: (-kv[1], kv[0][0], lead[kv[0]], kv[0][1])):
         if ci in cluster_id or eid in kept:
             continue
         cluster_id[ci] = eid

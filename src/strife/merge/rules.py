@@ -24,13 +24,11 @@ The checks, in the order they are tried (the first failure is what ``explain --n
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from importlib import resources
 from typing import Callable
 
 from ..records import Mention
@@ -70,21 +68,6 @@ PLACE_MAX_KM = 1.5
 # Precision-2 windows: ACLED codes the middle of the week when only the week is known.
 WEEK_HALF_DAYS = 3
 
-# Fallback ranking from the ACLED codebook (higher row wins when tactics co-occur), used only when
-# strife.coding.taxonomy (the coding stage's taxonomy) cannot be imported.
-_FALLBACK_RANKING: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Battles", ("Government regains territory", "Non-state actor overtakes territory", "Armed clash")),
-    ("Protests", ("Excessive force against protesters", "Protest with intervention", "Peaceful protest")),
-    ("Riots", ("Violent demonstration", "Mob violence")),
-    ("Explosions/Remote violence", ("Chemical weapon", "Air/drone strike", "Suicide bomb",
-                                    "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
-                                    "Grenade")),
-    ("Violence against civilians", ("Sexual violence", "Attack", "Abduction/forced disappearance")),
-    ("Strategic developments", ("Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
-                                "Headquarters or base established", "Looting/property destruction",
-                                "Non-violent transfer of territory", "Other")),
-)
-
 # Event types whose tactics co-occur in one event (an air strike inside a battle is one Battles
 # event; shelling that kills civilians is one Explosions event); ACLED codes the higher rank.
 _VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
@@ -106,50 +89,10 @@ class RuleResult:
 
 @lru_cache(maxsize=1)
 def _ranking() -> dict[str, int]:
-    """sub_event_type -> rank position (0 = highest)."""
-    order: list[str] = []
-    try:
-        from ..coding import taxonomy as tax  # the coding stage owns the taxonomy
+    """sub_event_type -> rank position (0 = highest), from the coding stage's taxonomy."""
+    from ..coding.taxonomy import SUB_EVENT_TYPES  # listed in ACLED's rank order
 
-        order = list(_ranking_from_module(tax))
-    except Exception:  # noqa: BLE001 - absent or different shape: the codebook order below
-        order = []
-    if not order:
-        order = _ranking_from_json()
-    if not order:
-        order = [sub for _t, subs in _FALLBACK_RANKING for sub in subs]
-    return {sub: i for i, sub in enumerate(order)}
-
-
-def _ranking_from_module(tax) -> list[str]:
-    for name in ("SUB_EVENT_RANKING", "RANKING", "SUB_EVENT_TYPES"):
-        value = getattr(tax, name, None)
-        if isinstance(value, (list, tuple)) and value and isinstance(value[0], str):
-            return list(value)
-    rank = getattr(tax, "rank", None) or getattr(tax, "sub_event_rank", None)
-    if callable(rank):
-        subs = [s for _t, ss in _FALLBACK_RANKING for s in ss]
-        return sorted(subs, key=lambda s: (rank(s), subs.index(s)))
-    return []
-
-
-def _ranking_from_json() -> list[str]:
-    try:
-        raw = json.loads(resources.files("strife").joinpath("data/taxonomy.json").read_text("utf-8"))
-    except Exception:  # noqa: BLE001 - the file is optional here
-        return []
-    out: list[str] = []
-    items = raw.get("event_types", raw) if isinstance(raw, dict) else raw
-    if isinstance(items, dict):
-        items = [{"event_type": k, **(v if isinstance(v, dict) else {"sub_event_types": v})}
-                 for k, v in items.items()]
-    for item in items if isinstance(items, list) else []:
-        subs = item.get("sub_event_types", []) if isinstance(item, dict) else []
-        for s in subs:
-            name = s.get("name") if isinstance(s, dict) else s
-            if isinstance(name, str):
-                out.append(name)
-    return out
+    return {sub: i for i, sub in enumerate(SUB_EVENT_TYPES)}
 
 
 def sub_event_rank(sub_event_type: str | None) -> int:
@@ -298,6 +241,7 @@ def set_same_actor(fn: Callable[[str, str], bool] | None) -> None:
     global _SAME
     _SAME = fn
     _same_cached.cache_clear()
+    _actor_match.cache_clear()
 
 
 def _resolver_same() -> Callable[[str, str], bool]:
@@ -318,6 +262,7 @@ def _same_cached(a: str, b: str) -> bool:
     return _fallback_same(a, b) or bool(_resolver_same()(a, b))
 
 
+@lru_cache(maxsize=65536)
 def _actor_match(x: str, y: str) -> bool:
     if _same_cached(*sorted((x, y))):
         return True
@@ -418,6 +363,95 @@ def first_failure(a: Mention, b: Mention) -> RuleResult | None:
 def compatible(a: Mention, b: Mention) -> bool:
     """True when every rule holds (checks stop at the first failure)."""
     return first_failure(a, b) is None
+
+
+# -- the fast path used by clustering: same decisions, no messages ------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What the rules read from a mention, computed once (the clusterer compares many pairs)."""
+
+    event_type: str
+    sub_event_type: str
+    window: tuple[int, int] | None
+    precision: int | None  # geo precision
+    country: str
+    admin1: str
+    admin2: str
+    lat: float | None
+    lon: float | None
+    gazetteer_id: str | None
+    name: str
+    actors: tuple[str, ...]
+    generic_only: bool
+    assoc1: frozenset[str]
+    assoc2: frozenset[str]
+    reported: int | None
+
+
+def features(m: Mention) -> Features:
+    loc = m.location
+    cf = (lambda x: (x or "").strip().casefold())
+    actors = actor_set(m)
+    return Features(
+        m.event_type, m.sub_event_type, date_window(m), geo_precision(m),
+        cf(loc.country if loc else None), cf(loc.admin1 if loc else None), cf(loc.admin2 if loc else None),
+        loc.latitude if loc else None, loc.longitude if loc else None, loc.gazetteer_id if loc else None,
+        cf(loc.name if loc else None), actors, not any(not is_generic_actor(x) for x in actors),
+        frozenset(_assoc(m.assoc_actor_1)), frozenset(_assoc(m.assoc_actor_2)), reported_fatalities(m))
+
+
+def fast_compatible(a: Features, b: Features) -> bool:
+    """Exactly ``compatible`` on the mentions the features came from (a test holds them equal)."""
+    # type
+    if a.event_type == b.event_type:
+        if a.event_type == "Strategic developments" and a.sub_event_type != b.sub_event_type:
+            return False
+    elif not ((a.event_type in _VIOLENT_TYPES and b.event_type in _VIOLENT_TYPES)
+              or (a.event_type in _DEMONSTRATION_TYPES and b.event_type in _DEMONSTRATION_TYPES)):
+        return False
+    # date
+    wa, wb = a.window, b.window
+    if wa is None or wb is None or wa[0] > wb[1] or wb[0] > wa[1]:
+        return False
+    # place
+    pa, pb = a.precision, b.precision
+    if pa is None or pb is None or not a.country or a.country != b.country:
+        return False
+    if not (a.gazetteer_id and a.gazetteer_id == b.gazetteer_id):
+        if pa >= 4 or pb >= 4:
+            return False
+        if a.admin1 and b.admin1 and a.admin1 != b.admin1:
+            return False
+        if pa == 3 or pb == 3:
+            if not (a.admin1 and b.admin1):
+                return False
+        else:
+            if pa == 1 and pb == 1 and a.admin2 and b.admin2 and a.admin2 != b.admin2:
+                return False
+            if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+                if not (a.name and a.name == b.name and a.admin1 and a.admin1 == b.admin1):
+                    return False
+            elif distance_km(a.lat, a.lon, b.lat, b.lon) > PLACE_MAX_KM:
+                return False
+    # actors
+    sa, sb = a.actors, b.actors
+    if sa and sb:
+        small, large = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
+        if len(small) == 1:
+            if not any(_actor_match(small[0], y) for y in large):
+                return False
+        elif not ((_actor_match(small[0], large[0]) and _actor_match(small[1], large[1]))
+                  or (_actor_match(small[0], large[1]) and _actor_match(small[1], large[0]))):
+            return False
+    # detail
+    if a.generic_only and b.generic_only:
+        for xa, xb in ((a.assoc1, b.assoc1), (a.assoc2, b.assoc2)):
+            if xa and xb and not xa & xb and not any(_same_cached(*sorted((x, y))) for x in xa for y in xb):
+                return False
+        if a.reported is not None and b.reported is not None and a.reported != b.reported:
+            return False
+    return True
 
 
 def is_vague(m: Mention) -> bool:

@@ -114,7 +114,7 @@ class Store:
     @contextmanager
     def begin(self) -> Iterator[Connection]:
         """A connection inside one write transaction: committed on exit, rolled back on error."""
-        with self.engine.connect() as conn:
+        with self._unavailable_is_s101(), self.engine.connect() as conn:
             if self.dialect == "sqlite":
                 conn.execution_options(strife_immediate=True)
             with conn.begin():
@@ -123,8 +123,17 @@ class Store:
     @contextmanager
     def connect(self) -> Iterator[Connection]:
         """A connection for reads (a deferred transaction on SQLite, never blocks writers)."""
-        with self.engine.connect() as conn:
+        with self._unavailable_is_s101(), self.engine.connect() as conn:
             yield conn
+
+    @contextmanager
+    def _unavailable_is_s101(self) -> Iterator[None]:
+        # A server gone away or a lock held past the busy timeout is an operational state the user
+        # can fix, not a bug: it becomes a coded error.  Integrity and programming errors stay raw.
+        try:
+            yield
+        except sa_exc.OperationalError as exc:
+            raise StoreError(f"database {self.display_url} unavailable: {_first_line(exc)}", code="S101") from exc
 
     @property
     def display_url(self) -> str:
@@ -235,6 +244,7 @@ def _create_engine(url: str) -> Engine:
 
 
 def _sqlite_engine(parsed) -> Engine:
+    busy_ms = SQLITE_BUSY_TIMEOUT_MS  # read at open time, so a test can shorten it
     database = parsed.database
     memory = not database or database == ":memory:" or database.startswith("file::memory:")
     if memory:
@@ -246,7 +256,7 @@ def _sqlite_engine(parsed) -> Engine:
             Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"cannot create the folder for {database}: {exc}", code="S101") from exc
-        engine = create_engine(parsed, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+        engine = create_engine(parsed, connect_args={"timeout": busy_ms / 1000},
                                json_serializer=_json_dumps)
 
     @event.listens_for(engine, "connect")
@@ -258,7 +268,7 @@ def _sqlite_engine(parsed) -> Engine:
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cur.execute(f"PRAGMA busy_timeout={busy_ms}")
         cur.close()
 
     @event.listens_for(engine, "begin")

@@ -240,13 +240,12 @@
       resetClusterLabels();
       map.getSource("events").setData({ type: "FeatureCollection", features: features });
       var c = $("count");
-      c.textContent = count.toLocaleString("en") + " events" +
+      c.textContent = count.toLocaleString("en") + (count === 1 ? " event" : " events") +
         (count > features.length ? " (" + features.length.toLocaleString("en") + " on the map)" : "");
       c.dataset.count = String(count);
       c.dataset.mapped = String(features.length);
       if (count > MAX_EVENTS) showMessage("showing the first " + MAX_EVENTS + " events: narrow the filters");
       map.once("idle", function () { document.body.dataset.loaded = "1"; });
-      map.triggerRepaint();
     });
   }
 
@@ -349,7 +348,9 @@
     var ticks = Math.min(days.length, Math.max(2, Math.floor(geometry.width / 90)));
     for (var k = 0; k < ticks; k++) {
       var idx = Math.round(k * (days.length - 1) / Math.max(ticks - 1, 1));
-      var lab = svgEl("text", { x: geometry.left + idx * geometry.barW, y: H - 3 });
+      var lab = svgEl("text", { x: geometry.left + idx * geometry.barW, y: H - 3,
+                                "text-anchor": k === ticks - 1 && ticks > 1 ? "end" : "start" });
+      if (k === ticks - 1 && ticks > 1) lab.setAttribute("x", geometry.left + (idx + 1) * geometry.barW);
       lab.textContent = days[idx].date;
       svg.appendChild(lab);
     }

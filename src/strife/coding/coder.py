@@ -1,0 +1,772 @@
+"""The event coder: sentences in, ACLED-coded mentions (and aggregate statistics) out.
+
+Per sentence: trigger words from ``triggers.tsv`` are matched on spaCy lemmas; each is checked
+against the dependency parse for modality (future, hypothetical, intended, threatened, negated);
+surviving triggers are resolved to one sub-event type by ACLED's tactic ranking; counts over long
+periods or many places become :class:`Statistic` records, never events.  A sentence that only
+adds detail (a death toll, a claimant) continues the event of the sentence before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..records import Article, Claim, Evidence, Mention, Statistic, Toponym, content_id
+from ..settings import Settings
+from . import taxonomy
+from .dates import DateExpr, find_dates, is_future, parse_iso
+from .fatalities import VAGUE, WAR_ZONE_VAGUE, DeathReport, death_reports
+from .lexicon import GENERIC, Trigger, load_lexicon, token_keys
+
+__all__ = ["EventCoder", "CodingResult"]
+
+# A count of this many events (operations, strikes, missiles) in one sentence without a day is a
+# tally, not a report of one event: the largest one-day counts in the ACLED dev notes are OSCE
+# explosion counts, which always come with a day.
+TALLY_MIN = 10
+# No single event in ACLED's 2020 exports has 1000 or more deaths; such numbers are war tolls.
+TOLL_MIN = 1000
+# A sentence naming this many places without a date lists a campaign, not one event.
+PLACES_AGGREGATE = 3
+
+_PERIOD = re.compile(
+    r"\b(?:since\s+(?:the\s+(?:beginning|start|outbreak)|(?:19|20)\d\d|\w+\s+(?:19|20)\d\d)|over\s+the\s+(?:past|last)\s+[\w\s-]{0,20}?(?:years?|months|decades?)|"
+    r"(?:in|during|throughout)\s+(?:19|20)\d\d\b(?!\s*-\d)|so\s+far|to\s+date|until\s+(?:the\s+moment|now|today)|"
+    r"\w+\s+years\s+of\s+(?:war|aggression|conflict|fighting|steadfastness)|"
+    r"(?:this|last|past)\s+year|the\s+(?:beginning|start)\s+of\s+the\s+(?:war|aggression|conflict))", re.I)
+_TALLY_NOUNS = {"operation", "offensive", "strike", "airstrike", "attack", "raid", "missile", "sortie", "drone",
+                "mission", "rocket", "explosion", "violation", "shell", "clash", "bombing", "ballistic", "incident"}
+_QUOTES = "\"“”«»"
+_VICTIM_DEPS = ("dobj", "nsubjpass", "pobj", "obj")
+_DEMO_TYPES = ("Excessive force against protesters", "Protest with intervention", "Peaceful protest",
+               "Violent demonstration")
+_TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+
+
+@dataclass(frozen=True, slots=True)
+class CodingResult:
+    mentions: list[Mention]
+    statistics: list[Statistic]
+    # items dropped on purpose, by reason (future, undatable, unreal, tally ...): nothing is silently lost
+    dropped: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _Hit:
+    trigger: Trigger
+    start: int  # token indices in the doc
+    end: int
+    head: object  # the spaCy token that carries the trigger's grammar
+
+    @property
+    def sub(self) -> str:
+        return self.trigger.sub_event
+
+
+@dataclass(slots=True)
+class _Sent:
+    span: object
+    index: int
+    paragraph: int
+    classes: set[str]
+    hits: list[_Hit]
+    deaths: list[DeathReport]
+    dates: list[DateExpr]
+    places: list[Toponym]
+
+
+@dataclass(slots=True)
+class _Draft:
+    sents: list[_Sent]
+    hits: list[_Hit]
+
+    @property
+    def first(self) -> _Sent:
+        return self.sents[0]
+
+
+def _grams(span, n: int) -> set[tuple[str, ...]]:
+    keys = [token_keys(t) for t in span]
+    out: set[tuple[str, ...]] = set()
+    for i in range(len(keys)):
+        for k in range(1, n + 1):
+            if i + k > len(keys):
+                break
+            combos: list[tuple[str, ...]] = [()]
+            for j in range(i, i + k):
+                combos = [c + (w,) for c in combos for w in keys[j][:2]]
+            out.update(combos)
+    return out
+
+
+class EventCoder:
+    """Codes one parsed article at a time; lexicons, taxonomy and the actor dictionary load once."""
+
+    def __init__(self, settings: Settings | None = None):
+        from ..settings import get_settings
+
+        self.settings = settings or get_settings()
+        self.lex = load_lexicon()
+        self._actors = None
+        self._actors_loaded = False
+        self._learned = None
+        self._learned_loaded = False
+        self._countries = _country_cues()
+
+    # -- heavy helpers, loaded on first use ----------------------------------------------------
+    @property
+    def actors(self):
+        if not self._actors_loaded:
+            self._actors_loaded = True
+            from .actors import ActorResolver
+
+            self._actors = ActorResolver.load(self.settings) if hasattr(ActorResolver, "load") else ActorResolver(self.settings)
+        return self._actors
+
+    @property
+    def learned(self):
+        if not self._learned_loaded:
+            self._learned_loaded = True
+            if self.settings.use_learned:
+                from .learned import load_model
+
+                self._learned = load_model(self.settings)
+        return self._learned
+
+    # -- the public entry point ------------------------------------------------------------------
+    def code(self, article: Article, doc, places: list[Toponym]) -> CodingResult:
+        dropped: Counter[str] = Counter()
+        text = article.text
+        all_dates = find_dates(text, article.published)
+        sents = self._sentences(article, doc, places, all_dates, dropped)
+        statistics: list[Statistic] = []
+        drafts: list[_Draft] = []
+        open_draft: _Draft | None = None
+        last_event_index = -10
+        for s in sents:
+            hits = s.hits
+            if hits:
+                stat = self._aggregate(article, s)
+                if stat is not None:
+                    statistics.append(stat)
+                    dropped["aggregate"] += 1
+                    open_draft = None
+                    continue
+                if not self._anchored(s):
+                    dropped["unanchored"] += 1
+                    continue
+                if open_draft is not None and self._continues(open_draft, s):
+                    open_draft.sents.append(s)
+                    open_draft.hits.extend(hits)
+                else:
+                    open_draft = _Draft([s], list(hits))
+                    drafts.append(open_draft)
+                last_event_index = s.index
+            elif open_draft is not None and s.paragraph == open_draft.sents[-1].paragraph \
+                    and s.index - last_event_index == 1 and (s.deaths or s.classes & {"intervene", "riotact"}):
+                if self._aggregate(article, s) is None:
+                    open_draft.sents.append(s)
+            elif s.deaths and any(d.count.value >= TOLL_MIN for d in s.deaths):
+                stat = self._aggregate(article, s)
+                if stat is not None:
+                    statistics.append(stat)
+        mentions: list[Mention] = []
+        seen: set[str] = set()
+        for d in drafts:
+            m = self._mention(article, doc, d, places, all_dates, dropped)
+            if m is not None and m.id not in seen:
+                seen.add(m.id)
+                mentions.append(m)
+        return CodingResult(mentions, statistics, dict(dropped))
+
+    # -- sentences and triggers ----------------------------------------------------------------------
+    def _sentences(self, article, doc, places, all_dates, dropped) -> list[_Sent]:
+        text = article.text
+        out = []
+        paragraph = 0
+        prev_end = 0
+        for i, span in enumerate(doc.sents):
+            if "\n" in text[prev_end:span.start_char] or "\n" in span.text.strip():
+                paragraph += 1
+            prev_end = span.end_char
+            grams = _grams(span, self.lex.max_cue_len)
+            classes = self.lex.cue_classes(grams)
+            hits = self._hits(span, classes)
+            dates = [d for d in all_dates if span.start_char <= d.start < span.end_char]
+            real = []
+            for h in hits:
+                reason = self._unreal(h, span)
+                if reason:
+                    dropped[reason] += 1
+                else:
+                    real.append(h)
+            sp = [p for p in places if span.start_char <= p.start < span.end_char]
+            deaths = death_reports(span)
+            out.append(_Sent(span, i, paragraph, classes, real, deaths, dates, sp))
+        return out
+
+    def _hits(self, span, classes: set[str]) -> list[_Hit]:
+        hits: list[_Hit] = []
+        toks = list(span)
+        keys = [token_keys(t) for t in toks]
+        for i, tok in enumerate(toks):
+            cands = []
+            for k in keys[i]:
+                cands.extend(self.lex.triggers.get(k, ()))
+            for trig in dict.fromkeys(cands):
+                n = len(trig.pattern)
+                if i + n > len(toks):
+                    continue
+                if not all(w == "*" or w in keys[i + j] for j, w in enumerate(trig.pattern)):
+                    continue
+                if trig.pos and tok.pos_ not in trig.pos:
+                    continue
+                if any(c not in classes for c in trig.need) or any(c in classes for c in trig.forbid):
+                    continue
+                head = tok
+                if n > 1:
+                    verbs = [t for t in toks[i:i + n] if t.pos_ == "VERB"]
+                    head = verbs[0] if verbs else toks[i + n - 1]
+                hits.append(_Hit(trig, tok.i, tok.i + n, head))
+        # a longer pattern over the same words says more ("suicide car bomb" over "car bomb")
+        keep = []
+        for h in hits:
+            if any(o is not h and o.start <= h.start and h.end <= o.end and (o.end - o.start) > (h.end - h.start)
+                   for o in hits):
+                continue
+            keep.append(h)
+        return keep
+
+    def _unreal(self, hit: _Hit, span) -> str | None:
+        """Why the trigger does not report a real, past event (None when it does)."""
+        mod = self.lex.modality
+        tok = hit.head
+        # inside a quotation: speeches and statements, not reports (a dated report still counts)
+        before = span.doc.text[span.start_char:tok.idx]
+        if sum(before.count(q) for q in "\"“”") % 2 == 1 and sum(before.count(q) for q in "“") > sum(before.count(q) for q in "”") or \
+                (before.count('"') % 2 == 1):
+            return "quoted"
+        node = tok
+        depth = 0
+        while node is not None and depth < 8:
+            lemma = node.lemma_.lower()
+            for c in node.children:
+                cl = c.lemma_.lower()
+                if c.dep_ in ("aux", "auxpass") and (cl in mod["aux"] or c.lower_ in mod["aux"]):
+                    if cl == "will" and False:
+                        pass
+                    return "future_or_hypothetical"
+                if c.dep_ == "neg" or (c.dep_ == "det" and cl in ("no",) and node.i == tok.i):
+                    return "negated"
+                if c.dep_ == "mark" and cl in mod["condition"]:
+                    return "conditional"
+                if c.dep_ == "aux" and c.lower_ == "to" and node.i == tok.i and node.dep_ in ("xcomp",) and \
+                        node.head.lemma_.lower() in ("be",):
+                    return "intended"  # "is to attack"
+            if node.i != tok.i and any(k in mod["intent"] for k in token_keys(node)) and lemma not in ("agree",):
+                return "intended"
+            if node.i != tok.i and any(k in mod["threat"] for k in token_keys(node)):
+                return "threatened"
+            if node.i != tok.i and any(k in mod["speculate"] for k in token_keys(node)):
+                return "speculative"
+            if node.i != tok.i and lemma in self.lex.speech:
+                break  # "X said that Y attacked": the report is real; the speech's own modality is not ours
+            if node.dep_ == "ROOT" or node.head.i == node.i:
+                break
+            node = node.head
+            depth += 1
+        # "is preparing for confrontations", "will be tasked with": a governing intent noun/verb to the left
+        return None
+
+    # -- sentence-level decisions -----------------------------------------------------------------
+    def _anchored(self, s: _Sent) -> bool:
+        """Weak triggers (nouns, vague words) need a date, a place or a count in their sentence."""
+        if any(h.trigger.strong for h in s.hits):
+            return True
+        if s.dates or s.places:
+            return True
+        if any(e.label_ in ("GPE", "LOC", "FAC") for e in s.span.ents):
+            return True
+        return any(not d.count.vague and d.count.value > 0 for d in s.deaths)
+
+    def _continues(self, draft: _Draft, s: _Sent) -> bool:
+        last = draft.sents[-1]
+        if s.paragraph != last.paragraph or s.index - last.index > 1:
+            return False
+        own_day = [d for d in s.dates if d.precision == 1]
+        first_day = [d for d in draft.first.dates if d.precision == 1]
+        if own_day and first_day and own_day[0].value != first_day[0].value:
+            return False
+        if own_day and not first_day:
+            return False
+        subs = {h.sub for h in s.hits}
+        if all(not h.trigger.strong or h.sub in GENERIC for h in s.hits):
+            return True
+        old = {_family(h.sub) for h in draft.hits}
+        return bool({_family(x) for x in subs} & old)
+
+    def _aggregate(self, article: Article, s: _Sent) -> Statistic | None:
+        text = s.span.text
+        day = [d for d in s.dates if d.precision == 1]
+        value = None
+        kind = None
+        period = None
+        m = _PERIOD.search(text)
+        if m and not day:
+            period = m.group(0)
+        big_tally = None
+        for tok in s.span:
+            if tok.like_num and tok.head.lemma_.lower() in _TALLY_NOUNS and tok.dep_ in ("nummod", "quantmod"):
+                from .fatalities import number_value
+
+                v = number_value(tok.text)
+                if v is not None and v >= TALLY_MIN and (big_tally is None or v > big_tally):
+                    big_tally = v
+                    kind = tok.head.lemma_.lower()
+        toll = max((d.count.value for d in s.deaths), default=0)
+        vague_big = any(t.lower_ in ("thousands", "millions") for t in s.span) and bool(s.deaths)
+        if big_tally is not None and not day:
+            value = big_tally
+        elif toll >= TOLL_MIN or vague_big:
+            value, kind = (toll or None), "fatalities"
+        elif period:
+            kind = kind or (s.hits[0].sub if s.hits else None)
+            nums = [t for t in s.span if t.like_num]
+            if nums:
+                from .fatalities import number_value
+
+                vals = [v for v in (number_value(t.text) for t in nums) if v is not None]
+                value = max(vals) if vals else None
+        elif not s.dates and len({p.text.lower() for p in s.places} | {e.text.lower() for e in s.span.ents if e.label_ == "GPE"}) >= PLACES_AGGREGATE \
+                and all(not h.trigger.strong for h in s.hits):
+            kind = s.hits[0].sub if s.hits else None
+            period = "several places"
+        else:
+            return None
+        start, end = s.span.start_char, s.span.end_char
+        return Statistic(
+            id=content_id("statistic", article.id, start, end),
+            article_id=article.id,
+            start=start,
+            end=end,
+            text=article.text[start:end],
+            kind=kind if isinstance(kind, str) else None,
+            value=value,
+            period=period,
+            claimant=self._claimant(s.span, s.hits[0].head if s.hits else None)[0],
+        )
+
+    # -- one mention -----------------------------------------------------------------------------------
+    def _mention(self, article, doc, d: _Draft, places, all_dates, dropped) -> Mention | None:
+        classes = set().union(*(s.classes for s in d.sents))
+        deaths = [r for s in d.sents for r in s.deaths]
+        sub, main = self._classify(d.hits, classes, deaths)
+        if sub is None:
+            dropped["unclassified"] += 1
+            return None
+        first = d.first
+        # the date: the nearest expression in the event's sentence, else earlier in its paragraph, else the report date
+        published = parse_iso(article.published)
+        dexpr = _nearest(first.dates, main.head.idx) if first.dates else None
+        if dexpr is None:
+            prior = [x for x in all_dates if x.end <= first.span.start_char and x.value is not None]
+            para_start = first.span.start_char
+            for x in reversed(prior):
+                seg = article.text[x.end:para_start]
+                if "\n" not in seg.strip("\n ")[:0] and "\n\n" not in seg and seg.count("\n") <= 0:
+                    dexpr = x
+                break
+        if dexpr is not None and dexpr.value is not None:
+            event_date, precision = dexpr.value, dexpr.precision
+        elif published is not None:
+            event_date, precision = published, 2
+        else:
+            dropped["undatable"] += 1
+            return None
+        if is_future(event_date, published):
+            dropped["future"] += 1
+            return None
+
+        start = first.span.start_char
+        end = d.sents[-1].span.end_char
+        trig_start = doc[main.start].idx
+        trig_end = doc[main.end - 1].idx + len(doc[main.end - 1])
+        country = self._country(article, doc, first, places)
+        claimant, claimant_span = self._claimant(first.span, main.head)
+        hedges = self._hedges(article.text[start:end])
+        speaker = claimant or article.outlet
+
+        # actors
+        actor1 = actor2 = assoc1 = assoc2 = None
+        inter1 = inter2 = None
+        evidence: list[Evidence] = []
+        span = doc.char_span(start, end, alignment_mode="expand") or first.span
+        try:
+            assignment = self.actors.assign(doc, span, main.head, country=country, speaker=speaker, sub_event_type=sub)
+        except ImportError:
+            assignment = None
+        if assignment is not None:
+            actor1, inter1, assoc1 = assignment.actor1, assignment.inter1, assignment.assoc_actor_1
+            actor2, inter2, assoc2 = assignment.actor2, assignment.inter2, assignment.assoc_actor_2
+            evidence.extend(assignment.evidence)
+        sub = self._refine(sub, main, inter1, inter2, actor1, actor2)
+        ev_type = taxonomy.event_type(sub)
+        generic_country = country or "International"
+        if ev_type == "Violence against civilians" and (inter2 != 7 or not actor2):
+            if inter2 not in (None, 7) and actor2:
+                assoc2 = assoc2
+            actor2, inter2 = f"Civilians ({generic_country})", 7
+        if sub == "Excessive force against protesters" and not actor2:
+            actor2, inter2 = f"Protesters ({generic_country})", 6
+        if ev_type == "Protests" and sub != "Excessive force against protesters" and (inter1 != 6 or not actor1):
+            if actor1 and inter1 not in (6, None) and not actor2:
+                actor2, inter2 = actor1, inter1
+            actor1, inter1 = f"Protesters ({generic_country})", 6
+        if ev_type == "Riots" and not actor1:
+            actor1, inter1 = f"Rioters ({generic_country})", 5
+        if actor2 == actor1:
+            actor2, inter2, assoc2 = None, None, None if actor2 is None else assoc2
+
+        # fatalities
+        war = country in self.settings.war_zones if country else False
+        significant = ev_type in ("Battles", "Explosions/Remote violence")
+        fatalities, claims = self._fatalities(article, deaths, war and significant, sub, claimant, hedges)
+
+        evidence.append(Evidence("event_type", trig_start, trig_end, article.text[trig_start:trig_end], article.id))
+        evidence.append(Evidence("sub_event_type", trig_start, trig_end, article.text[trig_start:trig_end], article.id))
+        evidence.append(Evidence("sentence", start, end, article.text[start:end], article.id))
+        if dexpr is not None:
+            evidence.append(Evidence("event_date", dexpr.start, dexpr.end, dexpr.text, article.id))
+        if claims:
+            c = min(claims, key=lambda c: (c.value if c.value is not None else 10**9))
+            if c.start is not None:
+                evidence.append(Evidence("fatalities", c.start, c.end, article.text[c.start:c.end], article.id))
+        if claimant_span is not None:
+            evidence.append(Evidence("claimant", claimant_span[0], claimant_span[1],
+                                     article.text[claimant_span[0]:claimant_span[1]], article.id))
+        if claimant is None and article.outlet:
+            claimant = article.outlet
+
+        disorder = taxonomy.disorder_type(sub)
+        mention_id = Mention.make_id(article.id, trig_start, trig_end, sub)
+        confidence = 0.75 if main.trigger.strong else 0.55
+        if hedges:
+            confidence -= 0.1
+        place = _nearest_place(first.places, main.head.idx)
+        notes = make_notes(event_date, precision, sub, actor1, actor2, fatalities, place, claimant, hedges)
+        return Mention(
+            id=mention_id,
+            article_id=article.id,
+            start=start,
+            end=end,
+            text=article.text[start:end],
+            event_type=ev_type,
+            sub_event_type=sub,
+            disorder_type=disorder,
+            event_date=event_date.isoformat(),
+            time_precision=precision,
+            actor1=actor1,
+            assoc_actor_1=assoc1,
+            inter1=inter1,
+            actor2=actor2,
+            assoc_actor_2=assoc2,
+            inter2=inter2,
+            interaction=taxonomy.interaction(inter1, inter2),
+            civilian_targeting=(inter2 == 7 or ev_type == "Violence against civilians"),
+            location=None,
+            fatalities=fatalities,
+            claims=tuple(claims),
+            claimant=claimant,
+            hedges=tuple(hedges),
+            evidence=tuple(evidence),
+            trigger=article.text[trig_start:trig_end],
+            confidence=round(max(0.05, min(confidence, 0.95)), 2),
+            method="rules",
+            outlet=article.outlet,
+            notes=notes,
+        )
+
+    # -- classification ----------------------------------------------------------------------------
+    def _classify(self, hits: list[_Hit], classes: set[str], deaths: list[DeathReport]) -> tuple[str | None, _Hit | None]:
+        """One sub-event type for the event's triggers, by ACLED's tactic ranking and context."""
+        if not hits:
+            return None, None
+        over = [h for h in hits if h.trigger.override]
+        if over:
+            return over[0].sub, over[0]
+        specific = [h for h in hits if h.sub not in GENERIC]
+        protest = [h for h in hits if h.sub == "*protest"]
+        riot = [h for h in hits if h.sub == "*riot"]
+        generic = [h for h in hits if h.sub in ("*attack", "*kill")]
+
+        def best(hs):
+            return min(hs, key=lambda h: (taxonomy.rank(h.sub), h.start))
+
+        battles_expl = [h for h in specific if taxonomy.event_type(h.sub) in ("Battles", "Explosions/Remote violence")]
+        if protest or (riot and "protester" in classes):
+            anchor = (protest or riot)[0]
+            killed = any(r.count.value > 0 and r.kind == "deaths" for r in deaths)
+            shot = any(h.head.lemma_.lower() in ("shoot", "fire", "open") for h in generic)
+            if (killed or shot) and "armed" in classes:
+                return "Excessive force against protesters", anchor
+            if riot or "riotact" in classes and (riot or any(h.sub == "*attack" for h in hits)):
+                return "Violent demonstration", riot[0] if riot else anchor
+            if battles_expl and not any(taxonomy.event_type(h.sub) == "Battles" for h in battles_expl):
+                return best(battles_expl).sub, best(battles_expl)
+            if "intervene" in classes:
+                return "Protest with intervention", anchor
+            return "Peaceful protest", anchor
+        if battles_expl:
+            b = best(battles_expl)
+            return b.sub, b
+        mob = [h for h in specific if h.sub == "Mob violence"]
+        if riot or mob:
+            if mob or "crowd" in classes and any(c in classes for c in ("civilian",)) and not riot:
+                return "Mob violence", (mob or riot)[0]
+            return "Violent demonstration", riot[0]
+        vac = [h for h in specific if taxonomy.event_type(h.sub) == "Violence against civilians"]
+        violent_generic = [h for h in generic if h.trigger.strong or not specific]
+        if vac and not any(h.sub == "Abduction/forced disappearance" for h in vac):
+            return best(vac).sub, best(vac)
+        if violent_generic:
+            h = violent_generic[0]
+            target = self._target_kind(generic, classes)
+            if target == "civilian":
+                if vac:
+                    return "Attack", best(vac) if best(vac).sub == "Attack" else h
+                return "Attack", h
+            if vac and target != "armed":
+                return best(vac).sub, best(vac)
+            # an attack with no victims named and no armed target is still violence: who it hit decides
+            if target == "armed":
+                return "Armed clash", h
+            if not specific and h.sub == "*kill" and not h.trigger.strong:
+                return "Attack", h
+            return ("Armed clash", h) if "armed" in classes else ("Attack", h)
+        if vac:
+            return best(vac).sub, best(vac)
+        if specific:
+            b = best(specific)
+            return b.sub, b
+        if generic:
+            h = generic[0]
+            return ("Armed clash", h) if self._target_kind(generic, classes) == "armed" else ("Attack", h)
+        return None, None
+
+    def _target_kind(self, hits: list[_Hit], classes: set[str]) -> str | None:
+        """'armed' or 'civilian': who the violence was aimed at, from the trigger's objects."""
+        cues = self.lex.cues
+        armed = cues["armed"]
+        civ = cues["civilian"]
+        votes = Counter()
+        for h in hits:
+            tok = h.head
+            targets = [c for c in tok.children if c.dep_ in _VICTIM_DEPS]
+            for prep in tok.children:
+                if prep.dep_ in ("prep", "agent") and prep.lower_ in ("on", "at", "against", "with", "between", "targeting"):
+                    targets.extend(c for c in prep.children if c.dep_ == "pobj")
+            if tok.dep_ in ("acl", "amod", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
+                targets.append(tok.head)
+            if tok.pos_ == "NOUN":
+                for c in tok.children:
+                    if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "with", "between"):
+                        targets.extend(x for x in c.children if x.dep_ == "pobj")
+            more = []
+            for t in targets:
+                more.extend(t.conjuncts)
+                more.extend(x for x in t.children if x.dep_ in ("compound", "amod", "prep"))
+                for p in t.children:
+                    if p.dep_ == "prep" and p.lower_ == "of":
+                        more.extend(x for x in p.children if x.dep_ == "pobj")
+            for t in targets + more:
+                keys = {(k,) for k in token_keys(t)}
+                if keys & armed:
+                    votes["armed"] += 2 if t in targets else 1
+                elif keys & civ:
+                    votes["civilian"] += 2 if t in targets else 1
+        if votes:
+            return votes.most_common(1)[0][0]
+        return None
+
+    def _refine(self, sub: str, main: _Hit, inter1, inter2, actor1, actor2) -> str:
+        """Actor codes settle what words alone cannot: who took territory; clash or one-sided attack."""
+        if sub in _TERRITORY and inter1:
+            return "Government regains territory" if inter1 == 1 else "Non-state actor overtakes territory"
+        if main.sub in ("*attack", "*kill"):
+            armed = {1, 2, 3, 4, 8}
+            if sub == "Armed clash" and inter2 == 7:
+                return "Attack"
+            if sub == "Attack" and inter1 in armed and inter2 in armed and actor1 != actor2:
+                return "Armed clash"
+        return sub
+
+    # -- fatalities, claims, claimants ----------------------------------------------------------------
+    def _fatalities(self, article, deaths: list[DeathReport], war_significant: bool, sub: str,
+                    claimant: str | None, hedges: list[str]) -> tuple[int, list[Claim]]:
+        claims: list[Claim] = []
+        coded = [r for r in deaths if r.kind == "coded"]
+        for r in deaths:
+            value = r.count.value
+            if r.count.vague:
+                value = WAR_ZONE_VAGUE if war_significant else VAGUE
+            claims.append(Claim("fatalities", value, low=value, high=value, claimant=claimant, hedges=tuple(hedges),
+                                start=r.count.start, end=r.count.end, text=r.count.text, article_id=article.id))
+        if coded:
+            total = coded[-1].count.value
+        else:
+            real = [c for c, r in zip(claims, deaths) if r.kind == "deaths"]
+            zero = [r for r in deaths if r.kind in ("zero", "mixed")]
+            total = sum(c.value or 0 for c in real)
+            if not real and zero:
+                total = 0
+            if sub == "Suicide bomb" and "bomber" in " ".join(c.text or "" for c in claims).lower() is False:
+                pass
+        if sub == "Suicide bomb" and not coded:
+            total += 1  # ACLED counts the bomber among the dead
+        return total, claims
+
+    def _claimant(self, span, head) -> tuple[str | None, tuple[int, int] | None]:
+        """Who makes the report: "according to X", "X said/claimed that ...", "X sources"."""
+        text = span.text
+        m = re.search(r"\baccording to ((?:the )?[^,.;]{2,80}?)(?=,|\.|;| that | who |$)", text, re.I)
+        if m:
+            s = span.start_char + m.start(1)
+            return m.group(1).strip(), (s, s + len(m.group(1).strip()))
+        node = head
+        while node is not None:
+            if node.lemma_.lower() in self.lex.speech and node.i != head.i:
+                subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if subj:
+                    toks = list(subj[0].subtree)
+                    s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
+                    name = span.doc.text[s:e]
+                    if subj[0].lower_ not in ("it", "he", "she", "they", "which", "who"):
+                        return name, (s, e)
+            if node.head.i == node.i:
+                break
+            node = node.head
+        for t in span:
+            if t.lower_ in ("sources", "source") and t.dep_ in ("nsubj", "pobj", "nsubjpass"):
+                toks = list(t.subtree)
+                s, e = toks[0].idx, toks[-1].idx + len(toks[-1])
+                return span.doc.text[s:e], (s, e)
+        return None, None
+
+    def _hedges(self, text: str) -> list[str]:
+        low = text.lower()
+        return [h for h in self.lex.hedges if re.search(r"\b" + re.escape(h) + r"\b", low)]
+
+    def _country(self, article, doc, first: _Sent, places: list[Toponym]) -> str | None:
+        """The event's country: its sentence's places, then the article's, then country words."""
+        for group in (first.places, places):
+            cs = Counter(p.location.country for p in group if p.location is not None and p.location.country)
+            if cs:
+                return cs.most_common(1)[0][0]
+        for scope in (first.span.text, article.text[:3000]):
+            found = Counter()
+            for word, country in self._countries:
+                n = len(re.findall(r"\b" + re.escape(word) + r"\b", scope))
+                if n:
+                    found[country] += n
+            if found:
+                return found.most_common(1)[0][0]
+        return None
+
+
+def _family(sub: str) -> str:
+    if sub in ("*attack", "*kill"):
+        return "violence"
+    if sub in ("*protest", "*riot"):
+        return "Protests"
+    et = taxonomy.event_type(sub)
+    return {"Riots": "Protests", "Battles": "violence", "Violence against civilians": "violence",
+            "Explosions/Remote violence": "violence"}.get(et, et)
+
+
+def _nearest(dates: list[DateExpr], idx: int) -> DateExpr | None:
+    usable = [d for d in dates if d.value is not None]
+    if not usable:
+        return dates[0] if dates else None
+    before = [d for d in usable if d.start <= idx]
+    if before:
+        return before[-1] if idx - before[-1].end < 200 else min(usable, key=lambda d: abs(d.start - idx))
+    return min(usable, key=lambda d: abs(d.start - idx))
+
+
+def _nearest_place(places: list[Toponym], idx: int) -> Toponym | None:
+    if not places:
+        return None
+    return min(places, key=lambda p: abs(p.start - idx))
+
+
+_VERB_PHRASE = {
+    "Battles": "clashed with",
+    "Violence against civilians": "attacked",
+    "Explosions/Remote violence": "struck",
+    "Protests": "demonstrated",
+    "Riots": "rioted",
+    "Strategic developments": "was involved in",
+}
+
+
+def make_notes(event_date: date, precision: int, sub: str, actor1: str | None, actor2: str | None,
+               fatalities: int, place: Toponym | None, claimant: str | None, hedges: list[str]) -> str:
+    """An ACLED-style one-sentence summary of the coded fields."""
+    when = f"{event_date.day} {event_date.strftime('%B %Y')}"
+    lead = {1: "On", 2: "Around", 3: "In"}.get(precision or 1, "On")
+    if precision == 3:
+        when = event_date.strftime("%B %Y")
+    a1 = actor1 or "unidentified actors"
+    ev = taxonomy.event_type(sub)
+    if ev in ("Protests", "Riots"):
+        what = f"{a1} took part in a {sub.lower()}"
+        if actor2:
+            what += f" involving {actor2}"
+    elif ev == "Strategic developments":
+        what = f"{a1}: {sub.lower()}" + (f" involving {actor2}" if actor2 else "")
+    else:
+        verb = _VERB_PHRASE[ev]
+        what = f"{a1} {verb} {actor2}" if actor2 else f"{a1} carried out a {sub.lower()}"
+        if ev == "Explosions/Remote violence" and actor2:
+            what = f"{a1} carried out a {sub.lower()} against {actor2}"
+    where = ""
+    if place is not None:
+        admin = place.location.admin1 if place.location is not None else None
+        where = f" near {place.text}" + (f" ({admin})" if admin and admin != place.text else "")
+    out = f"{lead} {when}, {what}{where}."
+    if fatalities:
+        out += f" {fatalities} reported fatalit{'y' if fatalities == 1 else 'ies'}."
+    if claimant:
+        out += f" [claimed by {claimant}" + (f"; {', '.join(hedges)}" if hedges else "") + "]"
+    return out
+
+
+def _country_cues() -> list[tuple[str, str]]:
+    """Country names and nationality adjectives -> country, from shipped data files."""
+    from importlib import resources
+
+    out: list[tuple[str, str]] = []
+    try:
+        text = resources.files("strife").joinpath("data", "nationalities.tsv").read_text("utf-8")
+        for line in text.splitlines()[1:]:
+            if line.startswith("#") or "\t" not in line:
+                continue
+            adj, country = line.split("\t")[:2]
+            if adj != "adjective":
+                out.append((adj.strip(), country.strip()))
+    except FileNotFoundError:
+        pass
+    try:
+        text = resources.files("strife").joinpath("data", "geonames", "countryInfo.txt").read_text("utf-8")
+        for line in text.splitlines():
+            if line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if len(cols) > 4 and cols[4]:
+                out.append((cols[4], cols[4]))
+    except FileNotFoundError:
+        pass
+    return out
