@@ -366,6 +366,7 @@ def test_security_headers_everywhere(client):
 
 def test_page_and_docs_are_local(client):
     page = client.get("/").text
+    assert client.head("/").status_code == 200
     assert "/static/app.js" in page and "/static/vendor/maplibre-gl/maplibre-gl.js" in page
     assert "<script>" not in page and "https://" not in page  # no inline script, no CDN
     for asset in ("/static/vendor/maplibre-gl/maplibre-gl.js", "/static/vendor/world-atlas/countries-50m.json",
@@ -408,26 +409,10 @@ def test_reads_can_require_a_token(demo, settings):
         assert c.get("/api/events", headers={"Authorization": f"Bearer {token}"}).status_code == 200
 
 
-def _pipeline_ready() -> str | None:
-    """Why the full pipeline cannot run here, or None when it can."""
-    try:
-        from strife.coding import EventCoder  # noqa: F401
-        from strife.extract import extract_articles  # noqa: F401
-        from strife.geo import Geocoder  # noqa: F401
-        from strife.merge import plan_merge  # noqa: F401
-        from strife.store import merging  # noqa: F401
-    except ImportError as exc:
-        return f"the coding pipeline is not complete yet ({exc})"
-    return None
-
-
 @pytest.mark.nlp
 def test_ingest_refuses_private_urls(client, demo):
     store, _ = demo
     auth = {"Authorization": f"Bearer {store.create_token('t')}"}
-    reason = _pipeline_ready()
-    if reason:
-        pytest.skip(reason)
     for url in ("http://127.0.0.1:9/x", "http://10.0.0.1/x", "http://169.254.169.254/latest/meta-data"):
         _error(client.post("/api/ingest", json={"url": url}, headers=auth), 400, "I109")
 
@@ -435,9 +420,6 @@ def test_ingest_refuses_private_urls(client, demo):
 @pytest.mark.nlp
 def test_ingest_text_and_file(client, demo):
     store, _ = demo
-    reason = _pipeline_ready()
-    if reason:
-        pytest.skip(reason)
     auth = {"Authorization": f"Bearer {store.create_token('t')}"}
     text = ("Islamic State fighters attacked an army checkpoint near Tikrit on 2 May 2020, killing three "
             "soldiers, the Iraqi defence ministry said.")
@@ -454,3 +436,42 @@ def test_ingest_text_and_file(client, demo):
     r = client.post("/api/ingest", files=files, data={"published": "2020-05-02"}, headers=auth)
     assert r.status_code in (200, 201), r.text
     assert r.json()["documents"] == 1
+
+
+def test_counts_follow_new_data(client, demo):
+    store, info = demo
+    assert client.get("/api/events", params={"limit": 1}).json()["count"] == info["live"]
+    assert client.get("/api/stats").json()["count"] == info["live"]
+    with store.begin() as conn:  # an import that keeps an old timestamp still shows up
+        conn.execute(schema.events.insert(), [_event_row(500, id="evLate", timestamp=1)])
+    assert client.get("/api/events", params={"limit": 1}).json()["count"] == info["live"] + 1
+    assert client.get("/api/stats").json()["count"] == info["live"] + 1
+
+
+def test_token_commands(tmp_path):
+    from click.testing import CliRunner
+
+    from strife.web.commands import serve, token
+
+    db = str(tmp_path / "cli.db")
+    runner = CliRunner()
+    made = runner.invoke(token, ["create", "ci-bot", "--db", db])
+    assert made.exit_code == 0, made.output
+    secret = made.stdout.strip().splitlines()[0]
+    assert len(secret) >= 32
+    listed = runner.invoke(token, ["list", "--db", db, "--json"])
+    rows = json.loads(listed.stdout)
+    assert [r["name"] for r in rows] == ["ci-bot"] and not rows[0]["revoked"]
+    assert secret not in listed.stdout
+    from strife.settings import get_settings
+    from strife.store import Store
+
+    with Store.open(db, get_settings(db=db)) as store:
+        assert store.check_token(secret)
+    assert runner.invoke(token, ["revoke", "ci-bot", "--db", db]).exit_code == 0
+    with Store.open(db, get_settings(db=db)) as store:
+        assert not store.check_token(secret)
+    again = runner.invoke(token, ["revoke", "ci-bot", "--db", db])
+    assert again.exit_code == 1 and "[W101]" in again.output
+    help_text = runner.invoke(serve, ["--help"]).output
+    assert "--host" in help_text and "--port" in help_text and "--db" in help_text

@@ -182,7 +182,11 @@ def test_map_timeline_filters_and_evidence(site, browser):
     since, until = label.split(" to ")
     assert brushed == Q.count_events(store, Q.EventFilter(since=since, until=until))
     assert page.locator("#timeline rect.bar.out").count() > 0
-    assert since in page.get_attribute("#dl-csv", "href")
+    # the download links carry the selection: the CSV holds exactly the brushed events
+    href = page.get_attribute("#dl-csv", "href")
+    assert since in href
+    csv_text = page.request.get(server.url + href).text()
+    assert len(csv_text.strip().splitlines()) - 1 == brushed
     page.screenshot(path=str(SHOTS / "map-brushed.png"))
 
     # filter by type (clears the brush): only protests are drawn

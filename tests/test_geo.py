@@ -238,3 +238,17 @@ def test_acled_import_adds_places_and_admin_spelling(tmp_path):
     assert loc.method == "acled-import" and loc.admin1 == "Idleb"
     # the ACLED spelling of the province now names other Idlib places too
     assert got["Saraqib"].location.admin1 == "Idleb"
+
+
+def test_cli_info_json(geo):
+    import json
+
+    from click.testing import CliRunner
+
+    from strife.geo.commands import gazetteer
+
+    result = CliRunner().invoke(gazetteer, ["info", "--json"])
+    assert result.exit_code == 0, result.output
+    info = json.loads(result.output)
+    assert info["sources"]["geonames-cities500"] > 200_000 and info["by_kind"]["country"] > 200
+    assert "load_seconds" in info

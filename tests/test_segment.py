@@ -81,7 +81,7 @@ Al-Masdar News
 Government forces took control of a hill overlooking Kabani on April 10, 2020 after a night of fighting with militants, a military source said. Two soldiers were wounded.
 
 Click to see the full-size image
-Click to see the full-size image
+Click to view the full size photo
 
 Share this:
 
@@ -94,7 +94,8 @@ CHROME = [
     "Read also: Monitors Count New Truce Violations", "A Town Emptied Twice", "Continue reading »",
     "Posted by Iraq Desk on April 3, 2020", "Iraq News", "By Farid Ahmadi | April 5, 2020",
     "Tags: Afghanistan, Kabul, protest", "Translated by Staff", "End of statement", "Al-Masdar News",
-    "Click to see the full-size image", "Share this:", "%d bloggers like this:",
+    "Click to see the full-size image", "Click to view the full size photo", "Share this:",
+    "%d bloggers like this:",
 ]
 
 
@@ -146,15 +147,22 @@ def test_bylines_outlets_and_dates():
     # "Thursday, April 9" has no year: the dump's explicit dates give it one
     assert (sanaa.published, sanaa.published_precision) == ("2020-04-09", "inferred")
     assert (masdar.outlet, masdar.published, masdar.published_precision) == ("Al-Masdar News", "2020-04-10", "inferred")
-    assert (first.published, first.published_precision) == (None, "unknown")
+    # no date of its own: the page's latest explicit date
+    assert (first.published, first.published_precision) == ("2020-04-05", "inferred")
+    assert first.meta["dated_by"] == "page" and "dated_by" not in ariha.meta
+    # a one-article text with no date at all stays unknown
+    (alone,) = _articles("Gunmen attacked a checkpoint near Hawija, killing two soldiers, a source said.")
+    assert (alone.published, alone.published_precision) == (None, "unknown")
 
 
 def test_document_date_is_the_fallback():
-    seg = segment_text(DUMP, document_date="2020-04-12")
+    undated = "Clashes Near Hawija\n\nGunmen attacked a checkpoint near Hawija, killing two soldiers, a source said.\n"
+    seg = segment_text(undated, document_date="2020-04-12")
     assert (seg.segments[0].published, seg.segments[0].published_precision) == ("2020-04-12", "document")
     # an inferred date never comes after the document date
     seg = segment_text(DUMP, document_date="2020-04-09")
-    assert seg.segments[-1].published_precision == "document"
+    assert seg.segments[-1].published == "2020-04-05"  # the April 10 in its text is later: page date
+    assert seg.segments[-1].dated_by == "page"
 
 
 def test_offsets_point_back_into_the_document():

@@ -165,18 +165,25 @@ class Pipeline:
     def run(self, inputs: Iterable[str], store, *, progress: Progress | None = None,
             command: str | None = None) -> RunReport:
         """Ingest, code and store ``inputs``; merge every unmerged mention; return the report."""
-        from .extract import extract_articles
         from .ingest import read_inputs
 
         inputs = list(inputs)
+        items = read_inputs(inputs, self.settings, fetcher=self.fetcher, options=self.options)
+        return self.run_documents(items, store, progress=progress, command=command or "run", inputs=inputs)
+
+    def run_documents(self, items: Iterable[RawDocument | Failure], store, *, progress: Progress | None = None,
+                      command: str | None = None, inputs: list[str] | None = None) -> RunReport:
+        """Code and store documents already read (e.g. posted to the web API), then merge."""
+        from .extract import extract_articles
+
         progress = progress or (lambda *a: None)
         timings: Counter[str] = Counter()
-        run_id = store.begin_run(command or "run", inputs)
+        run_id = store.begin_run(command or "run-documents", inputs or [])
         report = RunReport(run_id=run_id)
         t_run = time.perf_counter()
         try:
             t = time.perf_counter()
-            for item in read_inputs(inputs, self.settings, fetcher=self.fetcher, options=self.options):
+            for item in items:
                 timings["ingest"] += time.perf_counter() - t
                 if isinstance(item, Failure):
                     self._failed(store, report, item)

@@ -35,6 +35,8 @@ class Settings:
     use_embeddings: bool = False  # optional sentence-embedding help in merging (needs torch)
     use_learned: bool = True  # use a model trained by `strife train` if one exists in data_dir
     read_requires_token: bool = False  # web API: reads are open unless this is set
+    tile_url: str | None = None  # optional raster tile URL template for the map; default is offline outlines
+    auto_upgrade: bool = False  # PostgreSQL: apply migrations on open (SQLite files always are)
     war_zones: tuple[str, ...] = ("Syria", "Yemen", "Iraq", "Afghanistan", "Libya", "Somalia", "Ukraine")
 
     @property

@@ -39,6 +39,9 @@ _PERIOD = re.compile(
     r"(?:this|last|past)\s+year|the\s+(?:beginning|start)\s+of\s+the\s+(?:war|aggression|conflict))", re.I)
 _TALLY_NOUNS = {"operation", "offensive", "strike", "airstrike", "attack", "raid", "missile", "sortie", "drone",
                 "mission", "rocket", "explosion", "violation", "shell", "clash", "bombing", "ballistic", "incident"}
+# dependency relations through which a governing word's modality reaches the trigger
+# ("hopes to capture", "preparing for confrontations", "plan an attack"); subjects stop the climb
+_CLIMB = {"xcomp", "ccomp", "dobj", "obj", "pobj", "prep", "pcomp", "acl", "advcl", "conj", "attr", "oprd", "compound"}
 _QUOTES = "\"“”«»"
 _VICTIM_DEPS = ("dobj", "nsubjpass", "pobj", "obj")
 _DEMO_TYPES = ("Excessive force against protesters", "Protest with intervention", "Peaceful protest",
@@ -165,12 +168,14 @@ class EventCoder:
                     open_draft = _Draft([s], list(hits))
                     drafts.append(open_draft)
                 last_event_index = s.index
-            elif open_draft is not None and s.paragraph == open_draft.sents[-1].paragraph \
-                    and s.index - last_event_index == 1 and (s.deaths or s.classes & {"intervene", "riotact"}):
+            elif open_draft is not None and s.paragraph == open_draft.sents[-1].paragraph and (
+                    (s.index - last_event_index == 1 and (s.deaths or s.classes & {"intervene", "riotact"}))
+                    or any(r.kind == "coded" for r in s.deaths)):
                 if self._aggregate(article, s) is None:
                     open_draft.sents.append(s)
-            elif s.deaths and any(d.count.value >= TOLL_MIN for d in s.deaths):
-                stat = self._aggregate(article, s)
+            else:
+                # a tally without an event word ("carried out 640 operations since 2015") is still a claim worth keeping
+                stat = self._aggregate(article, s, counted_only=True)
                 if stat is not None:
                     statistics.append(stat)
         mentions: list[Mention] = []
@@ -226,6 +231,8 @@ class EventCoder:
                     continue
                 if any(c not in classes for c in trig.need) or any(c in classes for c in trig.forbid):
                     continue
+                if trig.obj and not self._object_in(tok, toks[i:i + n], trig.obj):
+                    continue
                 head = tok
                 if n > 1:
                     verbs = [t for t in toks[i:i + n] if t.pos_ == "VERB"]
@@ -239,6 +246,29 @@ class EventCoder:
                 continue
             keep.append(h)
         return keep
+
+    def _object_in(self, tok, words, classes: tuple[str, ...]) -> bool:
+        """Whether the object of the trigger verb (or of its particle/preposition) is of the classes."""
+        cues = set().union(*(self.lex.cues[c] for c in classes))
+        heads = [tok] + [w for w in words if w.i != tok.i]
+        objs = []
+        for h in heads:
+            for c in h.children:
+                if c.dep_ in ("dobj", "obj", "nsubjpass", "attr"):
+                    objs.append(c)
+                elif c.dep_ in ("prep", "prt"):
+                    objs.extend(x for x in c.children if x.dep_ == "pobj")
+        more = [c for o in objs for c in o.conjuncts]
+        for o in objs + more:
+            keys = {(k,) for k in token_keys(o)}
+            if keys & cues:
+                return True
+            for p in o.children:  # "control of the town", "areas of the district"
+                if p.dep_ == "prep":
+                    for x in p.children:
+                        if x.dep_ == "pobj" and {(k,) for k in token_keys(x)} & cues:
+                            return True
+        return False
 
     def _unreal(self, hit: _Hit, span) -> str | None:
         """Why the trigger does not report a real, past event (None when it does)."""
@@ -274,7 +304,7 @@ class EventCoder:
                 return "speculative"
             if node.i != tok.i and lemma in self.lex.speech:
                 break  # "X said that Y attacked": the report is real; the speech's own modality is not ours
-            if node.dep_ == "ROOT" or node.head.i == node.i:
+            if node.dep_ == "ROOT" or node.head.i == node.i or node.dep_ not in _CLIMB:
                 break
             node = node.head
             depth += 1
@@ -308,7 +338,7 @@ class EventCoder:
         old = {_family(h.sub) for h in draft.hits}
         return bool({_family(x) for x in subs} & old)
 
-    def _aggregate(self, article: Article, s: _Sent) -> Statistic | None:
+    def _aggregate(self, article: Article, s: _Sent, counted_only: bool = False) -> Statistic | None:
         text = s.span.text
         day = [d for d in s.dates if d.precision == 1]
         value = None
@@ -328,6 +358,8 @@ class EventCoder:
                     kind = tok.head.lemma_.lower()
         toll = max((d.count.value for d in s.deaths), default=0)
         vague_big = any(t.lower_ in ("thousands", "millions") for t in s.span) and bool(s.deaths)
+        if counted_only and not ((big_tally is not None and period) or toll >= TOLL_MIN):
+            return None
         if big_tally is not None and not day:
             value = big_tally
         elif toll >= TOLL_MIN or vague_big:
@@ -361,7 +393,12 @@ class EventCoder:
 
     # -- one mention -----------------------------------------------------------------------------------
     def _mention(self, article, doc, d: _Draft, places, all_dates, dropped) -> Mention | None:
-        classes = set().union(*(s.classes for s in d.sents))
+        classes = set(d.first.classes)
+        for s in d.sents[1:]:
+            extra = set(s.classes)
+            if "protester" not in extra and not any(t.lower_ in ("them", "they", "crowd") for t in s.span):
+                extra -= {"intervene", "riotact"}
+            classes |= extra
         deaths = [r for s in d.sents for r in s.deaths]
         sub, main = self._classify(d.hits, classes, deaths)
         if sub is None:
@@ -396,6 +433,10 @@ class EventCoder:
         trig_end = doc[main.end - 1].idx + len(doc[main.end - 1])
         country = self._country(article, doc, first, places)
         claimant, claimant_span = self._claimant(first.span, main.head)
+        for s in d.sents[1:]:
+            if claimant is None:
+                h = next((x.head for x in s.hits), None) or s.span.root
+                claimant, claimant_span = self._claimant(s.span, h)
         hedges = self._hedges(article.text[start:end])
         speaker = claimant or article.outlet
 
@@ -433,7 +474,7 @@ class EventCoder:
         # fatalities
         war = country in self.settings.war_zones if country else False
         significant = ev_type in ("Battles", "Explosions/Remote violence")
-        fatalities, claims = self._fatalities(article, deaths, war and significant, sub, claimant, hedges)
+        fatalities, claims = self._fatalities(article, deaths, war and significant, sub, claimant, hedges, d.sents)
 
         evidence.append(Evidence("event_type", trig_start, trig_end, article.text[trig_start:trig_end], article.id))
         evidence.append(Evidence("sub_event_type", trig_start, trig_end, article.text[trig_start:trig_end], article.id))
@@ -497,64 +538,123 @@ class EventCoder:
         over = [h for h in hits if h.trigger.override]
         if over:
             return over[0].sub, over[0]
+        if any(h.trigger.strong and h.sub not in GENERIC for h in hits):
+            # a noun in passing ("as battles continue") does not outweigh the reported act
+            hits = [h for h in hits if h.trigger.strong or h.sub in GENERIC]
         specific = [h for h in hits if h.sub not in GENERIC]
         protest = [h for h in hits if h.sub == "*protest"]
         riot = [h for h in hits if h.sub == "*riot"]
         generic = [h for h in hits if h.sub in ("*attack", "*kill")]
+        killed = any(r.count.value > 0 and r.kind == "deaths" for r in deaths)
 
         def best(hs):
             return min(hs, key=lambda h: (taxonomy.rank(h.sub), h.start))
 
         battles_expl = [h for h in specific if taxonomy.event_type(h.sub) in ("Battles", "Explosions/Remote violence")]
-        if protest or (riot and "protester" in classes):
-            anchor = (protest or riot)[0]
-            killed = any(r.count.value > 0 and r.kind == "deaths" for r in deaths)
-            shot = any(h.head.lemma_.lower() in ("shoot", "fire", "open") for h in generic)
-            if (killed or shot) and "armed" in classes:
-                return "Excessive force against protesters", anchor
-            if riot or "riotact" in classes and (riot or any(h.sub == "*attack" for h in hits)):
-                return "Violent demonstration", riot[0] if riot else anchor
-            if battles_expl and not any(taxonomy.event_type(h.sub) == "Battles" for h in battles_expl):
+        crowd_violence = [h for h in generic if self._crowd_agent(h)]
+        crowd_clash = [h for h in specific if h.sub == "Armed clash" and h.head.lemma_.lower() in ("clash", "fight")
+                       and self._crowd_agent(h)]
+        if crowd_clash:
+            crowd_violence += crowd_clash
+            specific = [h for h in specific if h not in crowd_clash]
+        if protest:
+            anchor = protest[0]
+            on_protesters = [h for h in generic if not self._crowd_agent(h) and self._target_kind([h], classes) == "protester"]
+            if on_protesters and (killed or any(h.head.lemma_.lower() in ("shoot", "fire", "open", "kill") for h in on_protesters)):
+                return "Excessive force against protesters", on_protesters[0]
+            if riot or crowd_violence:
+                return "Violent demonstration", (riot or crowd_violence)[0]
+            if battles_expl:
                 return best(battles_expl).sub, best(battles_expl)
-            if "intervene" in classes:
+            if self._intervened(hits[0].head.sent, classes) or on_protesters:
                 return "Protest with intervention", anchor
             return "Peaceful protest", anchor
         if battles_expl:
             b = best(battles_expl)
             return b.sub, b
         mob = [h for h in specific if h.sub == "Mob violence"]
-        if riot or mob:
-            if mob or "crowd" in classes and any(c in classes for c in ("civilian",)) and not riot:
-                return "Mob violence", (mob or riot)[0]
-            return "Violent demonstration", riot[0]
+        if riot or mob or crowd_violence:
+            h = (mob or riot or crowd_violence)[0]
+            if mob or (crowd_violence and not riot):
+                return "Mob violence", h
+            # demonstrators' violence (burning tyres, stones at police) is a violent demonstration;
+            # a crowd turning on people with no demonstration is mob violence
+            if "protester" in classes or "protestcontext" in classes or any(
+                    x.head.lemma_.lower() in ("riot", "rioter", "burn", "burning") for x in riot):
+                return "Violent demonstration", h
+            return "Mob violence", h
         vac = [h for h in specific if taxonomy.event_type(h.sub) == "Violence against civilians"]
-        violent_generic = [h for h in generic if h.trigger.strong or not specific]
-        if vac and not any(h.sub == "Abduction/forced disappearance" for h in vac):
-            return best(vac).sub, best(vac)
-        if violent_generic:
-            h = violent_generic[0]
+        abduction = [h for h in vac if h.sub == "Abduction/forced disappearance"]
+        others_vac = [h for h in vac if h.sub != "Abduction/forced disappearance"]
+        if others_vac:
+            return best(others_vac).sub, best(others_vac)
+        if abduction and not killed:
+            return abduction[0].sub, abduction[0]
+        if generic:
+            h = next((g for g in generic if g.trigger.strong), generic[0])
             target = self._target_kind(generic, classes)
-            if target == "civilian":
-                if vac:
-                    return "Attack", best(vac) if best(vac).sub == "Attack" else h
+            if target in ("civilian", "protester"):
                 return "Attack", h
-            if vac and target != "armed":
-                return best(vac).sub, best(vac)
-            # an attack with no victims named and no armed target is still violence: who it hit decides
             if target == "armed":
                 return "Armed clash", h
-            if not specific and h.sub == "*kill" and not h.trigger.strong:
+            if abduction:
                 return "Attack", h
+            if specific and not any(g.trigger.strong for g in generic):
+                b = best(specific)
+                return b.sub, b
             return ("Armed clash", h) if "armed" in classes else ("Attack", h)
         if vac:
             return best(vac).sub, best(vac)
         if specific:
             b = best(specific)
             return b.sub, b
-        if generic:
-            h = generic[0]
-            return ("Armed clash", h) if self._target_kind(generic, classes) == "armed" else ("Attack", h)
         return None, None
+
+    def _intervened(self, sent, classes: set[str]) -> bool:
+        """Whether forces acted on the demonstration (dispersed, arrested, tear gas), not merely named an arrest."""
+        if "intervene" not in classes:
+            return False
+        cues = self.lex.cues["intervene"]
+        armed = self.lex.cues["armed"]
+        protester = self.lex.cues["protester"] | {("them",), ("crowd",), ("they",), ("participant",), ("gathering",)}
+        doc = sent.doc
+        for tok in doc[sent.start:]:
+            keys = {(k,) for k in token_keys(tok)}
+            if tok.i + 1 < len(doc):
+                keys |= {(k, k2) for k in token_keys(tok) for k2 in token_keys(doc[tok.i + 1])}
+            if not keys & cues:
+                continue
+            if tok.pos_ != "VERB":
+                if tok.lower_ in ("tear", "teargas", "baton", "lathicharge", "water", "rubber", "pepper", "stun"):
+                    return True
+                continue
+            for c in tok.children:
+                ck = {(k,) for k in token_keys(c)}
+                if c.dep_ in ("nsubj", "agent") and (ck & armed or any({(k,) for k in token_keys(x)} & armed for x in c.subtree)):
+                    return True
+                if c.dep_ in ("dobj", "nsubjpass") and (ck & protester or any({(k,) for k in token_keys(x)} & protester for x in c.subtree)):
+                    return True
+        return False
+
+    def _crowd_agent(self, h: _Hit) -> bool:
+        """Whether the doer of a violent act is a crowd of people (villagers, a group of men), not an armed group."""
+        tok = h.head
+        agents = [c for c in tok.children if c.dep_ == "nsubj"]
+        for c in tok.children:
+            if c.dep_ == "agent":
+                agents.extend(x for x in c.children if x.dep_ == "pobj")
+        if not agents and tok.dep_ == "conj":
+            agents = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        crowd = self.lex.cues["crowdagent"]
+        armed = self.lex.cues["armed"]
+        for a in agents:
+            words = [a] + [x for p in a.children if p.dep_ == "prep" and p.lower_ == "of" for x in p.children]
+            sub_keys = {(k,) for t in a.subtree for k in token_keys(t)}
+            if sub_keys & armed or ("armed",) in sub_keys or ("unknown",) in sub_keys or ("unidentified",) in sub_keys:
+                return False
+            if any({(k,) for k in token_keys(w)} & crowd for w in words):
+                return True
+        return False
 
     def _target_kind(self, hits: list[_Hit], classes: set[str]) -> str | None:
         """'armed' or 'civilian': who the violence was aimed at, from the trigger's objects."""
@@ -583,7 +683,9 @@ class EventCoder:
                         more.extend(x for x in p.children if x.dep_ == "pobj")
             for t in targets + more:
                 keys = {(k,) for k in token_keys(t)}
-                if keys & armed:
+                if keys & cues["protester"]:
+                    votes["protester"] += 2 if t in targets else 1
+                elif keys & armed:
                     votes["armed"] += 2 if t in targets else 1
                 elif keys & civ:
                     votes["civilian"] += 2 if t in targets else 1
@@ -605,28 +707,67 @@ class EventCoder:
 
     # -- fatalities, claims, claimants ----------------------------------------------------------------
     def _fatalities(self, article, deaths: list[DeathReport], war_significant: bool, sub: str,
-                    claimant: str | None, hedges: list[str]) -> tuple[int, list[Claim]]:
+                    claimant: str | None, hedges: list[str], sents: list | None = None) -> tuple[int, list[Claim]]:
+        """ACLED's fatality number for the event and every claimed number behind it."""
+        from .fatalities import split_share
+
         claims: list[Claim] = []
-        coded = [r for r in deaths if r.kind == "coded"]
+        values: list[int] = []
         for r in deaths:
             value = r.count.value
             if r.count.vague:
                 value = WAR_ZONE_VAGUE if war_significant else VAGUE
+            values.append(value)
             claims.append(Claim("fatalities", value, low=value, high=value, claimant=claimant, hedges=tuple(hedges),
                                 start=r.count.start, end=r.count.end, text=r.count.text, article_id=article.id))
+        coded = [r for r in deaths if r.kind == "coded"]
         if coded:
-            total = coded[-1].count.value
+            return coded[-1].count.value, claims
+        if taxonomy.event_type(sub) == "Protests" and sub != "Excessive force against protesters":
+            return 0, claims  # a protest has no deaths by definition; deaths nearby are context
+        # per sentence: the parts add up; numbers beat vague words
+        by_sent: dict[int, list[tuple[DeathReport, int]]] = {}
+        for r, v in zip(deaths, values):
+            if r.kind in ("deaths", "mixed", "zero"):
+                key = r.token_i if r.token_i >= 0 else -1
+                sent_i = article_sent = None
+                by_sent.setdefault(self._sent_of(sents, r.count.start), []).append((r, v))
+        totals: list[tuple[int, bool, str]] = []
+        for si, items in sorted(by_sent.items()):
+            real = [(r, v) for r, v in items if r.kind == "deaths"]
+            if any(not r.count.vague for r, _ in real):
+                real = [(r, v) for r, v in real if not r.count.vague]
+            if any(r.count.text.lower().startswith(("bod", "corps")) is False for r, _ in real) and len(real) > 1:
+                real = [(r, v) for r, v in real if not r.count.text.lower().startswith(("bod", "corps"))]
+            total = sum(v for _, v in real)
+            stext = sents[si].span.text.lower() if sents and 0 <= si < len(sents) else ""
+            totals.append((total, bool(real) and all(r.count.vague for r, _ in real), stext))
+        if not totals:
+            total = 0
         else:
-            real = [c for c, r in zip(claims, deaths) if r.kind == "deaths"]
-            zero = [r for r in deaths if r.kind in ("zero", "mixed")]
-            total = sum(c.value or 0 for c in real)
-            if not real and zero:
-                total = 0
-            if sub == "Suicide bomb" and "bomber" in " ".join(c.text or "" for c in claims).lower() is False:
-                pass
-        if sub == "Suicide bomb" and not coded:
+            # across sentences a later number restates or refines the toll ("1 fatality."), unless it
+            # says it adds to it ("also", "another")
+            numbered = [t for t in totals if t[0] and not t[1]] or totals
+            total = numbered[0][0]
+            for value, vague, stext in numbered[1:]:
+                if re.search(r"\b(?:also|another|additional|other|others|more)\b", stext):
+                    total += value
+                else:
+                    total = max(total, value)
+        text = " ".join(s.span.text for s in sents) if sents else ""
+        total = split_share(total, text)
+        if sub == "Suicide bomb" and total and not re.search(r"bomber\s+(?:survived|was\s+(?:arrested|caught|captured))", text, re.I):
             total += 1  # ACLED counts the bomber among the dead
         return total, claims
+
+    @staticmethod
+    def _sent_of(sents, char: int) -> int:
+        if not sents:
+            return 0
+        for i, s in enumerate(sents):
+            if s.span.start_char <= char < s.span.end_char:
+                return i
+        return 0
 
     def _claimant(self, span, head) -> tuple[str | None, tuple[int, int] | None]:
         """Who makes the report: "according to X", "X said/claimed that ...", "X sources"."""

@@ -28,8 +28,10 @@ _WORDS = {
 _FIXED = {"dozens": 12, "hundreds": 100, "tens": 10, "scores": 20, "thousands": 1000}
 _VAGUE_WORDS = {"several", "many", "few", "some", "numerous", "multiple", "various", "number", "unspecified",
                 "unknown", "countless", "more", "other", "plural"}
-DEATH_LEMMAS = {"kill", "die", "dead", "death", "murder", "assassinate", "execute", "behead", "lynch", "slay",
+DEATH_LEMMAS = {"drown", "kill", "die", "dead", "death", "murder", "assassinate", "execute", "behead", "lynch", "slay",
                 "massacre", "fatality", "martyr", "martyrdom", "life", "body", "corpse", "slaughter", "perish"}
+_ILLNESS = {"coronavirus", "covid", "covid-19", "virus", "disease", "illness", "natural", "cancer", "hunger",
+            "starvation", "pandemic", "epidemic", "cholera", "heart", "accident", "drowning", "infection"}
 _INJURY = {"injure", "wound", "injury", "hurt", "detain", "capture", "arrest", "abduct", "kidnap", "missing"}
 _CODED = re.compile(r"fatalit(?:y|ies)\s+(?:were\s+|was\s+|are\s+|is\s+)?coded\s+as\s+(\d+)", re.I)
 _ZERO = re.compile(
@@ -94,6 +96,9 @@ def noun_count(noun) -> Count | None:
             # "2 million" etc. are never one event's toll but keep the number (statistics decide)
             return Count(v, False, noun.idx, noun.idx + len(noun), noun.text)
     nums = [c for c in noun.children if c.dep_ in ("nummod", "quantmod") or (c.dep_ == "det" and c.lower_ in _WORDS)]
+    for comp in noun.children:  # "5 IS militants": the number hangs on the compound
+        if comp.dep_ == "compound" and comp.i < noun.i:
+            nums.extend(c for c in comp.children if c.dep_ == "nummod" and c.i < comp.i)
     for c in nums:
         if c.lower_ in ("no", "zero", "none"):
             return Count(0, False, c.idx, noun.idx + len(noun), doc.text[c.idx:noun.idx + len(noun)])
@@ -106,7 +111,7 @@ def noun_count(noun) -> Count | None:
         span_text = doc.text[min(t.idx for t in toks):max(t.idx + len(t) for t in toks)]
         v = number_value(span_text)
         if v is None:
-            v = max(vals)
+            v = min(vals)  # "5-7 policemen": ACLED takes the lowest reported number
         if c.dep_ == "det" and c.lower_ in ("a", "an") and noun.tag_ in ("NNS", "NNPS"):
             continue  # "a number of fighters", "a few"
         return Count(v, False, c.idx, noun.idx + len(noun), doc.text[c.idx:noun.idx + len(noun)])
@@ -127,9 +132,9 @@ def noun_count(noun) -> Count | None:
     return None
 
 
-def _victims(tok) -> list:
+def _victims(tok, lemma: str | None = None) -> list:
     """The noun(s) naming who died, for a death word ``tok``."""
-    lemma = tok.lemma_.lower()
+    lemma = lemma or tok.lemma_.lower()
     out = []
     if lemma in ("kill", "murder", "assassinate", "execute", "behead", "lynch", "slay", "massacre", "slaughter", "martyr"):
         for c in tok.children:
@@ -139,11 +144,13 @@ def _victims(tok) -> list:
             out.append(tok.head)  # "3 people killed in ..." read as a reduced relative clause
         if not out:
             for c in tok.children:
-                if c.dep_ == "nsubj" and (c.like_num or c.lower_ in _FIXED):
+                # "Two soldiers killed": a headline-style passive without "were"
+                if c.dep_ == "nsubj" and (c.like_num or c.lower_ in _FIXED or any(
+                        x.dep_ == "nummod" for x in c.children)):
                     out.append(c)
         if not out and tok.dep_ == "conj" and tok.head.lemma_.lower() not in _INJURY:
-            out.extend(_victims(tok.head))
-    elif lemma in ("die", "perish"):
+            out.extend(_victims(tok.head, "kill"))
+    elif lemma in ("die", "perish", "drown"):
         out = [c for c in tok.children if c.dep_ in ("nsubj",)]
     elif lemma == "dead":
         if tok.dep_ in ("amod",) and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -162,7 +169,9 @@ def _victims(tok) -> list:
     more = []
     for v in out:
         for c in v.conjuncts:
-            if c.i > v.i and c.pos_ in ("NOUN", "PROPN", "NUM"):
+            # "2 soldiers and 3 civilians" adds up; "a scholar and teacher" is one person described twice
+            if c.i > v.i and c.pos_ in ("NOUN", "PROPN", "NUM") and (c.like_num or any(
+                    x.dep_ in ("nummod", "det") for x in c.children) or c.lower_ in _FIXED):
                 more.append(c)
     return out + more
 
@@ -173,6 +182,9 @@ def _injury_pair(tok) -> bool:
         if c.i == tok.i:
             continue
         if c.lemma_.lower() in _INJURY and (c.dep_ == "conj" or tok.dep_ == "conj"):
+            if any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children) and any(
+                    x.dep_ in ("nsubj", "nsubjpass") for x in tok.children):
+                continue  # "one man died and two were injured": separate statements
             between = tok.doc[min(c.i, tok.i):max(c.i, tok.i) + 1]
             objs = [x for x in tok.children if x.dep_ in ("dobj", "nsubjpass", "obj")]
             if any(t.lower_ == "or" for t in between) or not objs:
@@ -217,11 +229,19 @@ def death_reports(sent, lemmas: list[str] | None = None) -> list[DeathReport]:
             continue  # counted on the verb
         if lemma == "death" and tok.head.lemma_.lower() in ("sentence", "threat"):
             continue
+        if lemma in ("death", "fatality", "die") and any(
+                t.lower_ in _ILLNESS for t in list(tok.children) + list(tok.subtree) + [tok.head]):
+            continue  # deaths from illness are not conflict deaths
         if any(c.dep_ == "neg" for c in tok.children):
             out.append(DeathReport(Count(0, False, tok.idx, tok.idx + len(tok), tok.text), tok.i, "zero"))
             continue
+        if lemma in ("death", "fatality") and tok.head.pos_ == "ADP" and tok.head.head.lemma_.lower() == "number" and any(
+                c.dep_ == "neg" or c.lower_ in ("unknown", "unclear", "unidentified") for c in tok.head.head.head.children):
+            continue
+        if any(c.dep_ == "neg" for c in tok.head.children) and lemma in ("death", "fatality"):
+            continue  # "the number of fatalities could not be identified"
         mixed = _injury_pair(tok)
-        victims = [v for v in _victims(tok) if v.i not in seen_victims]
+        victims = [v for v in _victims(tok, lemma) if v.i not in seen_victims]
         counts = []
         for v in victims:
             seen_victims.add(v.i)
@@ -242,6 +262,8 @@ def death_reports(sent, lemmas: list[str] | None = None) -> list[DeathReport]:
                 counts = [Count(VAGUE, True, tok.idx, tok.idx + len(tok), tok.text)]
             else:
                 continue
+        if any(not c.vague for c in counts):
+            counts = [c for c in counts if not c.vague]  # "seven soldiers and alleged mercenaries": the number
         total = sum(c.value for c in counts)
         vague = all(c.vague for c in counts)
         start = min([c.start for c in counts] + [tok.idx])
@@ -256,3 +278,17 @@ def death_reports(sent, lemmas: list[str] | None = None) -> list[DeathReport]:
                     seen_victims.add(c.i)
                     out.append(DeathReport(Count(v, False, c.idx, c.idx + len(c), c.text), tok.i, "deaths"))
     return out
+
+
+SPLIT = re.compile(r"fatalities\s+(?:were\s+|are\s+)?(?:split|divided)\s+(?:between|across|over)\s+(\d+|two|three|four|five)\s+(?:events|days|locations|places)(?:\s*\((\d+)\))?", re.I)
+
+
+def split_share(total: int, text: str) -> int:
+    """A toll over several days/events is divided across them; the first gets the remainder (ACLED)."""
+    m = SPLIT.search(text)
+    if not m:
+        return total
+    if m.group(2):
+        return int(m.group(2))  # the share is stated
+    n = number_value(m.group(1)) or 1
+    return total // n + total % n

@@ -24,6 +24,7 @@ class Trigger:
     need: tuple[str, ...] = ()
     forbid: tuple[str, ...] = ()
     override: bool = False
+    obj: tuple[str, ...] = ()  # cue classes the trigger's grammatical object must belong to
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -63,6 +64,7 @@ class Lexicon:
             pos: set[str] = set()
             need: list[str] = []
             forbid: list[str] = []
+            obj: list[str] = []
             override = "override" in (conds.split(",") + flags.split(","))
             for cond in filter(None, (c.strip() for c in conds.split(","))):
                 key, _, value = cond.partition("=")
@@ -72,10 +74,12 @@ class Lexicon:
                     need.append(value)
                 elif key == "not":
                     forbid.append(value)
+                elif key == "obj":
+                    obj.append(value)
             words = tuple(pattern.lower().split())
             sub = sub if sub in GENERIC else taxonomy.canonical(sub)
             self.triggers[words[0]].append(
-                Trigger(words, sub, strength == "strong", frozenset(pos), tuple(need), tuple(forbid), override))
+                Trigger(words, sub, strength == "strong", frozenset(pos), tuple(need), tuple(forbid), override, tuple(obj)))
         self.cues: dict[str, set[tuple[str, ...]]] = defaultdict(set)
         for row in _rows("cues.tsv"):
             if len(row) >= 2:

@@ -142,6 +142,8 @@ def _from_text(doc: RawDocument, text: str) -> ExtractResult:
         if given is not None and len(result.segments) == 1 and precision != "explicit":
             published, precision = given.isoformat(), "explicit"
         meta = {"source_start": seg.start, "source_end": seg.end, "method": "segmenter"}
+        if seg.dated_by != "article":
+            meta["dated_by"] = seg.dated_by
         if seg.dateline:
             meta["dateline"] = seg.dateline
         if len(seg.authors) > 1:

@@ -177,6 +177,7 @@ class Segment:
     end: int
     authors: tuple[str, ...] = ()
     dateline: str | None = None
+    dated_by: str = "article"  # "page": the date comes from the other articles of the page
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,15 +361,24 @@ def segment_text(text: str, *, document_date: str | None = None, chrome: Chrome 
     doc_date = date.fromisoformat(document_date) if document_date else None
     explicit_years = sorted({d.date.year for d in seg.drafts if d.date is not None})
     dump_year = explicit_years[-1] if explicit_years else None
-    out: list[Segment] = []
+    dated = []
     for d in seg.drafts:
         body = "\n\n".join(p.text for p in d.paras)
-        published, precision = _publication(d, body, doc_date, dump_year)
+        dated.append((d, body, *_publication(d, body, doc_date, dump_year), "article"))
+    # An article with no date of its own takes the page's: articles scraped onto one page were
+    # published close together, and a file's mtime is often years after.  Explicit dates first.
+    page_dates = [pub for _, _, pub, prec, _ in dated if prec == "explicit"] or \
+                 [pub for _, _, pub, prec, _ in dated if prec == "inferred"]
+    page_date = max(page_dates) if page_dates and len(dated) > 1 else None
+    out: list[Segment] = []
+    for d, body, published, precision, source in dated:
+        if page_date and precision in ("document", "unknown"):
+            published, precision, source = page_date, "inferred", "page"
         byline = d.authors[0] if d.authors else None
         out.append(Segment(
             title=d.title, text=body, byline=byline, outlet=d.outlet, published=published,
             published_precision=precision, start=d.start, end=d.paras[-1].end, authors=tuple(d.authors),
-            dateline=d.dateline))
+            dateline=d.dateline, dated_by=source))
     return SegmentResult(out, seg.dropped)
 
 

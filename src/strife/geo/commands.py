@@ -1,4 +1,7 @@
-"""``strife gazetteer``: build the offline gazetteer, show what is in it, import more places."""
+"""``strife gazetteer``: build the offline gazetteer, show what is in it, import more places.
+
+Errors are :class:`strife.errors.GeoError` (G1xx); the ``strife`` group prints them as one line.
+"""
 
 from __future__ import annotations
 
@@ -8,16 +11,12 @@ from collections import Counter
 
 import click
 
-from ..errors import StrifeError
+from ..errors import GeoError
 from ..settings import get_settings
 from .gazetteer import (KINDS, add_import_rows, build_index, index_path, load_index, read_acled_export,
                         read_geonames_dump, read_place_csv)
 
 __all__ = ["gazetteer"]
-
-
-def _fail(exc: StrifeError):
-    raise click.ClickException(str(exc))
 
 
 @click.group("gazetteer")
@@ -31,10 +30,7 @@ def build_cmd(force: bool):
     """Build the index into the data directory (done automatically on first use)."""
     settings = get_settings()
     t0 = time.perf_counter()
-    try:
-        path = build_index(settings, force=force)
-    except StrifeError as exc:
-        _fail(exc)
+    path = build_index(settings, force=force)
     click.echo(f"gazetteer index: {path} ({time.perf_counter() - t0:.1f} s)")
 
 
@@ -46,12 +42,9 @@ def info_cmd(as_json: bool, top: int):
     settings = get_settings()
     path = index_path(settings)
     if not path.exists():
-        raise click.ClickException(f"[G101] no gazetteer index at {path}: run `strife gazetteer build`")
+        raise GeoError(f"no gazetteer index at {path}", code="G101")
     t0 = time.perf_counter()
-    try:
-        gaz = load_index(settings, build=False)
-    except StrifeError as exc:
-        _fail(exc)
+    gaz = load_index(settings, build=False)
     load_s = time.perf_counter() - t0
     header = dict(gaz.header)
     header["load_seconds"] = round(load_s, 2)
@@ -86,11 +79,8 @@ def import_group():
 def import_geonames(files):
     """GeoNames dumps (allCountries.zip, SY.txt, cities500.txt ...)."""
     settings = get_settings()
-    try:
-        rows = [r for f in files for r in read_geonames_dump(f)]
-        path = add_import_rows(settings, rows, "geonames")
-    except StrifeError as exc:
-        _fail(exc)
+    rows = [r for f in files for r in read_geonames_dump(f)]
+    path = add_import_rows(settings, rows, "geonames")
     click.echo(f"imported {len(rows)} places from {len(files)} file(s) -> {path}")
 
 
@@ -99,11 +89,8 @@ def import_geonames(files):
 def import_csv(file):
     """A CSV with name, latitude, longitude, country [, admin1, admin2, admin3, alternates]."""
     settings = get_settings()
-    try:
-        rows = read_place_csv(file)
-        path = add_import_rows(settings, rows, "csv")
-    except StrifeError as exc:
-        _fail(exc)
+    rows = read_place_csv(file)
+    path = add_import_rows(settings, rows, "csv")
     click.echo(f"imported {len(rows)} places -> {path}")
 
 
@@ -112,9 +99,6 @@ def import_csv(file):
 def import_acled(export):
     """The locations of an ACLED export: names, admin names (ACLED's spelling) and coordinates."""
     settings = get_settings()
-    try:
-        rows = read_acled_export(export)
-        path = add_import_rows(settings, rows, "acled")
-    except StrifeError as exc:
-        _fail(exc)
+    rows = read_acled_export(export)
+    path = add_import_rows(settings, rows, "acled")
     click.echo(f"imported {len(rows)} distinct ACLED locations -> {path}")

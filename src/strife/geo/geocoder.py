@@ -60,6 +60,18 @@ _NEAR_AFTER = re.compile(r"^[\s\-']*(s\s+)?(countryside|outskirts|area|surroundi
 
 _CAP_RUN = re.compile(r"\b[A-Z][\w'’‘ʿ]+(?:[ -](?:(?:wa|al|el|as|ash|ad|ar|an|at|az|bin|ibn)[ -])?[A-Z][\w'’‘ʿ]+)+")
 
+_UPPER = "".join(sorted({c for c in map(chr, range(0x250)) if c.isupper()} |
+                        {c for c in map(chr, range(0x1E00, 0x1F00)) if c.isupper()}))
+_WORD = rf"[{_MARKS}]?[{re.escape(_UPPER)}][^\s,;:()\[\]\"“”!?/]*"
+_CONN = "(?:" + "|".join(sorted(CONNECTORS, key=len, reverse=True)) + ")"
+_RUN = re.compile(rf"{_WORD}(?:[ \t\-–‐]+(?:{_CONN}[ \t\-–‐]+)*{_WORD})*")
+
+# what may stand between a place and the region that follows it: "X, Idlib", "X (Raqqa)",
+# "X district, Khost", "X in the southern countryside of Idleb", "X village of Hama province"
+_LOCAL_ADMIN = re.compile(r"\s*(?:(?:district|sub-?district|village|town|city|area|camp|province|governorate)\s*)?"
+                          r"(?:,|\(|in|of|,\s*in)\s*(?:the\s+)?(?:(?:\w+ern\s+)?(?:countryside|province|"
+                          r"governorate|district|outskirts|parts?)\s+of\s+)?", re.I)
+
 _KIND_METHOD = {K_CITY: "gazetteer", K_SUPP: "supplement", K_ACLED: "acled-import", K_IMPORT: "import",
                 K_ADM1: "admin", K_ADM2: "admin", K_COUNTRY: "country-only"}
 
@@ -122,6 +134,7 @@ class Geocoder:
         self.settings = settings
         self.gaz: Gazetteer = load_index(settings)
         self._country_keys: dict[str, tuple[list[str], list[int]]] = {}
+        self._run_memo: dict[str, tuple] = {}
         self._stop = _stopwords()
         self._demonyms = _demonyms()
         self._war = {cc for cc, info in self.gaz.countries.items() if info["name"] in settings.war_zones}
@@ -192,24 +205,41 @@ class Geocoder:
         return "".join(parts), n_starts, n_ends, o_starts, o_ends, uppers
 
     def _exact_matches(self, text: str) -> list[_Match]:
-        norm, n_starts, n_ends, o_starts, o_ends, uppers = self._normalise(text)
+        # Names start with a capital, so only runs of capitalised words (with the lower-case articles and
+        # connectors names contain) are normalised and searched: a fifth of news text or less.  Runs
+        # repeat a lot ("Syria", "the US"), so each run's matches are memoised.
+        out: list[_Match] = []
+        memo = self._run_memo
         gaz = self.gaz
-        out = []
+        for run in _RUN.finditer(text):
+            sub = run.group()
+            found = memo.get(sub)
+            if found is None:
+                found = self._match_run(sub)
+                if len(memo) > 200_000:
+                    memo.clear()
+                memo[sub] = found
+            base = run.start()
+            for rs, re_, kid, ntok in found:
+                s, e = base + rs, base + re_
+                entries = tuple(gaz.key_entries[gaz.key_offsets[kid]:gaz.key_offsets[kid + 1]])
+                out.append(_Match(s, e, text[s:e], entries, "gazetteer", ntok))
+        return out
+
+    def _match_run(self, sub: str) -> tuple:
+        norm, n_starts, n_ends, o_starts, o_ends, uppers = self._normalise(sub)
+        gaz = self.gaz
+        found = []
         for end_idx, kid in gaz.automaton.iter(norm):
-            key = gaz.key_list[kid]
-            first = end_idx - len(key)  # norm index of the key's first character
+            first = end_idx - len(gaz.key_list[kid])  # norm index of the key's first character
             i = bisect_left(n_starts, first)
-            if i >= len(n_starts) or n_starts[i] != first:
+            if i >= len(n_starts) or n_starts[i] != first or not uppers[i]:
                 continue
             j = bisect_left(n_ends, end_idx)
             if j >= len(n_ends) or n_ends[j] != end_idx:
                 continue
-            if not uppers[i]:
-                continue
-            s, e = o_starts[i], o_ends[j]
-            entries = tuple(gaz.key_entries[gaz.key_offsets[kid]:gaz.key_offsets[kid + 1]])
-            out.append(_Match(s, e, text[s:e], entries, "gazetteer", j - i + 1))
-        return out
+            found.append((o_starts[i], o_ends[j], kid, j - i + 1))
+        return tuple(found)
 
     def _country_index(self, cc: str) -> tuple[list[str], list[int]]:
         got = self._country_keys.get(cc)
@@ -244,16 +274,14 @@ class Geocoder:
     def _candidates(self, article: Article, doc) -> list[_Match]:
         text = article.text
         raw = self._exact_matches(text)
-        # longest first, then leftmost; keep non-overlapping
-        raw.sort(key=lambda m: (-(m.end - m.start), m.start))
-        taken: list[tuple[int, int]] = []
+        # leftmost-longest, non-overlapping ("Deir ez-Zor" over "Zor")
+        raw.sort(key=lambda m: (m.start, -m.end))
         kept: list[_Match] = []
+        last_end = -1
         for m in raw:
-            if any(m.start < e and s < m.end for s, e in taken):
-                continue
-            taken.append((m.start, m.end))
-            kept.append(m)
-        kept.sort(key=lambda m: m.start)
+            if m.start >= last_end:
+                kept.append(m)
+                last_end = m.end
         for m in kept:  # "Syria's" -> "Syria", "Damascus'" -> "Damascus"
             g = re.search(rf"[{_MARKS}]s?$", m.text)
             if g and len(m.text) - len(g.group()) >= 3:
@@ -286,21 +314,23 @@ class Geocoder:
                 main = key in gaz.main_keys
                 strong = any(
                     gaz.kind[e] in (K_COUNTRY, K_ADM1, K_SUPP, K_ACLED, K_IMPORT)
-                    or (main and (gaz.cc[e] in countries or gaz.pop[e] >= WEAK_MATCH_POP))
+                    or (main and (gaz.cc[e] in countries or gaz.cc[e] in self._war
+                                  or gaz.pop[e] >= WEAK_MATCH_POP))
                     for e in m.entries)
                 if not strong:
                     continue
             out.append(m)
         # fuzzy fallback on NER place-like spans the gazetteer missed
-        ranked = self._article_countries_quick(out, text)
+        # with no country evidence at all, the war zones the user follows are the likely ones
+        ranked = self._article_countries_quick(out, text) or sorted(self._war)
         if ranked:
-            covered = [(m.start, m.end) for m in out]
+            covered = _Intervals((m.start, m.end) for m in out)
             spans = [(s, e, label) for s, e, label in ents if label in ("GPE", "LOC", "FAC", "PERSON")]
             # capitalised runs of two or more words ("Khob Wa Asha'af") that no entity covers
             spans += [(r.start(), r.end(), "RUN") for r in _CAP_RUN.finditer(text)]
-            war = [cc for cc in ranked[:3] if cc in self._war]
+            war = [cc for cc in ranked[:3] if cc in self._war] if len(ranked) < len(self._war) else ranked
             for s, e, label in spans:
-                if any(s < ce and cs < e for cs, ce in covered):
+                if covered.overlaps(s, e):
                     continue
                 span = text[s:e]
                 if not span[:1].isupper() or span.lower() in self._demonyms:
@@ -310,7 +340,7 @@ class Geocoder:
                 entries = self._fuzzy(span, ranked[:3] if label in ("GPE", "LOC", "FAC") else war)
                 if entries:
                     out.append(_Match(s, e, span, entries, "fuzzy", len(span.split())))
-                    covered.append((s, e))
+                    covered.add(s, e)
         out.sort(key=lambda m: m.start)
         # extend "al-"/"Al " in front of a match into the span
         for m in out:
@@ -356,12 +386,12 @@ class Geocoder:
             if K_COUNTRY in kinds:
                 cw.update({gaz.cc[e] for e in m.entries if gaz.kind[e] == K_COUNTRY})
             else:
-                ccs = {gaz.cc[e] for e in m.entries}
-                if len(ccs) == 1:
+                ccs = {gaz.cc[e] for e in m.entries if gaz.kind[e] != K_AREA}
+                # only unambiguous names say which country the article is about, and a lone small
+                # place ("Kala") is too weak to vouch for its own country
+                if len(ccs) == 1 and (m.ntok > 1 or any(gaz.kind[e] != K_CITY or gaz.pop[e] >= WEAK_MATCH_POP
+                                                        for e in m.entries)):
                     cw[next(iter(ccs))] += 1
-                else:
-                    for cc in ccs:
-                        cw[cc] += 1.0 / len(ccs)
         for w in re.findall(r"\b[A-Z][a-z]+\b", text):
             cc = self._demonyms.get(w.lower())
             if cc:
@@ -395,6 +425,10 @@ class Geocoder:
                 memo[mk] = self._pick(m, cweight, adm1_named, anchors, local, text)
             best, conf = memo[mk]
             loc = self._location(best, m, text, conf) if best is not None else None
+            if (loc is not None and m.ntok == 1 and gaz.cc[best] not in cweight
+                    and (cweight or gaz.cc[best] not in self._war)
+                    and gaz.kind[best] in (K_CITY, K_ADM2) and gaz.pop[best] < WEAK_MATCH_POP):
+                continue  # a small foreign namesake of a common word in an article about elsewhere
             out.append(Toponym(m.start, m.end, m.text, loc, len(m.entries), m.method))
         return out
 
@@ -409,7 +443,7 @@ class Geocoder:
                 continue
             o = matches[j]
             between = text[m.end:o.start] if j > i else text[o.end:m.start]
-            if j > i and re.fullmatch(r"\s*(,|\(|in|of|,\s*in)\s*(the\s+)?((\w+ern\s+)?(countryside|province|governorate|district)\s+of\s+)?", between):
+            if j > i and _LOCAL_ADMIN.fullmatch(between):
                 out.update((gaz.cc[e], gaz.adm1[e]) for e in o.entries if gaz.kind[e] in (K_ADM1, K_CITY))
             elif j < i and re.fullmatch(r"\s*(province|governorate)?['’]?s?\s*(,)?\s*", between):
                 pass
@@ -541,6 +575,23 @@ class Geocoder:
         if not below:
             return None  # the article's main place, else its country (locate's fallback)
         return min(below, key=lambda p: (_gap(p, trig), p.start))
+
+
+class _Intervals:
+    """Non-overlapping character intervals with a fast overlap test."""
+
+    def __init__(self, pairs=()):
+        self.items = sorted(pairs)
+        self.starts = [s for s, _ in self.items]
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect_left(self.starts, e)  # intervals starting before e
+        return any(self.items[j][1] > s for j in range(max(0, i - 3), i))
+
+    def add(self, s: int, e: int) -> None:
+        i = bisect_left(self.starts, s)
+        self.items.insert(i, (s, e))
+        self.starts.insert(i, s)
 
 
 def _gap(p: Toponym, trig: tuple[int, int]) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
@@ -11,6 +12,8 @@ from .cluster import cluster_mentions
 
 __all__ = ["false_merge_rate", "false_merges"]
 
+_DIGITS = re.compile(r"\d+")
+
 
 def false_merges(row_mentions: Mapping[str, Sequence[Mention]]) -> dict[str, list[str]]:
     """For each falsely merged row, the other rows whose mentions share its best mention's event.
@@ -18,8 +21,10 @@ def false_merges(row_mentions: Mapping[str, Sequence[Mention]]) -> dict[str, lis
     Every ACLED row is a distinct event by definition.  All rows' mentions are merged together;
     a row's *best* mention is its most confident one (ties: smaller id).  The row is falsely merged
     when the event holding its best mention also holds a mention of another row, unless the two
-    rows have the same notes (ACLED duplicates): detected as sharing an article id, or as having the
-    same set of mention texts.
+    rows have the same notes: detected as sharing an article id, or as having the same set of
+    mention texts once digits are removed -- ACLED splits one report over several locations or
+    days as rows whose notes differ only in a number ("Fatalities split across 4 events (1)"), and
+    no text-based merger can tell those apart.
     """
     rows_of: dict[str, set[str]] = defaultdict(set)
     pool: dict[str, Mention] = {}
@@ -27,7 +32,7 @@ def false_merges(row_mentions: Mapping[str, Sequence[Mention]]) -> dict[str, lis
     texts: dict[str, frozenset[str]] = {}
     for row, ms in row_mentions.items():
         articles[row] = {m.article_id for m in ms}
-        texts[row] = frozenset(m.text for m in ms)
+        texts[row] = frozenset(_DIGITS.sub("", m.text) for m in ms)
         for m in ms:
             rows_of[m.id].add(row)
             pool.setdefault(m.id, m)

@@ -100,7 +100,7 @@ class Store:
         if not state.pending:
             return
         if auto_upgrade is None:
-            auto_upgrade = self.dialect == "sqlite"
+            auto_upgrade = self.dialect == "sqlite" or bool(getattr(self.settings, "auto_upgrade", False))
         if auto_upgrade:
             migrations.upgrade(self)
         else:

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields as dc_fields
 from typing import Any
 
-from sqlalchemy import false, func, or_, select
+from sqlalchemy import BigInteger, String, cast, false, func, literal, or_, select, union_all
 
 from ..errors import APIError
 from . import schema
@@ -39,6 +39,7 @@ __all__ = [
     "get_event",
     "get_article",
     "stats",
+    "data_version",
     "changed_since",
     "deletions",
 ]
@@ -138,17 +139,27 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
-def _conditions(flt: EventFilter | None) -> list:
+def _conditions(flt: EventFilter | None, *, date_scan: bool = False) -> list:
+    """WHERE terms for ``flt``.
+
+    ``date_scan``: keep SQLite off the type indexes so a page ordered by date walks ix_events_date and
+    stops after LIMIT rows.  Event types are broad (each ACLED type is 5-35% of events), so on 100k
+    events "two types, newest 100" took ~200 ms through ix_events_type_date (collect 28k rows, sort)
+    and ~10 ms down the date index.  ``coalesce`` on a NOT NULL column changes no result; it only hides
+    the column from the planner (PostgreSQL plans the same either way).
+    """
     flt = flt or EventFilter()
+    etype = func.coalesce(E.c.event_type, "") if date_scan else E.c.event_type
+    subtype = func.coalesce(E.c.sub_event_type, "") if date_scan else E.c.sub_event_type
     conds: list = []
     if not flt.include_deleted:
         conds.append(E.c.deleted == false())
     if flt.country:
         conds.append(E.c.country.in_(flt.country))
     if flt.event_type:
-        conds.append(E.c.event_type.in_(flt.event_type))
+        conds.append(etype.in_(flt.event_type))
     if flt.sub_event_type:
-        conds.append(E.c.sub_event_type.in_(flt.sub_event_type))
+        conds.append(subtype.in_(flt.sub_event_type))
     if flt.since:
         conds.append(E.c.event_date >= flt.since)
     if flt.until:
@@ -201,7 +212,8 @@ def _select(cols: Sequence[str], flt: EventFilter | None, order: str):
         order_by = ORDERS[order]
     except KeyError:
         raise APIError(f"unknown order {order!r}", hint="use one of: " + ", ".join(ORDERS)) from None
-    return select(*(E.c[c] for c in cols)).where(*_conditions(flt)).order_by(*order_by)
+    date_scan = order.startswith("event_date") and not (flt and (flt.country or flt.since or flt.until))
+    return select(*(E.c[c] for c in cols)).where(*_conditions(flt, date_scan=date_scan)).order_by(*order_by)
 
 
 def query_events(store, flt: EventFilter | None = None, *, fields: Iterable[str] | None = None,
@@ -371,27 +383,49 @@ def _valid_span(d: Any, text: str) -> bool:
 
 
 def stats(store, flt: EventFilter | None = None) -> dict[str, Any]:
-    """Counts for the selection: total, fatalities, first/last date, by day, by event type, by country."""
-    conds = _conditions(flt)
+    """Counts for the selection: total, fatalities, first/last date, by day, by event type, by country.
+
+    One statement: the matching rows are read once into a materialized CTE and the four aggregates run
+    over it (measured on 100k events: 4 separate scans took ~4x as long as this).
+    """
+    sel = (select(E.c.event_date, E.c.event_type, E.c.country, E.c.fatalities).where(*_conditions(flt))
+           .cte("sel").prefix_with("MATERIALIZED"))
+    null, null_n = literal(None, String), literal(None, BigInteger)
+    parts = [
+        select(literal("total"), null, func.count(), cast(func.coalesce(func.sum(sel.c.fatalities), 0), BigInteger),
+               func.min(sel.c.event_date), func.max(sel.c.event_date)),
+        select(literal("day"), sel.c.event_date, func.count(), null_n, null, null)
+        .where(sel.c.event_date.is_not(None)).group_by(sel.c.event_date),
+        select(literal("type"), sel.c.event_type, func.count(), null_n, null, null).group_by(sel.c.event_type),
+        select(literal("country"), sel.c.country, func.count(), null_n, null, null).group_by(sel.c.country),
+    ]
     with store.connect() as conn:
-        total, fatal, first, last = conn.execute(
-            select(func.count(), func.coalesce(func.sum(E.c.fatalities), 0), func.min(E.c.event_date),
-                   func.max(E.c.event_date)).select_from(E).where(*conds)).one()
-        by_day = conn.execute(select(E.c.event_date, func.count()).where(*conds, E.c.event_date.is_not(None))
-                              .group_by(E.c.event_date).order_by(E.c.event_date)).all()
-        by_type = conn.execute(select(E.c.event_type, func.count()).where(*conds)
-                               .group_by(E.c.event_type).order_by(func.count().desc(), E.c.event_type)).all()
-        by_country = conn.execute(select(E.c.country, func.count()).where(*conds)
-                                  .group_by(E.c.country).order_by(func.count().desc(), E.c.country)).all()
-    return {
-        "count": int(total),
-        "fatalities": int(fatal or 0),
-        "first_date": first,
-        "last_date": last,
-        "by_day": [{"date": d, "count": int(n)} for d, n in by_day],
-        "by_event_type": {t: int(n) for t, n in by_type},
-        "by_country": {(c if c is not None else ""): int(n) for c, n in by_country},
-    }
+        rows = conn.execute(union_all(*parts)).all()
+    out: dict[str, Any] = {"count": 0, "fatalities": 0, "first_date": None, "last_date": None,
+                           "by_day": [], "by_event_type": {}, "by_country": {}}
+    for kind, key, n, fatal, first, last in rows:
+        if kind == "total":
+            out.update(count=int(n), fatalities=int(fatal or 0), first_date=first, last_date=last)
+        elif kind == "day":
+            out["by_day"].append({"date": key, "count": int(n)})
+        elif kind == "type":
+            out["by_event_type"][key] = int(n)
+        else:
+            out["by_country"][key if key is not None else ""] = int(n)
+    out["by_day"].sort(key=lambda d: d["date"])
+    out["by_event_type"] = dict(sorted(out["by_event_type"].items(), key=lambda kv: (-kv[1], kv[0])))
+    out["by_country"] = dict(sorted(out["by_country"].items(), key=lambda kv: (-kv[1], kv[0])))
+    return out
+
+
+def data_version(store) -> tuple:
+    """A cheap fingerprint that changes whenever events change: for caching counts and stats.
+
+    Every write to ``events`` sets ``timestamp`` to the time of the change (index: max is a lookup);
+    the row count catches bulk imports that keep older timestamps.
+    """
+    with store.connect() as conn:
+        return tuple(conn.execute(select(func.max(E.c.timestamp), func.count()).select_from(E)).one())
 
 
 def changed_since(store, since: int, *, limit: int | None = None) -> list[dict[str, Any]]:

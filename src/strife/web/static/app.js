@@ -525,7 +525,7 @@
       var a = cuts[i], b = cuts[i + 1];
       var piece = text.slice(a, b);
       var covering = spans.filter(function (s) { return s.start <= a && s.end >= b; });
-      var evidence = covering.filter(function (s) { return s.field !== "mention"; });
+      var evidence = covering.filter(function (s) { return s.field !== "mention" && s.field !== "sentence"; });
       var node;
       if (evidence.length) {
         node = el("mark", null, piece);

@@ -1,0 +1,244 @@
+"""Event coding: taxonomy, dates, fatalities, modality, statistics, claims.  Texts are our own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from strife.coding import taxonomy
+from strife.coding.dates import find_dates, is_future
+from strife.coding.fatalities import number_value
+from strife.records import Article, Evidence, Mention
+
+
+# ---- taxonomy (no model needed) ------------------------------------------------------------------
+
+def test_taxonomy_has_25_ranked_sub_types():
+    assert len(taxonomy.SUB_EVENT_TYPES) == 25
+    assert len(taxonomy.EVENT_TYPES) == 6
+    assert taxonomy.SUB_EVENT_TYPES[0] == "Government regains territory"
+    assert taxonomy.SUB_EVENT_TYPES[-1] == "Other"
+    assert taxonomy.event_type("Air/drone strike") == "Explosions/Remote violence"
+    assert taxonomy.event_type("air/drone strike") == "Explosions/Remote violence"
+
+
+def test_rank_and_higher_follow_acled():
+    assert taxonomy.higher("Air/drone strike", "Shelling/artillery/missile attack") == "Air/drone strike"
+    assert taxonomy.higher("Shelling/artillery/missile attack", "Armed clash") == "Armed clash"
+    assert taxonomy.higher("Abduction/forced disappearance", "Attack") == "Attack"
+    assert taxonomy.rank("Armed clash") < taxonomy.rank("Peaceful protest")
+
+
+def test_disorder_types():
+    assert taxonomy.disorder_type("Peaceful protest") == "Demonstrations"
+    assert taxonomy.disorder_type("Excessive force against protesters") == "Political violence; Demonstrations"
+    assert taxonomy.disorder_type("Mob violence") == "Political violence"
+    assert taxonomy.disorder_type("Arrests") == "Strategic developments"
+
+
+def test_inter_codes_and_interaction():
+    assert taxonomy.inter_name(1) == "State forces"
+    assert taxonomy.inter_name("7") == "Civilians"
+    assert taxonomy.inter_code("Rebel group") == 2
+    assert taxonomy.inter_code("0") is None
+    assert taxonomy.interaction(2, 1) == 12
+    assert taxonomy.interaction(3, 7) == 37
+    assert taxonomy.interaction(6, None) == 60
+    assert taxonomy.interaction(None, None) is None
+
+
+# ---- dates ------------------------------------------------------------------------------------------
+
+def _one(text, published):
+    found = find_dates(text, published)
+    assert found, text
+    return found[0]
+
+
+@pytest.mark.parametrize("text,published,value,precision", [
+    ("Fighting broke out on March 29 near the river.", "2020-03-31", date(2020, 3, 29), 1),
+    ("On 2 May 2020 a convoy was hit.", None, date(2020, 5, 2), 1),
+    ("The raid came in September 2019.", "2020-01-10", date(2019, 9, 15), 3),
+    ("Shells fell yesterday on the market.", "2020-04-10", date(2020, 4, 9), 1),
+    ("Gunmen struck last night.", "2020-04-10", date(2020, 4, 9), 1),
+    ("The militia withdrew on Saturday.", "2020-03-31", date(2020, 3, 28), 1),
+    ("He spoke this afternoon Tuesday about it.", "2020-03-31", date(2020, 3, 31), 1),
+    ("Convoys crossed the border during the past week.", "2020-03-31", date(2020, 3, 28), 2),
+    ("Attacks rose earlier this month in the valley.", "2020-03-31", date(2020, 3, 15), 3),
+    ("Troops left at the end of March 2020.", "2020-04-20", date(2020, 3, 31), 3),
+    ("Rows like 2-May-20 use ACLED's old style.", None, date(2020, 5, 2), 1),
+    ("On December 30, rebels took the hill.", "2021-01-04", date(2020, 12, 30), 1),
+])
+def test_dates_resolve(text, published, value, precision):
+    d = _one(text, published)
+    assert d.value == value
+    assert d.precision == precision
+    assert text[d.start:d.end] == d.text
+
+
+def test_relative_date_without_publication_is_unresolved():
+    d = _one("Gunmen struck yesterday.", None)
+    assert d.value is None
+    assert is_future(date(2020, 4, 2), date(2020, 4, 1))
+    assert not is_future(date(2020, 4, 1), date(2020, 4, 1))
+
+
+def test_number_words():
+    assert number_value("twelve") == 12
+    assert number_value("1,240") == 1240
+    assert number_value("two hundred") == 200
+    assert number_value("twenty-three") == 23
+    assert number_value("several") is None
+
+
+# ---- the coder (needs spaCy) -----------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def coder():
+    from strife.coding import EventCoder
+    from strife.settings import get_settings
+
+    return EventCoder(get_settings(use_learned=False))
+
+
+def _code(coder, nlp, text, published="2020-03-31", outlet=None):
+    article = Article(id=Article.make_id(None, text), document_id="d", position=0, title=None, text=text,
+                      published=published, outlet=outlet)
+    return article, coder.code(article, nlp(text), [])
+
+
+@pytest.mark.nlp
+def test_attack_on_positions_with_vague_toll_in_next_sentence(coder, nlp):
+    text = ("On March 29, fighters of the Hamza Division raided positions held by Kurdish militias close to the "
+            "village of Sayda in northern Syria. Pro-Turkish sources said several of the militiamen were killed.")
+    article, result = _code(coder, nlp, text)
+    assert len(result.mentions) == 1
+    m = result.mentions[0]
+    assert m.event_type == "Battles" and m.sub_event_type == "Armed clash"
+    assert m.event_date == "2020-03-29" and m.time_precision == 1
+    # vague number in an active war zone (Syria): ACLED's 10
+    assert m.fatalities == 10
+    assert m.claimant and "sources" in m.claimant.lower()
+    fields = {e.field for e in m.evidence}
+    assert {"event_type", "sub_event_type", "event_date", "fatalities", "sentence"} <= fields
+    for e in m.evidence:
+        assert isinstance(e, Evidence)
+        assert article.text[e.start:e.end] == e.text
+    assert m.id == Mention.make_id(article.id, text.index("raided"), text.index("raided") + len("raided"), m.sub_event_type)
+    assert m.location is None
+    assert m.notes.startswith("On 29 March 2020,")
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize("text", [
+    "The rebels are preparing for a fresh assault on the town.",
+    "Commanders hope to capture the airport before the summer.",
+    "The militia will attack the garrison tomorrow.",
+    "If the army advances, the tribes would fight back.",
+    "The spokesman vowed to strike the enemy bases with new missiles.",
+    "The troops did not shell the village.",
+    "Officials warned that the group plans to bomb the bridge.",
+])
+def test_plans_threats_negation_are_not_events(coder, nlp, text):
+    _, result = _code(coder, nlp, text)
+    assert result.mentions == []
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize("text", [
+    "The air defence units carried out more than 640 operations against enemy drones since the beginning of the war.",
+    "Over the past five years the rocket force fired more than 900 ballistic missiles at targets abroad.",
+    "The conflict has claimed more than 80,000 lives over four years, monitors estimate.",
+])
+def test_long_period_tallies_become_statistics(coder, nlp, text):
+    _, result = _code(coder, nlp, text)
+    assert result.mentions == []
+    assert len(result.statistics) == 1
+    assert result.statistics[0].value and result.statistics[0].value >= 80
+
+
+@pytest.mark.nlp
+def test_fatality_parts_are_summed_and_injuries_ignored(coder, nlp):
+    _, result = _code(coder, nlp, "On 4 April 2020, gunmen ambushed a convoy near Ghazni, killing 2 soldiers and 3 policemen "
+                                  "and wounding 6 others.", published="2020-04-05")
+    assert result.mentions[0].fatalities == 5
+    _, result = _code(coder, nlp, "On 4 April 2020, militants stormed a base in Kunduz; 6 troops were killed by gunfire and "
+                                  "4 by mines.", published="2020-04-05")
+    assert result.mentions[0].fatalities == 10
+
+
+@pytest.mark.nlp
+def test_killed_or_injured_is_zero_and_no_casualties_is_zero(coder, nlp):
+    _, result = _code(coder, nlp, "On 4 April 2020, rockets hit an army post in Marib and eleven soldiers were killed or "
+                                  "injured.", published="2020-04-05")
+    assert result.mentions[0].fatalities == 0
+    assert result.mentions[0].sub_event_type == "Shelling/artillery/missile attack"
+    _, result = _code(coder, nlp, "On 4 April 2020, a drone strike hit a depot in Sirte. There were no casualties.",
+                      published="2020-04-05")
+    assert result.mentions[0].sub_event_type == "Air/drone strike"
+    assert result.mentions[0].fatalities == 0
+
+
+@pytest.mark.nlp
+def test_dozens_and_word_numbers(coder, nlp):
+    _, result = _code(coder, nlp, "On 4 April 2020, dozens of villagers were killed when gunmen raided Tillia in Niger.",
+                      published="2020-04-05")
+    m = result.mentions[0]
+    assert m.fatalities == 12
+    assert m.event_type == "Violence against civilians"
+    assert m.actor2 and m.actor2.startswith("Civilians") and m.inter2 == 7
+
+
+@pytest.mark.nlp
+def test_future_date_is_dropped(coder, nlp):
+    _, result = _code(coder, nlp, "On 20 April 2020, gunmen killed two farmers in Ghazni.", published="2020-04-05")
+    assert result.mentions == []
+    assert result.dropped.get("future") == 1
+
+
+@pytest.mark.nlp
+def test_undatable_without_publication_date(coder, nlp):
+    _, result = _code(coder, nlp, "Yesterday gunmen killed two farmers in Ghazni.", published=None)
+    assert result.mentions == []
+    assert result.dropped.get("undatable") == 1
+    _, result = _code(coder, nlp, "On 3 April 2020 gunmen killed two farmers in Ghazni.", published=None)
+    assert len(result.mentions) == 1 and result.mentions[0].event_date == "2020-04-03"
+
+
+@pytest.mark.nlp
+def test_protests_and_riots(coder, nlp):
+    _, r = _code(coder, nlp, "On 2 May 2020, hundreds of nurses held a protest in Lahore, Pakistan, demanding unpaid wages.",
+                 published="2020-05-02")
+    assert r.mentions[0].sub_event_type == "Peaceful protest"
+    assert r.mentions[0].actor1 == "Protesters (Pakistan)" and r.mentions[0].inter1 == 6
+    assert r.mentions[0].fatalities == 0
+    _, r = _code(coder, nlp, "On 2 May 2020, traders demonstrated in Kano against the market closure. Police fired tear "
+                             "gas and dispersed the protesters.", published="2020-05-02")
+    assert r.mentions[0].sub_event_type == "Protest with intervention"
+    _, r = _code(coder, nlp, "On 2 May 2020, demonstrators burned tyres and threw stones at police in Beirut.",
+                 published="2020-05-02")
+    assert r.mentions[0].event_type == "Riots"
+    assert r.mentions[0].sub_event_type == "Violent demonstration"
+
+
+@pytest.mark.nlp
+def test_strategic_developments(coder, nlp):
+    _, r = _code(coder, nlp, "On 3 May 2020, army engineers defused a roadside bomb planted near Kandahar.",
+                 published="2020-05-03")
+    assert r.mentions[0].sub_event_type == "Disrupted weapons use"
+    _, r = _code(coder, nlp, "On 3 May 2020, coalition troops handed over the Qayyarah air base to Iraqi forces.",
+                 published="2020-05-03")
+    assert r.mentions[0].sub_event_type == "Non-violent transfer of territory"
+
+
+@pytest.mark.nlp
+def test_hedges_and_claimant(coder, nlp):
+    _, r = _code(coder, nlp, "On 3 May 2020, according to the Syrian Observatory, regime warplanes reportedly bombed "
+                             "Kafranbel, killing four civilians.", published="2020-05-03")
+    m = r.mentions[0]
+    assert m.sub_event_type == "Air/drone strike"
+    assert m.fatalities == 4
+    assert "Syrian Observatory" in (m.claimant or "")
+    assert "reportedly" in m.hedges
+    assert [c.value for c in m.claims] == [4]
