@@ -9,6 +9,7 @@
         --import-other first imports the OTHER dev file (`strife gazetteer import acled`) into a separate
         data directory: Afghanistan file -> test on the global file, and vice versa.
     python scripts/geo_eval.py geoparse FILE.xml [--limit N]
+    python scripts/geo_eval.py fuzzy [--limit 400]      (precision of the fuzzy fallback per threshold)
 
 Data directories live under --work (default /tmp/strife-geo-eval); nothing is written elsewhere.
 """
@@ -196,6 +197,35 @@ def acled(args) -> dict:
     return out
 
 
+def fuzzy(args) -> dict:
+    """How many fuzzy-fallback toponyms land within 50 km of the coded event, per threshold."""
+    import strife.geo.geocoder as gc
+    from strife.geo import Geocoder, distance_km
+    from strife.nlp import load_nlp
+
+    settings = _settings(args.work, "base")
+    geo = Geocoder.load(settings)
+    nlp = load_nlp(settings)
+    rows = _rows(ACLED_GLOBAL, args.limit * 5 // 8) + _rows(ACLED_AFG, args.limit * 3 // 8)
+    docs = [(r, nlp(r["notes"])) for r in rows]
+    out = {}
+    saved = gc.FUZZY_THRESHOLD
+    try:
+        for th in (80, 85, 90, 95):
+            gc.FUZZY_THRESHOLD = th
+            n = good = 0
+            for r, doc in docs:
+                for p in geo.find_places(_article(r["notes"]), doc):
+                    if p.method == "fuzzy" and p.location and p.location.latitude is not None:
+                        n += 1
+                        good += distance_km(p.location.latitude, p.location.longitude,
+                                            float(r["latitude"]), float(r["longitude"])) < 50
+            out[th] = {"fuzzy_toponyms": n, "within_50km_of_event": good}
+    finally:
+        gc.FUZZY_THRESHOLD = saved
+    return out
+
+
 def geoparse(args) -> dict:
     from strife.eval.geoparse import run_geoparse_eval
 
@@ -211,13 +241,15 @@ def main(argv=None):
     p = sub.add_parser("acled")
     p.add_argument("--limit", type=int, default=300)
     p.add_argument("--import-other", action="store_true")
+    p = sub.add_parser("fuzzy")
+    p.add_argument("--limit", type=int, default=400)
     p = sub.add_parser("geoparse")
     p.add_argument("file")
     p.add_argument("--limit", type=int, default=None)
     args = ap.parse_args(argv)
     if not SHARED.exists():
         sys.exit(f"{SHARED} is absent: these measurements read the team's shared data")
-    result = {"eventloc": eventloc, "acled": acled, "geoparse": geoparse}[args.cmd](args)
+    result = {"eventloc": eventloc, "acled": acled, "geoparse": geoparse, "fuzzy": fuzzy}[args.cmd](args)
     print(json.dumps(result, indent=2))
 
 

@@ -242,3 +242,37 @@ def test_hedges_and_claimant(coder, nlp):
     assert "Syrian Observatory" in (m.claimant or "")
     assert "reportedly" in m.hedges
     assert [c.value for c in m.claims] == [4]
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize("text", [
+    "Four convoys with battle tanks rolled towards the front, officials said.",
+    "Some states run laboratories that spread viruses and kill people, the preacher claimed.",
+    "The parliament voted to expel the foreign troops, whose role had changed from training soldiers to killing commanders.",
+    "The brigade, which fought the militants for years, is now a police unit.",
+    "The National Front for Liberation issued a statement about its plans.",
+])
+def test_speeches_names_and_generalities_are_not_violent_events(coder, nlp, text):
+    _, result = _code(coder, nlp, text)
+    violent = [m for m in result.mentions if m.event_type != "Strategic developments"]
+    assert violent == []
+
+
+@pytest.mark.nlp
+def test_two_events_in_one_article(coder, nlp):
+    text = ("On 5 April 2020, rebels ambushed an army patrol near Kidal, Mali, killing three soldiers.\n\n"
+            "On 6 April 2020, hundreds of students marched through Bamako, Mali, demanding the reopening of schools.")
+    _, r = _code(coder, nlp, text, published="2020-04-07")
+    subs = [(m.event_date, m.sub_event_type, m.fatalities) for m in r.mentions]
+    assert subs == [("2020-04-05", "Armed clash", 3), ("2020-04-06", "Peaceful protest", 0)]
+    assert r.mentions[0].start < r.mentions[1].start
+
+
+@pytest.mark.nlp
+def test_recent_capture_without_date_uses_report_date(coder, nlp):
+    _, r = _code(coder, nlp, "The rebels have recently recaptured the town of Ghat from government forces in Libya.",
+                 published="2020-03-30")
+    assert len(r.mentions) == 1
+    m = r.mentions[0]
+    assert m.event_type == "Battles" and "territory" in m.sub_event_type
+    assert m.event_date == "2020-03-30" and m.time_precision == 2

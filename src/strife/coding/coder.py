@@ -38,10 +38,16 @@ _PERIOD = re.compile(
     r"\w+\s+years\s+of\s+(?:war|aggression|conflict|fighting|steadfastness)|"
     r"(?:this|last|past)\s+year|the\s+(?:beginning|start)\s+of\s+the\s+(?:war|aggression|conflict))", re.I)
 _TALLY_NOUNS = {"operation", "offensive", "strike", "airstrike", "attack", "raid", "missile", "sortie", "drone",
-                "mission", "rocket", "explosion", "violation", "shell", "clash", "bombing", "ballistic", "incident"}
+                "mission", "rocket", "explosion", "violation", "shell", "clash", "bombing", "ballistic", "incident",
+                "attempt", "infiltration", "sniping", "ambush", "raid"}
 # dependency relations through which a governing word's modality reaches the trigger
 # ("hopes to capture", "preparing for confrontations", "plan an attack"); subjects stop the climb
 _CLIMB = {"xcomp", "ccomp", "dobj", "obj", "pobj", "prep", "pcomp", "acl", "advcl", "conj", "attr", "oprd", "compound"}
+_EVENT_HEADS = {"attack", "blast", "explosion", "strike", "bombing", "incident", "raid", "explode", "operation", "assault",
+                "clash", "fire", "ambush", "shelling", "detonation", "device", "victim", "casualty"}
+_NAME_ENTS = {"ORG", "PERSON", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT"}
+# words before a date that make it the bound of a period ("until March 14"), not the day of an event
+_PERIOD_BOUND = re.compile(r"\b(?:until|till|since|by|through|from)\s*$", re.I)
 _QUOTES = "\"“”«»"
 _VICTIM_DEPS = ("dobj", "nsubjpass", "pobj", "obj")
 _DEMO_TYPES = ("Excessive force against protesters", "Protest with intervention", "Peaceful protest",
@@ -200,7 +206,8 @@ class EventCoder:
             grams = _grams(span, self.lex.max_cue_len)
             classes = self.lex.cue_classes(grams)
             hits = self._hits(span, classes)
-            dates = [d for d in all_dates if span.start_char <= d.start < span.end_char]
+            dates = [d for d in all_dates if span.start_char <= d.start < span.end_char
+                     and not _PERIOD_BOUND.search(text[max(span.start_char, d.start - 8):d.start])]
             real = []
             for h in hits:
                 reason = self._unreal(h, span)
@@ -233,6 +240,14 @@ class EventCoder:
                     continue
                 if trig.obj and not self._object_in(tok, toks[i:i + n], trig.obj):
                     continue
+                last = toks[i + n - 1]
+                if last.dep_ == "compound" and last.head.lemma_.lower() not in _EVENT_HEADS:
+                    continue  # "battle tanks", "attack helicopters": a kind of thing, not an event
+                if tok.ent_type_ in _NAME_ENTS or (tok.pos_ == "PROPN" and tok.ent_type_ not in ("", "DATE")):
+                    continue  # "National Front for Liberation", "Operation Strike"
+                if trig.strong and tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj") and tok.head.lemma_.lower() in (
+                        "from", "to", "in", "of", "for", "about"):
+                    trig = _weak(trig)  # "changed from assisting ... to bombing": a description
                 head = tok
                 if n > 1:
                     verbs = [t for t in toks[i:i + n] if t.pos_ == "VERB"]
@@ -279,6 +294,12 @@ class EventCoder:
         if sum(before.count(q) for q in "\"“”") % 2 == 1 and sum(before.count(q) for q in "“") > sum(before.count(q) for q in "”") or \
                 (before.count('"') % 2 == 1):
             return "quoted"
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN"):
+            for c in tok.head.children:
+                if c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in mod["aux"]:
+                    return "future_or_hypothetical"
+                if c.dep_ == "neg":
+                    return "negated"
         node = tok
         depth = 0
         while node is not None and depth < 8:
@@ -313,14 +334,31 @@ class EventCoder:
 
     # -- sentence-level decisions -----------------------------------------------------------------
     def _anchored(self, s: _Sent) -> bool:
-        """Weak triggers (nouns, vague words) need a date, a place or a count in their sentence."""
-        if any(h.trigger.strong for h in s.hits):
+        """A report names a date, a place below country level or a count; a bare noun or a present-tense
+        generality ("viruses that kill people") does not report an event."""
+        if s.dates:
             return True
-        if s.dates or s.places:
+        strong = [h for h in s.hits if h.trigger.strong and not self._generic_tense(h)]
+        if not strong:
+            s.hits = []
+        if strong and any(h.head.tag_ in ("VBD", "VBN") or h.head.pos_ == "NOUN" for h in strong):
             return True
-        if any(e.label_ in ("GPE", "LOC", "FAC") for e in s.span.ents):
-            return True
-        return any(not d.count.vague and d.count.value > 0 for d in s.deaths)
+        local = [p for p in s.places if p.location is None or (p.location.name and p.location.name != p.location.country)]
+        if local and (strong or any(e.label_ in ("GPE", "LOC", "FAC") for e in s.span.ents)):
+            return bool(strong) or any(not d.count.vague and d.count.value > 0 for d in s.deaths)
+        return bool(strong) and any(not d.count.vague and d.count.value > 0 for d in s.deaths)
+
+    @staticmethod
+    def _generic_tense(h: _Hit) -> bool:
+        """Present simple/progressive without a perfect: habitual or ongoing talk, not a dated report."""
+        tok = h.head
+        chain = [tok] + [a for a in list(tok.ancestors)[:2] if tok.dep_ in ("xcomp", "conj", "relcl")]
+        for t in chain:
+            if t.tag_ in ("VBP", "VBZ") and not any(c.lemma_.lower() == "have" for c in t.children):
+                return True
+        if tok.dep_ == "relcl":
+            return True  # "the forces that fought ISIS": background, not the report
+        return False
 
     def _continues(self, draft: _Draft, s: _Sent) -> bool:
         last = draft.sents[-1]
@@ -357,6 +395,12 @@ class EventCoder:
                     big_tally = v
                     kind = tok.head.lemma_.lower()
         toll = max((d.count.value for d in s.deaths), default=0)
+        if s.deaths:
+            from .fatalities import number_value
+
+            # "10,000 soldiers were killed or injured": a war toll even when deaths are not split out
+            nums = [number_value(t.text) for t in s.span if t.like_num and not t.ent_type_ == "DATE"]
+            toll = max([toll] + [v for v in nums if v is not None])
         vague_big = any(t.lower_ in ("thousands", "millions") for t in s.span) and bool(s.deaths)
         if counted_only and not ((big_tally is not None and period) or toll >= TOLL_MIN):
             return None
@@ -454,6 +498,14 @@ class EventCoder:
             actor2, inter2, assoc2 = assignment.actor2, assignment.inter2, assignment.assoc_actor_2
             evidence.extend(assignment.evidence)
         sub = self._refine(sub, main, inter1, inter2, actor1, actor2)
+        method = "rules"
+        if main.sub in ("*attack", "*kill") and self.learned is not None:
+            # the rules know it was violence but not whose against whom: let the trained typer settle it
+            from .learned import AMBIGUOUS, MIN_PROBA
+
+            guess, proba = self.learned.predict(article.text[start:end])
+            if guess in AMBIGUOUS and proba >= MIN_PROBA and guess != sub:
+                sub, method = guess, "rules+learned"
         ev_type = taxonomy.event_type(sub)
         generic_country = country or "International"
         if ev_type == "Violence against civilians" and (inter2 != 7 or not actor2):
@@ -525,7 +577,7 @@ class EventCoder:
             evidence=tuple(evidence),
             trigger=article.text[trig_start:trig_end],
             confidence=round(max(0.05, min(confidence, 0.95)), 2),
-            method="rules",
+            method=method,
             outlet=article.outlet,
             notes=notes,
         )
@@ -815,6 +867,12 @@ class EventCoder:
             if found:
                 return found.most_common(1)[0][0]
         return None
+
+
+def _weak(trig: Trigger) -> Trigger:
+    from dataclasses import replace
+
+    return replace(trig, strong=False)
 
 
 def _family(sub: str) -> str:

@@ -178,13 +178,17 @@ def _victims(tok, lemma: str | None = None) -> list:
 
 def _injury_pair(tok) -> bool:
     """"killed or injured", "killing and injuring N", "dead or wounded": no split of deaths and injuries."""
+    if any(c.dep_ == "preconj" for c in tok.children) or (tok.i > 0 and tok.doc[tok.i - 1].lower_ == "either"):
+        return True
     for c in list(tok.children) + [tok.head]:
         if c.i == tok.i:
             continue
         if c.lemma_.lower() in _INJURY and (c.dep_ == "conj" or tok.dep_ == "conj"):
-            if any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children) and any(
-                    x.dep_ in ("nsubj", "nsubjpass") for x in tok.children):
+            if any(x.dep_ in ("nsubj", "nsubjpass", "dobj") for x in c.children) and any(
+                    x.dep_ in ("nsubj", "nsubjpass", "dobj") for x in tok.children):
                 continue  # "one man died and two were injured": separate statements
+            if not any(x.dep_ in ("nsubj", "nsubjpass", "dobj") for x in c.children):
+                return True  # "were killed, detained or injured": one group, no split
             between = tok.doc[min(c.i, tok.i):max(c.i, tok.i) + 1]
             objs = [x for x in tok.children if x.dep_ in ("dobj", "nsubjpass", "obj")]
             if any(t.lower_ == "or" for t in between) or not objs:

@@ -14,13 +14,16 @@ from pathlib import Path
 from ..errors import ConfigError
 from ..settings import Settings
 
-__all__ = ["MODEL_FILE", "train_model", "load_model", "LearnedTyper"]
+__all__ = ["MODEL_FILE", "AMBIGUOUS", "MIN_PROBA", "train_model", "save_model", "load_model", "LearnedTyper"]
 
 MODEL_FILE = "subevent-tfidf-lr.pkl"
 # A prediction below this probability leaves the rules' choice alone (picked on the held-out
 # Afghanistan file after training on the world file: above it, predictions agreed with the gold
 # sub-type far more often than the generic-trigger rules did).
 MIN_PROBA = 0.6
+# The sub-types the rules' generic violence triggers leave open ("attacked", "killed"): who the
+# target was decides, and wording carries that better than our cue lists.
+AMBIGUOUS = frozenset({"Armed clash", "Attack", "Mob violence"})
 
 
 class LearnedTyper:

@@ -32,9 +32,11 @@ __all__ = ["Geocoder", "distance_km", "FUZZY_THRESHOLD"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
 
-# Fuzzy fallback: rapidfuzz ratio (0-100) between a capitalised unmatched span's key and a gazetteer key of
-# the article's countries.  Measured by scripts/geo_eval.py --fuzzy on the GeoVirus + ACLED-dev notes: see
-# the report; 90 keeps "Khob Wa Ashaaf"->"Khabb wa ash Sha'af" (ratio 91) while 85 began to admit person names.
+# Fuzzy fallback: rapidfuzz ratio (0-100) between the key of a capitalised span the gazetteer missed and
+# the keys of the article's countries.  Measured on 400 ACLED dev notes (250 global + 150 Afghanistan;
+# `python scripts/geo_eval.py fuzzy`): fuzzy toponyms within 50 km of the coded event at
+# threshold 80: 29/61, 85: 28/36, 90: 20/22, 95: 14/14.  90 keeps precision above 90% with most of the
+# gain; "Goebbels"/"Gobles" scores 77 and stays out.
 FUZZY_THRESHOLD = 90
 # Keys shorter than this never take part in fuzzy matching: short names match too much by chance.
 FUZZY_MIN_LEN = 5
@@ -71,6 +73,10 @@ _RUN = re.compile(rf"{_WORD}(?:[ \t\-–‐]+(?:{_CONN}[ \t\-–‐]+)*{_WORD})*
 _LOCAL_ADMIN = re.compile(r"\s*(?:(?:district|sub-?district|village|town|city|area|camp|province|governorate)\s*)?"
                           r"(?:,|\(|in|of|,\s*in)\s*(?:the\s+)?(?:(?:\w+ern\s+)?(?:countryside|province|"
                           r"governorate|district|outskirts|parts?)\s+of\s+)?", re.I)
+
+_DIRECTIONS = frozenset("north south east west northern southern eastern western central northeast northwest "
+                        "southeast southwest upper lower middle northeastern northwestern southeastern "
+                        "southwestern".split())
 
 _KIND_METHOD = {K_CITY: "gazetteer", K_SUPP: "supplement", K_ACLED: "acled-import", K_IMPORT: "import",
                 K_ADM1: "admin", K_ADM2: "admin", K_COUNTRY: "country-only"}
@@ -296,6 +302,8 @@ class Geocoder:
         for m in kept:
             if m.text.lower() in self._demonyms and not any(gaz.kind[e] == K_COUNTRY for e in m.entries):
                 continue
+            if all(token_key(w) in _DIRECTIONS for w in _TOKEN_RE.findall(m.text)):
+                continue  # "North East", "Northern": directions, whatever region GeoNames calls so
             label, inner = _covering(ents, m.start, m.end)
             if m.ntok == 1 and m.text.isupper() and len(m.text) <= 5:
                 # an acronym names a place only when it is a country's ("US", "UAE", "DRC")
@@ -427,8 +435,10 @@ class Geocoder:
             loc = self._location(best, m, text, conf) if best is not None else None
             if (loc is not None and m.ntok == 1 and gaz.cc[best] not in cweight
                     and (cweight or gaz.cc[best] not in self._war)
-                    and gaz.kind[best] in (K_CITY, K_ADM2) and gaz.pop[best] < WEAK_MATCH_POP):
-                continue  # a small foreign namesake of a common word in an article about elsewhere
+                    and ((gaz.kind[best] in (K_CITY, K_ADM2) and gaz.pop[best] < WEAK_MATCH_POP)
+                         or (gaz.kind[best] in (K_CITY, K_ADM2, K_ADM1) and cweight
+                             and len({gaz.cc[e] for e in m.entries}) > 1))):
+                continue  # a foreign namesake of a word in an article about elsewhere ("Kara" in a CAR report)
             out.append(Toponym(m.start, m.end, m.text, loc, len(m.entries), m.method))
         return out
 

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
-__all__ = ["Token", "tokenize", "token_key", "name_key", "name_keys", "skeleton", "ARTICLES", "CONNECTORS"]
+__all__ = ["Token", "tokenize", "token_key", "name_key", "skeleton", "ARTICLES", "CONNECTORS"]
 
 # Apostrophe-like marks used for ayn and hamza in transliterations.
 _MARKS = "'’‘ʿʾ`´ʻʼ"
@@ -116,19 +116,6 @@ def _join(keys: list[str]) -> str:
 def name_key(name: str) -> str:
     """The key of a whole place name, e.g. ``"al-Jawf" -> "jawf"``."""
     return _join([t.key for t in tokenize(name)])
-
-
-def name_keys(name: str) -> set[str]:
-    """Keys under which a gazetteer name is indexed (the key, plus the article kept for names
-    that are nothing but an article and one short word, so "Al Ain" also indexes "al ayn")."""
-    toks = tokenize(name)
-    keys = {_join([t.key for t in toks])}
-    keys.discard("")
-    return keys
-
-
-def key_of_tokens(tokens: list[Token]) -> str:
-    return _join([t.key for t in tokens])
 
 
 @lru_cache(maxsize=100_000)

@@ -25,7 +25,8 @@ How a batch is merged (``plan_merge``):
    first created, so if a later report has a smaller mention id than every earlier one, the id
    differs from the one an all-at-once run would mint.  Renaming a published id would break every
    copy that synced it, so stability wins; ids are equal whenever the first-seen mention of each
-   event has its smallest id (always true for all-at-once and for re-runs).
+   event has its smallest id and no event split on the way (always true for re-runs).  A new id
+   that equals a deleted event's id brings that event back (upserted, not deleted, "created").
 5. Events are rebuilt (``strife.merge.build``) and compared with the stored ones; only events
    whose content changed are upserted with ``timestamp = now`` ("created" / "updated").  Re-running
    the same input changes no id and no timestamp.
