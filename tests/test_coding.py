@@ -276,3 +276,33 @@ def test_recent_capture_without_date_uses_report_date(coder, nlp):
     m = r.mentions[0]
     assert m.event_type == "Battles" and "territory" in m.sub_event_type
     assert m.event_date == "2020-03-30" and m.time_precision == 2
+
+
+@pytest.mark.nlp
+@pytest.mark.shared
+@pytest.mark.slow
+def test_seed_page_events_and_non_events():
+    """The team's sample page: the Sayda attack, al-Jawf and the K1 base are found; tallies and speeches are not events."""
+    from conftest import shared_path
+
+    from strife.extract import extract_articles
+    from strife.ingest import document_from_text
+    from strife.pipeline import Pipeline
+    from strife.settings import get_settings
+
+    text = shared_path("samples", "seed-page.txt").read_text("utf-8")
+    articles = extract_articles(document_from_text(text, published="2020-03-31")).articles
+    coded = list(Pipeline(get_settings(use_learned=False)).code_articles(articles))
+    mentions = [m for c in coded for m in c.mentions]
+    stats = [s for c in coded for s in c.statistics]
+    sayda = [m for m in mentions if "Sayda" in m.text and m.event_type == "Battles"]
+    assert sayda and sayda[0].event_date == "2020-03-29" and sayda[0].fatalities == 10
+    assert "pro-turkish" in (sayda[0].claimant or "").lower()
+    assert any(m.sub_event_type in ("Government regains territory", "Non-state actor overtakes territory")
+               and ("Jawf" in m.text or "recaptured" in m.text) for m in mentions)
+    assert any(m.sub_event_type == "Non-violent transfer of territory" and "K1" in m.text for m in mentions)
+    violent = [m for m in mentions if m.event_type != "Strategic developments"]
+    for marker in ("5278", "91,000", "257882", "laboratories", "vowed", "threatened", "plotting", "will be tasked"):
+        assert not any(marker in m.text for m in violent), marker
+    values = {s.value for s in stats}
+    assert {5278, 91000} <= values

@@ -179,3 +179,19 @@ def test_quality_gate_skips_without_shared(tmp_path):
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0
     assert proc.stdout.startswith("SKIP quality gate")
+
+
+def test_eval_group_finds_the_csv_after_options(tmp_path, monkeypatch):
+    from strife.eval import commands
+
+    seen = {}
+
+    def fake_evaluate(path, settings, country=None, limit=None):
+        seen.update(path=path, country=country, limit=limit)
+        return {"rows": 1, "sub_event_type.accuracy": 1.0, "confusion": {}}
+
+    monkeypatch.setattr("strife.eval.acled.evaluate", fake_evaluate)
+    res = CliRunner().invoke(commands.eval_cmd, ["--country", "Yemen", "--limit", "5", "rows.csv", "--json"])
+    assert res.exit_code == 0, res.output
+    assert seen == {"path": "rows.csv", "country": "Yemen", "limit": 5}
+    assert json.loads(res.output)["rows"] == 1

@@ -44,7 +44,10 @@ _TALLY_NOUNS = {"operation", "offensive", "strike", "airstrike", "attack", "raid
 # ("hopes to capture", "preparing for confrontations", "plan an attack"); subjects stop the climb
 _CLIMB = {"xcomp", "ccomp", "dobj", "obj", "pobj", "prep", "pcomp", "acl", "advcl", "conj", "attr", "oprd", "compound"}
 _EVENT_HEADS = {"attack", "blast", "explosion", "strike", "bombing", "incident", "raid", "explode", "operation", "assault",
-                "clash", "fire", "ambush", "shelling", "detonation", "device", "victim", "casualty"}
+                "clash", "fire", "ambush", "shelling", "detonation", "device", "victim", "casualty", "protest",
+                "demonstration", "rally", "march", "sit", "strike", "action", "movement", "campaign", "riot"}
+_CROWD_ACTS = {"beat", "attack", "assault", "lynch", "stone", "clash", "fight", "hit", "thrash", "torch", "burn", "storm",
+               "pelt", "vandalize", "vandalise", "chase", "kill", "injure", "hack", "stab", "set", "raid", "loot", "scuffle"}
 _NAME_ENTS = {"ORG", "PERSON", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT"}
 # words before a date that make it the bound of a period ("until March 14"), not the day of an event
 _PERIOD_BOUND = re.compile(r"\b(?:until|till|since|by|through|from)\s*$", re.I)
@@ -176,7 +179,10 @@ class EventCoder:
                 last_event_index = s.index
             elif open_draft is not None and s.paragraph == open_draft.sents[-1].paragraph and (
                     (s.index - last_event_index == 1 and (s.deaths or s.classes & {"intervene", "riotact"}))
-                    or any(r.kind == "coded" for r in s.deaths)):
+                    or any(r.kind == "coded" for r in s.deaths)
+                    # what the police did to a demonstration may come a few sentences later
+                    or (s.index - last_event_index <= 3 and "intervene" in s.classes
+                        and any(h.sub == "*protest" for h in open_draft.hits))):
                 if self._aggregate(article, s) is None:
                     open_draft.sents.append(s)
             else:
@@ -241,7 +247,8 @@ class EventCoder:
                 if trig.obj and not self._object_in(tok, toks[i:i + n], trig.obj):
                     continue
                 last = toks[i + n - 1]
-                if last.dep_ == "compound" and last.head.lemma_.lower() not in _EVENT_HEADS:
+                if last.dep_ == "compound" and last.head.lemma_.lower() not in _EVENT_HEADS \
+                        and not last.head.lower_.endswith("ing"):
                     continue  # "battle tanks", "attack helicopters": a kind of thing, not an event
                 if tok.ent_type_ in _NAME_ENTS or (tok.pos_ == "PROPN" and tok.ent_type_ not in ("", "DATE")):
                     continue  # "National Front for Liberation", "Operation Strike"
@@ -307,8 +314,6 @@ class EventCoder:
             for c in node.children:
                 cl = c.lemma_.lower()
                 if c.dep_ in ("aux", "auxpass") and (cl in mod["aux"] or c.lower_ in mod["aux"]):
-                    if cl == "will" and False:
-                        pass
                     return "future_or_hypothetical"
                 if c.dep_ == "neg" or (c.dep_ == "det" and cl in ("no",) and node.i == tok.i):
                     return "negated"
@@ -362,7 +367,12 @@ class EventCoder:
 
     def _continues(self, draft: _Draft, s: _Sent) -> bool:
         last = draft.sents[-1]
-        if s.paragraph != last.paragraph or s.index - last.index > 1:
+        if s.paragraph != last.paragraph:
+            return False
+        if any(h.sub == "*protest" for h in draft.hits) and "intervene" in s.classes and s.index - last.index <= 3 \
+                and all(h.sub in ("Arrests", "*attack", "*kill", "*riot") for h in s.hits) and not s.dates:
+            return True  # "Police dispersed the group and arrested five": the intervention in that demonstration
+        if s.index - last.index > 1:
             return False
         own_day = [d for d in s.dates if d.precision == 1]
         first_day = [d for d in draft.first.dates if d.precision == 1]
@@ -373,6 +383,10 @@ class EventCoder:
         subs = {h.sub for h in s.hits}
         if all(not h.trigger.strong or h.sub in GENERIC for h in s.hits):
             return True
+        if any(h.sub == "*protest" for h in draft.hits) and (
+                "protester" in s.classes or any(t.lower_ in ("they", "them", "participants") for t in s.span)) \
+                and not any(h.sub == "*protest" for h in s.hits):
+            return True  # what happened to the demonstrators ("one protester was arrested") is part of it
         old = {_family(h.sub) for h in draft.hits}
         return bool({_family(x) for x in subs} & old)
 
@@ -437,14 +451,9 @@ class EventCoder:
 
     # -- one mention -----------------------------------------------------------------------------------
     def _mention(self, article, doc, d: _Draft, places, all_dates, dropped) -> Mention | None:
-        classes = set(d.first.classes)
-        for s in d.sents[1:]:
-            extra = set(s.classes)
-            if "protester" not in extra and not any(t.lower_ in ("them", "they", "crowd") for t in s.span):
-                extra -= {"intervene", "riotact"}
-            classes |= extra
+        classes = set().union(*(s.classes for s in d.sents))
         deaths = [r for s in d.sents for r in s.deaths]
-        sub, main = self._classify(d.hits, classes, deaths)
+        sub, main = self._classify(d.hits, classes, deaths, d.sents)
         if sub is None:
             dropped["unclassified"] += 1
             return None
@@ -454,12 +463,9 @@ class EventCoder:
         dexpr = _nearest(first.dates, main.head.idx) if first.dates else None
         if dexpr is None:
             prior = [x for x in all_dates if x.end <= first.span.start_char and x.value is not None]
-            para_start = first.span.start_char
-            for x in reversed(prior):
-                seg = article.text[x.end:para_start]
-                if "\n" not in seg.strip("\n ")[:0] and "\n\n" not in seg and seg.count("\n") <= 0:
-                    dexpr = x
-                break
+            # only the latest earlier date, and only inside the same paragraph
+            if prior and "\n" not in article.text[prior[-1].end:first.span.start_char]:
+                dexpr = prior[-1]
         if dexpr is not None and dexpr.value is not None:
             event_date, precision = dexpr.value, dexpr.precision
         elif published is not None:
@@ -497,7 +503,8 @@ class EventCoder:
             actor1, inter1, assoc1 = assignment.actor1, assignment.inter1, assignment.assoc_actor_1
             actor2, inter2, assoc2 = assignment.actor2, assignment.inter2, assignment.assoc_actor_2
             evidence.extend(assignment.evidence)
-        sub = self._refine(sub, main, inter1, inter2, actor1, actor2)
+        target = self._target_kind([h for h in d.hits if h.sub in ("*attack", "*kill")], classes)
+        sub = self._refine(sub, main, inter1, inter2, actor1, actor2, target)
         method = "rules"
         if main.sub in ("*attack", "*kill") and self.learned is not None:
             # the rules know it was violence but not whose against whom: let the trained typer settle it
@@ -509,8 +516,6 @@ class EventCoder:
         ev_type = taxonomy.event_type(sub)
         generic_country = country or "International"
         if ev_type == "Violence against civilians" and (inter2 != 7 or not actor2):
-            if inter2 not in (None, 7) and actor2:
-                assoc2 = assoc2
             actor2, inter2 = f"Civilians ({generic_country})", 7
         if sub == "Excessive force against protesters" and not actor2:
             actor2, inter2 = f"Protesters ({generic_country})", 6
@@ -583,7 +588,8 @@ class EventCoder:
         )
 
     # -- classification ----------------------------------------------------------------------------
-    def _classify(self, hits: list[_Hit], classes: set[str], deaths: list[DeathReport]) -> tuple[str | None, _Hit | None]:
+    def _classify(self, hits: list[_Hit], classes: set[str], deaths: list[DeathReport],
+                  sents: list | None = None) -> tuple[str | None, _Hit | None]:
         """One sub-event type for the event's triggers, by ACLED's tactic ranking and context."""
         if not hits:
             return None, None
@@ -609,16 +615,25 @@ class EventCoder:
         if crowd_clash:
             crowd_violence += crowd_clash
             specific = [h for h in specific if h not in crowd_clash]
+            battles_expl = [h for h in battles_expl if h not in crowd_clash]
         if protest:
             anchor = protest[0]
+            # violence named as the protest's grievance ("against the detention ... during recent riots",
+            # "youths who clashed") is background, not the demonstrators' act
+            riot = [h for h in riot if not self._background(h)]
+            crowd_violence = [h for h in crowd_violence if not self._background(h)]
+            generic = [h for h in generic if not self._background(h)]
             on_protesters = [h for h in generic if not self._crowd_agent(h) and self._target_kind([h], classes) == "protester"]
             if on_protesters and (killed or any(h.head.lemma_.lower() in ("shoot", "fire", "open", "kill") for h in on_protesters)):
                 return "Excessive force against protesters", on_protesters[0]
-            if riot or crowd_violence:
-                return "Violent demonstration", (riot or crowd_violence)[0]
+            damage = [h for h in specific if h.sub == "Looting/property destruction" and not self._background(h)]
+            if riot or crowd_violence or damage:
+                # demonstrators burning, smashing or looting: the demonstration turned violent
+                return "Violent demonstration", (riot or crowd_violence or damage)[0]
             if battles_expl:
                 return best(battles_expl).sub, best(battles_expl)
-            if self._intervened(hits[0].head.sent, classes) or on_protesters:
+            spans = [s.span for s in sents] if sents else [hits[0].head.sent]
+            if any(self._intervened(sp, classes) for sp in spans) or on_protesters:
                 return "Protest with intervention", anchor
             return "Peaceful protest", anchor
         if battles_expl:
@@ -645,6 +660,8 @@ class EventCoder:
         if generic:
             h = next((g for g in generic if g.trigger.strong), generic[0])
             target = self._target_kind(generic, classes)
+            if "gangvictim" in classes and target != "protester":
+                return "Armed clash", h  # violence among criminal groups: both sides armed
             if target in ("civilian", "protester"):
                 return "Attack", h
             if target == "armed":
@@ -654,13 +671,24 @@ class EventCoder:
             if specific and not any(g.trigger.strong for g in generic):
                 b = best(specific)
                 return b.sub, b
+            if "civilian" in classes and target is None and not any(g.head.lemma_.lower() in ("clash", "fight") for g in generic):
+                return "Attack", h  # a person was hurt and no armed opponent is named
             return ("Armed clash", h) if "armed" in classes else ("Attack", h)
         if vac:
             return best(vac).sub, best(vac)
         if specific:
-            b = best(specific)
+            # among strategic developments the rank says little: the first reported act is the event
+            b = min(specific, key=lambda h: h.start)
             return b.sub, b
         return None, None
+
+    @staticmethod
+    def _background(h: _Hit) -> bool:
+        tok = h.head
+        if tok.dep_ == "relcl" or any(a.dep_ == "relcl" for a in tok.ancestors):
+            return True
+        return any(a.lower_ in ("against", "over", "for", "after", "following", "because", "during", "since", "about")
+                   and a.dep_ in ("prep", "mark") for a in tok.ancestors)
 
     def _intervened(self, sent, classes: set[str]) -> bool:
         """Whether forces acted on the demonstration (dispersed, arrested, tear gas), not merely named an arrest."""
@@ -668,9 +696,11 @@ class EventCoder:
             return False
         cues = self.lex.cues["intervene"]
         armed = self.lex.cues["armed"]
-        protester = self.lex.cues["protester"] | {("them",), ("crowd",), ("they",), ("participant",), ("gathering",)}
+        protester = self.lex.cues["protester"] | {(w,) for w in (
+            "them", "crowd", "they", "participant", "gathering", "people", "activist", "organizer", "organiser",
+            "march", "rally", "protest", "demonstration", "path", "procession", "some", "several", "dozens")}
         doc = sent.doc
-        for tok in doc[sent.start:]:
+        for tok in doc[sent.start:sent.end]:
             keys = {(k,) for k in token_keys(tok)}
             if tok.i + 1 < len(doc):
                 keys |= {(k, k2) for k in token_keys(tok) for k2 in token_keys(doc[tok.i + 1])}
@@ -684,7 +714,8 @@ class EventCoder:
                 ck = {(k,) for k in token_keys(c)}
                 if c.dep_ in ("nsubj", "agent") and (ck & armed or any({(k,) for k in token_keys(x)} & armed for x in c.subtree)):
                     return True
-                if c.dep_ in ("dobj", "nsubjpass") and (ck & protester or any({(k,) for k in token_keys(x)} & protester for x in c.subtree)):
+                if c.dep_ in ("dobj", "nsubjpass") and (c.like_num or ck & protester or any(
+                        {(k,) for k in token_keys(x)} & protester for x in c.subtree)):
                     return True
         return False
 
@@ -697,9 +728,24 @@ class EventCoder:
                 agents.extend(x for x in c.children if x.dep_ == "pobj")
         if not agents and tok.dep_ == "conj":
             agents = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        for c in tok.children:  # "a clash between two groups"
+            if c.dep_ == "prep" and c.lower_ in ("between", "among"):
+                agents.extend(x for x in c.children if x.dep_ == "pobj")
+        if not agents and tok.pos_ == "NOUN" and tok.dep_ in ("nsubj",) and tok.head.lemma_.lower() in ("break", "erupt", "occur", "take"):
+            for c in tok.head.children:
+                if c.dep_ == "prep" and c.lower_ in ("between", "among"):
+                    agents.extend(x for x in c.children if x.dep_ == "pobj")
+        if tok.lemma_.lower() not in _CROWD_ACTS:
+            return False  # guns and bombs are an armed group's means, not a crowd's
         crowd = self.lex.cues["crowdagent"]
         armed = self.lex.cues["armed"]
         for a in agents:
+            named = [c for c in a.children if c.dep_ in ("compound", "amod") and c.ent_type_ in ("ORG", "NORP")]
+            if a.lemma_.lower() in ("member", "supporter", "worker", "cadre", "activist"):
+                named += [x for p in a.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for x in p.subtree if x.ent_type_ in ("ORG", "NORP", "PERSON")]
+            if named:
+                return False  # "members of Ahrar al-Sharqiyah", "BJP workers": a named organisation
             words = [a] + [x for p in a.children if p.dep_ == "prep" and p.lower_ == "of" for x in p.children]
             sub_keys = {(k,) for t in a.subtree for k in token_keys(t)}
             if sub_keys & armed or ("armed",) in sub_keys or ("unknown",) in sub_keys or ("unidentified",) in sub_keys:
@@ -745,15 +791,15 @@ class EventCoder:
             return votes.most_common(1)[0][0]
         return None
 
-    def _refine(self, sub: str, main: _Hit, inter1, inter2, actor1, actor2) -> str:
+    def _refine(self, sub: str, main: _Hit, inter1, inter2, actor1, actor2, target: str | None = None) -> str:
         """Actor codes settle what words alone cannot: who took territory; clash or one-sided attack."""
         if sub in _TERRITORY and inter1:
             return "Government regains territory" if inter1 == 1 else "Non-state actor overtakes territory"
         if main.sub in ("*attack", "*kill"):
             armed = {1, 2, 3, 4, 8}
-            if sub == "Armed clash" and inter2 == 7:
+            if sub == "Armed clash" and inter2 == 7 and target != "armed":
                 return "Attack"
-            if sub == "Attack" and inter1 in armed and inter2 in armed and actor1 != actor2:
+            if sub == "Attack" and inter1 in armed and inter2 in armed and actor1 != actor2 and target is None:
                 return "Armed clash"
         return sub
 
@@ -781,16 +827,16 @@ class EventCoder:
         by_sent: dict[int, list[tuple[DeathReport, int]]] = {}
         for r, v in zip(deaths, values):
             if r.kind in ("deaths", "mixed", "zero"):
-                key = r.token_i if r.token_i >= 0 else -1
-                sent_i = article_sent = None
                 by_sent.setdefault(self._sent_of(sents, r.count.start), []).append((r, v))
         totals: list[tuple[int, bool, str]] = []
         for si, items in sorted(by_sent.items()):
             real = [(r, v) for r, v in items if r.kind == "deaths"]
             if any(not r.count.vague for r, _ in real):
                 real = [(r, v) for r, v in real if not r.count.vague]
-            if any(r.count.text.lower().startswith(("bod", "corps")) is False for r, _ in real) and len(real) > 1:
-                real = [(r, v) for r, v in real if not r.count.text.lower().startswith(("bod", "corps"))]
+            # "found dead ... the bodies showed": bodies restate victims already counted
+            named = [(r, v) for r, v in real if not r.count.text.lower().startswith(("bod", "corps"))]
+            if named and len(real) > 1:
+                real = named
             total = sum(v for _, v in real)
             stext = sents[si].span.text.lower() if sents and 0 <= si < len(sents) else ""
             totals.append((total, bool(real) and all(r.count.vague for r, _ in real), stext))

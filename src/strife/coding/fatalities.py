@@ -32,6 +32,7 @@ DEATH_LEMMAS = {"drown", "kill", "die", "dead", "death", "murder", "assassinate"
                 "massacre", "fatality", "martyr", "martyrdom", "life", "body", "corpse", "slaughter", "perish"}
 _ILLNESS = {"coronavirus", "covid", "covid-19", "virus", "disease", "illness", "natural", "cancer", "hunger",
             "starvation", "pandemic", "epidemic", "cholera", "heart", "accident", "drowning", "infection"}
+_HURT = {"injure", "wound", "injury", "hurt"}
 _INJURY = {"injure", "wound", "injury", "hurt", "detain", "capture", "arrest", "abduct", "kidnap", "missing"}
 _CODED = re.compile(r"fatalit(?:y|ies)\s+(?:were\s+|was\s+|are\s+|is\s+)?coded\s+as\s+(\d+)", re.I)
 _ZERO = re.compile(
@@ -148,7 +149,7 @@ def _victims(tok, lemma: str | None = None) -> list:
                 if c.dep_ == "nsubj" and (c.like_num or c.lower_ in _FIXED or any(
                         x.dep_ == "nummod" for x in c.children)):
                     out.append(c)
-        if not out and tok.dep_ == "conj" and tok.head.lemma_.lower() not in _INJURY:
+        if not out and tok.dep_ == "conj" and tok.head.lemma_.lower() not in _HURT:
             out.extend(_victims(tok.head, "kill"))
     elif lemma in ("die", "perish", "drown"):
         out = [c for c in tok.children if c.dep_ in ("nsubj",)]
@@ -177,23 +178,18 @@ def _victims(tok, lemma: str | None = None) -> list:
 
 
 def _injury_pair(tok) -> bool:
-    """"killed or injured", "killing and injuring N", "dead or wounded": no split of deaths and injuries."""
+    """"killed or injured", "killed, detained or injured", "killing and injuring N": one group, no split of deaths."""
     if any(c.dep_ == "preconj" for c in tok.children) or (tok.i > 0 and tok.doc[tok.i - 1].lower_ == "either"):
         return True
-    for c in list(tok.children) + [tok.head]:
-        if c.i == tok.i:
-            continue
-        if c.lemma_.lower() in _INJURY and (c.dep_ == "conj" or tok.dep_ == "conj"):
-            if any(x.dep_ in ("nsubj", "nsubjpass", "dobj") for x in c.children) and any(
-                    x.dep_ in ("nsubj", "nsubjpass", "dobj") for x in tok.children):
-                continue  # "one man died and two were injured": separate statements
-            if not any(x.dep_ in ("nsubj", "nsubjpass", "dobj") for x in c.children):
-                return True  # "were killed, detained or injured": one group, no split
-            between = tok.doc[min(c.i, tok.i):max(c.i, tok.i) + 1]
-            objs = [x for x in tok.children if x.dep_ in ("dobj", "nsubjpass", "obj")]
-            if any(t.lower_ == "or" for t in between) or not objs:
-                return True
-    return False
+    hurt = [c for c in tok.conjuncts if c.lemma_.lower() in _HURT]
+    if not hurt:
+        return False
+
+    def own(x) -> bool:
+        return any(ch.dep_ in ("nsubj", "nsubjpass", "dobj") for ch in x.children)
+
+    # "one man died and two were injured", "killing 2 and wounding 6": separate statements
+    return any(not (own(c) and own(tok)) for c in hurt)
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,10 +253,6 @@ def death_reports(sent, lemmas: list[str] | None = None) -> list[DeathReport]:
             c = noun_count(target)
             if c is not None:
                 counts.append(c)
-        if lemma in ("death", "fatality") and counts and counts[0].vague and not any(
-                ch.dep_ == "nummod" for ch in tok.children):
-            # plural "fatalities"/"deaths" without a number: ACLED's vague rule
-            pass
         if not counts:
             if lemma in ("kill", "die", "dead", "murder", "assassinate", "execute", "behead", "lynch", "massacre"):
                 counts = [Count(VAGUE, True, tok.idx, tok.idx + len(tok), tok.text)]

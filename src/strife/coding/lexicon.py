@@ -50,6 +50,8 @@ def token_keys(token) -> tuple[str, ...]:
     keys = [token.lemma_.lower(), lower]
     if lower.endswith("s") and len(lower) > 3:
         keys.append(lower[:-1])
+    if lower.endswith("ed") and len(lower) > 4:  # the lemmatizer misses some verbs ("raped" -> "rap")
+        keys.extend((lower[:-1], lower[:-2]))
     return tuple(dict.fromkeys(keys))
 
 

@@ -21,11 +21,23 @@ __all__ = ["eval_cmd", "train_cmd", "render_table"]
 class _EvalGroup(click.Group):
     """A group whose first argument may be a subcommand or an ACLED CSV to evaluate."""
 
+    _VALUED = {"--country", "--limit"}
+
     def parse_args(self, ctx, args):
-        # a first argument that is not a known subcommand (nor an option) is the CSV to evaluate
-        if args and not args[0].startswith("-") and args[0] not in self.commands:
-            ctx.meta["strife_eval_csv"] = args[0]
-            args = args[1:]
+        # the first positional argument that is not a known subcommand is the CSV to evaluate
+        args = list(args)
+        i = 0
+        while i < len(args):
+            a = args[i]
+            if a == "--":
+                break
+            if a.startswith("-"):
+                i += 2 if a in self._VALUED else 1
+                continue
+            if a not in self.commands:
+                ctx.meta["strife_eval_csv"] = a
+                del args[i]
+            break
         return super().parse_args(ctx, args)
 
 

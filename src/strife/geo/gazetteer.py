@@ -27,7 +27,6 @@ import os
 import pickle
 import threading
 import time
-import unicodedata
 import zipfile
 from array import array
 from collections import Counter, defaultdict
@@ -43,7 +42,7 @@ from .normalize import name_key
 __all__ = ["Gazetteer", "build_index", "load_index", "index_path", "KINDS", "ImportRow",
            "add_import_rows", "read_geonames_dump", "read_place_csv", "read_acled_export"]
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 INDEX_NAME = "index.pkl"
 
 # Entry kinds; order is used as the feature rank prior in resolution.
@@ -109,6 +108,7 @@ class Gazetteer:
     adm2_names: dict  # "SY.09.123" -> display name
     acled_adm1: dict = field(default_factory=dict)  # "SY.09" -> ACLED spelling, learned by import acled
     main_keys: frozenset = frozenset()  # keys of entries' own names (the rest come from alternate names)
+    country_keys: dict = field(default_factory=dict)  # iso2 -> key ids (5+ chars) naming a place there
     automaton: object = None
     key_index: dict = field(default_factory=dict)
 
@@ -469,10 +469,14 @@ def _save(settings, b: _Builder, countries, adm1_names, adm2_names, acled_adm1, 
     offsets = array("I", [0])
     entries = array("I")
     auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    country_keys: dict[str, array] = defaultdict(lambda: array("I"))
     for i, k in enumerate(key_list):
         entries.extend(b.keys[k])
         offsets.append(len(entries))
         auto.add_word(f" {k} ", i)
+        if len(k) >= 5:  # fuzzy matching works per country on keys of 5+ characters
+            for cc in {b.cc[e] for e in b.keys[k]}:
+                country_keys[cc].append(i)
     auto.make_automaton()
     by_country = Counter(b.cc)
     header = {
@@ -493,6 +497,7 @@ def _save(settings, b: _Builder, countries, adm1_names, adm2_names, acled_adm1, 
         "key_offsets": offsets, "key_entries": entries, "countries": countries, "adm1_names": adm1_names,
         "adm2_names": adm2_names, "acled_adm1": acled_adm1, "automaton": auto,
         "main_keys": frozenset(name_key(n) for n in b.name),
+        "country_keys": dict(country_keys),
     }
     folder = Path(settings.gazetteer_dir)
     folder.mkdir(parents=True, exist_ok=True)

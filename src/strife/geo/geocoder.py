@@ -15,7 +15,7 @@ import math
 import re
 import threading
 from bisect import bisect_left
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -39,7 +39,10 @@ _DATA = Path(__file__).resolve().parent.parent / "data"
 # gain; "Goebbels"/"Gobles" scores 77 and stays out.
 FUZZY_THRESHOLD = 90
 # Keys shorter than this never take part in fuzzy matching: short names match too much by chance.
-FUZZY_MIN_LEN = 5
+FUZZY_MIN_LEN = 5  # the index keeps per-country key lists of this length and more (gazetteer._save)
+# At most this many spans per article go to the fuzzy matcher (each costs ~1-5 ms per country): a long
+# page then spends under a second on it.
+FUZZY_MAX_SPANS = 150
 # A place this far (km) from the article's unambiguous places gets no proximity bonus; Syria/Yemen
 # governorates are 100-300 km across, so 300 km keeps "same region" and drops other countries' namesakes.
 PROXIMITY_KM = 300.0
@@ -77,6 +80,10 @@ _LOCAL_ADMIN = re.compile(r"\s*(?:(?:district|sub-?district|village|town|city|ar
 _DIRECTIONS = frozenset("north south east west northern southern eastern western central northeast northwest "
                         "southeast southwest upper lower middle northeastern northwestern southeastern "
                         "southwestern".split())
+
+# A capitalised run is tried fuzzily only right after a locative word ("near Khob Wa Ashaaf").
+_LOCATIVE_CUE = re.compile(r"\b(in|near|at|outside|around|of|from|village|town|city|district|province|"
+                           r"governorate|area|camp)\s+(the\s+)?$", re.I)
 
 _KIND_METHOD = {K_CITY: "gazetteer", K_SUPP: "supplement", K_ACLED: "acled-import", K_IMPORT: "import",
                 K_ADM1: "admin", K_ADM2: "admin", K_COUNTRY: "country-only"}
@@ -141,6 +148,7 @@ class Geocoder:
         self.gaz: Gazetteer = load_index(settings)
         self._country_keys: dict[str, tuple[list[str], list[int]]] = {}
         self._run_memo: dict[str, tuple] = {}
+        self._fuzzy_memo: dict[tuple, tuple] = {}
         self._stop = _stopwords()
         self._demonyms = _demonyms()
         self._war = {cc for cc, info in self.gaz.countries.items() if info["name"] in settings.war_zones}
@@ -244,26 +252,26 @@ class Geocoder:
             j = bisect_left(n_ends, end_idx)
             if j >= len(n_ends) or n_ends[j] != end_idx:
                 continue
-            found.append((o_starts[i], o_ends[j], kid, j - i + 1))
+            # words, not key fragments: "Kafr Nabl" is one glued fragment but two words
+            found.append((o_starts[i], o_ends[j], kid, len(_TOKEN_RE.findall(sub, o_starts[i], o_ends[j]))))
         return tuple(found)
 
     def _country_index(self, cc: str) -> tuple[list[str], list[int]]:
         got = self._country_keys.get(cc)
         if got is None:
-            gaz = self.gaz
-            keys, kids = [], []
-            for kid, key in enumerate(gaz.key_list):
-                if len(key) < FUZZY_MIN_LEN:
-                    continue
-                a, b = gaz.key_offsets[kid], gaz.key_offsets[kid + 1]
-                if any(gaz.cc[gaz.key_entries[x]] == cc for x in range(a, b)):
-                    keys.append(key)
-                    kids.append(kid)
-            got = self._country_keys[cc] = (keys, kids)
+            kids = list(self.gaz.country_keys.get(cc, ()))
+            got = self._country_keys[cc] = ([self.gaz.key_list[i] for i in kids], kids)
         return got
 
     def _fuzzy(self, span_text: str, countries: list[str]) -> tuple[int, ...]:
         key = " ".join(k for k in (token_key(w) for w in _TOKEN_RE.findall(span_text)) if k)
+        memo_key = (key, tuple(countries))
+        got = self._fuzzy_memo.get(memo_key)
+        if got is None:
+            got = self._fuzzy_memo[memo_key] = self._fuzzy_uncached(key, countries)
+        return got
+
+    def _fuzzy_uncached(self, key: str, countries: list[str]) -> tuple[int, ...]:
         if len(key) < FUZZY_MIN_LEN:
             return ()
         best, best_score, best_cc = None, 0.0, None
@@ -335,8 +343,10 @@ class Geocoder:
             covered = _Intervals((m.start, m.end) for m in out)
             spans = [(s, e, label) for s, e, label in ents if label in ("GPE", "LOC", "FAC", "PERSON")]
             # capitalised runs of two or more words ("Khob Wa Asha'af") that no entity covers
-            spans += [(r.start(), r.end(), "RUN") for r in _CAP_RUN.finditer(text)]
-            war = [cc for cc in ranked[:3] if cc in self._war] if len(ranked) < len(self._war) else ranked
+            spans += [(r.start(), r.end(), "RUN") for r in _CAP_RUN.finditer(text)
+                      if _LOCATIVE_CUE.search(text, max(0, r.start() - 30), r.start())]
+            spans = spans[:FUZZY_MAX_SPANS]
+            war = [cc for cc in ranked[:3] if cc in self._war]
             for s, e, label in spans:
                 if covered.overlaps(s, e):
                     continue
@@ -473,7 +483,7 @@ class Geocoder:
             elif k == K_AREA:
                 s = 3.0
             elif k == K_ADM1:
-                s = 1.6 + (1.5 if admin1_word else 0.0)
+                s = 2.0 + (1.5 if admin1_word else 0.0)
             elif k == K_ADM2:
                 s = 0.6 + (1.5 if admin2_word else 0.0)
             elif k == K_CITY:
