@@ -16,9 +16,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import cached_property
+from pathlib import PurePath
+from urllib.parse import urlsplit
 
 from .errors import StrifeError
-from .records import Article, Event, Failure, Mention, RawDocument
+from .records import Article, Event, Failure, Mention, RawDocument, replace
 from .settings import Settings, get_settings
 
 __all__ = ["Pipeline", "RunReport", "code_text", "Progress"]
@@ -234,8 +236,10 @@ class Pipeline:
         t = time.perf_counter()
         mentions: list[Mention] = []
         statistics: list = []
+        fallback = _source_label(doc)
         for coded in self.code_articles(articles, failures):
-            mentions.extend(coded.mentions)
+            mentions.extend(m if m.outlet else replace(m, outlet=_outlet_of(coded.article) or fallback)
+                            for m in coded.mentions)
             statistics.extend(coded.statistics)
             progress("articles", 1, None, coded.article.title or "")
         timings["code"] += time.perf_counter() - t
@@ -268,6 +272,25 @@ class Pipeline:
             "events": report.events,
             "failures": report.failures,
         }
+
+
+def _outlet_of(article: Article) -> str | None:
+    """The outlet named by the article, else its URL's host."""
+    if article.outlet:
+        return article.outlet
+    if article.url:
+        host = urlsplit(article.url).hostname or ""
+        return host.removeprefix("www.") or None
+    return None
+
+
+def _source_label(doc: RawDocument) -> str | None:
+    """Where a report came from when no outlet is known: the URL host or the file's name."""
+    if doc.source.startswith(("http://", "https://")):
+        return (urlsplit(doc.source).hostname or "").removeprefix("www.") or None
+    if doc.source.startswith("<"):
+        return None
+    return PurePath(doc.source).name or None
 
 
 def code_text(text: str, published: str | None = None, url: str | None = None, *,

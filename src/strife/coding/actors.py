@@ -854,7 +854,7 @@ class ActorResolver:
             if m.source == "ner" and t.dep_ == "prep" and t.lower_ in _PLACE_PREPS:
                 break  # "a checkpoint in Herat": a place the tagger took for an organisation
             parent = t.head
-            if parent is t:
+            if parent.i == t.i:
                 break
             if parent.i in cluster:
                 role = _role_of(t, parent, conj)
@@ -882,13 +882,13 @@ def _predicate_cluster(trigger: "Token") -> set[int]:
     out = {trigger.i}
     t = trigger
     for _ in range(2):
-        if t.dep_ not in _UP_DEPS or t.head is t:
+        if t.dep_ not in _UP_DEPS or t.head.i == t.i:
             break
         if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and t.pos_ not in ("NOUN", "PROPN"):
             break
         h = t.head
         if t.dep_ == "pobj":
-            if h.dep_ != "prep" or h.head is h:
+            if h.dep_ != "prep" or h.head.i == h.i:
                 break
             h = h.head
         if h.pos_ in ("VERB", "AUX"):
@@ -940,7 +940,7 @@ def _role_of(child: "Token", head: "Token", conj: bool) -> str | None:
 
 def _span_head(doc: "Doc", start: int, end: int) -> "Token":
     for tok in doc[start:end]:
-        if not (start <= tok.head.i < end) or tok.head is tok:
+        if not (start <= tok.head.i < end) or tok.head.i == tok.i:
             return tok
     return doc[end - 1]
 

@@ -413,7 +413,9 @@ class EventCoder:
             from .fatalities import number_value
 
             # "10,000 soldiers were killed or injured": a war toll even when deaths are not split out
-            nums = [number_value(t.text) for t in s.span if t.like_num and not t.ent_type_ == "DATE"]
+            nums = [number_value(t.text) for t in s.span if t.like_num and t.ent_type_ != "DATE"
+                    and not re.fullmatch(r"(?:19|20)\d\d", t.text)
+                    and not any(d.start <= t.idx < d.end for d in s.dates)]
             toll = max([toll] + [v for v in nums if v is not None])
         vague_big = any(t.lower_ in ("thousands", "millions") for t in s.span) and bool(s.deaths)
         if counted_only and not ((big_tally is not None and period) or toll >= TOLL_MIN):

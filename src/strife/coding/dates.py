@@ -191,6 +191,12 @@ def find_dates(text: str, published: str | None, start: int = 0, end: int | None
     # "this afternoon Tuesday": one expression, the weekday is the day
     merged: list[DateExpr] = []
     for d in out:
+        if d.text.lower() == "(week of)":
+            # ACLED's "On 1 May 2020 (week of)": the date stands for its week
+            if merged and d.start - merged[-1].end <= 2:
+                prev = merged[-1]
+                merged[-1] = DateExpr(prev.start, d.end, text[prev.start:d.end], prev.value, 2)
+            continue
         if merged and d.start - merged[-1].end <= 2 and merged[-1].precision == 1 and d.precision == 1:
             prev = merged[-1]
             value = d.value if d.value is not None else prev.value
