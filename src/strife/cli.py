@@ -248,16 +248,17 @@ def _print_table(rows):
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(show_lines=False)
-    for col in ("event_date", "event_type", "sub_event_type", "actor1", "actor2", "location", "country",
-                "fatalities", "source"):
-        table.add_column(col)
+    # A pipe gets a wide table rather than one folded into 80 columns.
+    console = Console(width=None if sys.stdout.isatty() else 220)
+    table = Table(show_lines=False, pad_edge=False)
+    columns = (("event_date", 10), ("sub_event_type", 26), ("actor1", 34), ("actor2", 30), ("location", 24),
+               ("country", 12), ("fatalities", 5), ("source", 24))
+    for name, width in columns:
+        table.add_column(name, max_width=width, no_wrap=True, overflow="ellipsis")
     for r in rows:
-        table.add_row(*[str(r.get(c) if r.get(c) is not None else "") for c in
-                        ("event_date", "event_type", "sub_event_type", "actor1", "actor2", "location", "country",
-                         "fatalities", "source")])
-    Console().print(table)
-    Console().print(f"{len(rows)} events")
+        table.add_row(*["" if r.get(c) is None else str(r.get(c)) for c, _ in columns])
+    console.print(table)
+    console.print(f"{len(rows)} events")
 
 
 @main.command()
