@@ -119,18 +119,30 @@ def test_bad_inputs_fail_alone_and_run_is_partial(tmp_path):
     write(folder, "lines.jsonl", json.dumps({"text": AIRSTRIKE, "title": "strike"}) + "\n{not json\n")
     write(folder, "table.csv", "body,headline\nsomething happened,x\n")
     write(folder, "arabic.txt", CLASH.replace("Fighting", "Fighting \u0642\u062a\u0627\u0644"), encoding="cp1256")
+    write(folder, "latin.txt", AIRSTRIKE.replace("Marib", "Mar\u00efb"), encoding="latin-1")
+    (folder / "utf16.txt").write_bytes(PLAN_ONLY.encode("utf-16"))  # with BOM
+    (folder / "truncated.html").write_text("<html><head><title>Clash</title></head><body><article><p>"
+                                           + CLASH.replace("\n\n", "</p><p>")[:300], encoding="utf-8")
+    with open(folder / "huge.txt", "wb") as fh:  # 50 MB, sparse: over the 32 MB limit set below
+        fh.truncate(50 * 1024 * 1024)
     db = tmp_path / "mixed.db"
-    env = {**os.environ, "STRIFE_DB": str(db)}
-    proc = subprocess.run(strife_cmd("run", str(folder), "--json"), capture_output=True, text=True, env=env)
+    env = {**os.environ, "STRIFE_DB": str(db), "STRIFE_MAX_INPUT_MB": "32", "STRIFE_ALLOW_PRIVATE_URLS": "1"}
+    unreachable = "http://127.0.0.1:9/closed-port.html"  # port 9 (discard) is closed here
+    proc = subprocess.run(strife_cmd("run", str(folder), unreachable, "--json"), capture_output=True, text=True,
+                          env=env)
     assert proc.returncode == 3, proc.stderr
     report = json.loads(proc.stdout)
     for key in ("documents", "articles", "events", "failures", "run_id"):
         assert key in report
     codes = {f["code"] for f in report["failure_list"]}
-    assert {"I102", "I103", "I106", "I107"} <= codes
-    assert report["articles"] >= 3  # good.txt, the good JSONL line, the cp1256 file
+    assert {"I102", "I103", "I105", "I106", "I107", "I108"} <= codes
+    # good.txt, the good JSONL line, and the cp1256, latin-1, UTF-16 and truncated HTML files
+    assert report["articles"] >= 6
+    failed_items = {Path(f["item"]).name for f in report["failure_list"]}
+    assert not failed_items & {"good.txt", "arabic.txt", "latin.txt", "utf16.txt", "truncated.html"}
     before = table_contents(db)
-    again = subprocess.run(strife_cmd("run", str(folder), "--json"), capture_output=True, text=True, env=env)
+    again = subprocess.run(strife_cmd("run", str(folder), unreachable, "--json"), capture_output=True, text=True,
+                           env=env)
     assert again.returncode == 3
     rerun = json.loads(again.stdout)
     assert (rerun["documents"], rerun["articles"], rerun["events"], rerun["failures"]) == (0, 0, 0, 0)
