@@ -41,3 +41,13 @@ def test_bad_database_url_is_one_line(tmp_path):
     assert result.exit_code == 1
     lines = [line for line in result.output.splitlines() if line.strip()]
     assert len(lines) == 1 and lines[0].startswith("error: [S10")
+
+
+def test_every_setting_is_documented():
+    from dataclasses import fields
+
+    from strife.settings import Settings
+
+    text = (ROOT / "docs" / "settings.md").read_text()
+    for f in fields(Settings):
+        assert f"`{f.name}`" in text and f"STRIFE_{f.name.upper()}" in text, f.name

@@ -32,7 +32,6 @@ class Settings:
     allow_private_urls: bool = False  # URL ingest refuses loopback/private/link-local unless set
     http_timeout: float = 20.0
     user_agent: str = "strife/0.1 (+https://github.com/strife-events/strife)"
-    use_embeddings: bool = False  # optional sentence-embedding help in merging (needs torch)
     use_learned: bool = True  # use a model trained by `strife train` if one exists in data_dir
     read_requires_token: bool = False  # web API: reads are open unless this is set
     tile_url: str | None = None  # optional raster tile URL template for the map; default is offline outlines
