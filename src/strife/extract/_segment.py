@@ -374,12 +374,28 @@ def segment_text(text: str, *, document_date: str | None = None, chrome: Chrome 
     for d, body, published, precision, source in dated:
         if page_date and precision in ("document", "unknown"):
             published, precision, source = page_date, "inferred", "page"
+        elif page_date and precision == "inferred" and _soon_after(published, page_date):
+            # A date the text mentions is only a lower bound on publication ("strikes until March
+            # 14" in a piece published weeks later); the page's own date is the better estimate.
+            published, source = page_date, "page"
         byline = d.authors[0] if d.authors else None
         out.append(Segment(
             title=d.title, text=body, byline=byline, outlet=d.outlet, published=published,
             published_precision=precision, start=d.start, end=d.paras[-1].end, authors=tuple(d.authors),
             dateline=d.dateline, dated_by=source))
     return SegmentResult(out, seg.dropped)
+
+
+# How far the page's date may lie after an article's latest mentioned date for the page's date to
+# be taken instead: the seed page's undated pieces mention dates 1 to 16 days before its byline date.
+PAGE_DATE_MAX_GAP_DAYS = 45
+
+
+def _soon_after(published: str | None, page_date: str) -> bool:
+    if not published:
+        return False
+    gap = (date.fromisoformat(page_date) - date.fromisoformat(published)).days
+    return 0 < gap <= PAGE_DATE_MAX_GAP_DAYS
 
 
 def _publication(d: _Draft, body: str, doc_date: date | None, dump_year: int | None) -> tuple[str | None, str]:
