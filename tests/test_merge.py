@@ -52,13 +52,25 @@ def test_differently_worded_reports_merge_into_one_event_with_both_sources():
 
 
 def test_co_occurring_tactics_take_the_higher_rank():
-    ground = mention("Fighters overran the hilltop post at Al Hazm after a day of fighting.", kind="takeover",
-                     outlet="One")
-    air = mention("Jets struck positions outside Al Hazm while the ground fight went on.", kind="airstrike",
-                  outlet="Two")
+    ground = mention("Fighters overran the hilltop post at Al Hazm after a day of fighting and air raids.",
+                     kind="takeover", outlet="One")
+    air = mention("Jets struck the hilltop post outside Al Hazm while the ground fight for it went on.",
+                  kind="airstrike", outlet="Two")
     events = merge_mentions([ground, air])
     assert len(events) == 1
     assert (events[0].event_type, events[0].sub_event_type) == ("Battles", "Non-state actor overtakes territory")
+
+
+def test_reports_of_different_types_need_shared_details_and_the_same_means():
+    # different event types are one event only when the texts agree on what happened
+    ground = mention("Fighters overran an army post at Al Hazm after a day of fighting.", kind="takeover", outlet="One")
+    unrelated_air = mention("Jets struck a fuel depot outside Al Hazm.", kind="airstrike", outlet="Two")
+    assert len(merge_mentions([ground, unrelated_air])) == 2
+    # a roadside bomb and a sniper: two attacks, even on one day, place and pair of actors
+    bomb = mention("A roadside bomb planted by Houthi fighters killed two soldiers of an army patrol in Al Hazm.",
+                   kind="shelling", outlet="One")
+    sniper = mention("A Houthi sniper killed two soldiers of an army patrol in Al Hazm.", outlet="Two")
+    assert len(merge_mentions([bomb, sniper])) == 2
 
 
 def test_fatalities_ignore_reports_without_a_number_but_keep_an_explicit_zero():
@@ -122,10 +134,14 @@ def test_date_precision_windows():
 
 
 def test_unidentified_actor_may_join_named_one_but_never_civilians():
-    named = mention("Houthi gunmen attacked a checkpoint in Al Hazm.", outlet="One")
-    unknown = mention("Unknown gunmen hit a checkpoint in Al Hazm.", outlet="Two",
+    named = mention("Houthi gunmen attacked a checkpoint at the northern gate of Al Hazm.", outlet="One")
+    unknown = mention("Unknown gunmen hit a checkpoint by the northern gate of Al Hazm.", outlet="Two",
                       actor1="Unidentified Armed Group (Yemen)")
     assert len(merge_mentions([named, unknown])) == 1
+    # an unidentified group stands for a named actor only when the reports share what happened
+    other = mention("Unknown gunmen kidnapped an aid worker in Al Hazm.", outlet="Four",
+                    actor1="Unidentified Armed Group (Yemen)")
+    assert len(merge_mentions([named, other])) == 2
     civ = mention("Gunmen shot a shepherd in Al Hazm.", kind="attack", actor1="Unidentified Armed Group (Yemen)",
                   actor2="Civilians (Yemen)", outlet="Three")
     assert all(civ.id not in e.mention_ids or len(e.mention_ids) == 1 for e in merge_mentions([named, civ]))
@@ -419,3 +435,59 @@ def test_fast_path_decides_exactly_like_the_explained_rules():
             assert fast_compatible(features(a), features(b)) == compatible(a, b), (a, b)
             agree += compatible(a, b)
     assert agree > 50  # the sample holds compatible pairs too, not only trivial rejections
+
+
+# -- positive evidence and conflicting details (round 2) ------------------------------------------
+
+def test_reports_naming_different_districts_or_towns_stay_apart():
+    a = mention("Taliban fighters ambushed an army convoy in Andar district on Monday.", actor1=TALIBAN,
+                actor2=AFG_ARMY, loc=place("Ghazni"), outlet="One")
+    b = mention("Taliban fighters attacked an army convoy in Deh Yak district, Ghazni.", actor1=TALIBAN,
+                actor2=AFG_ARMY, loc=place("Ghazni"), outlet="Two")
+    assert len(merge_mentions([a, b])) == 2
+    # a town-level report is no coarser version of another town's report that names its province
+    protest_town = mention("Residents rallied in Marib city over fuel prices.", kind="protest",
+                           actor1="Protesters (Yemen)", actor2=None, loc=place("Marib"), outlet="One")
+    protest_other = mention("Residents rallied in Sirwah, Marib, over fuel prices.", kind="protest",
+                            actor1="Protesters (Yemen)", actor2=None, loc=place("Marib"), outlet="Two")
+    assert len(merge_mentions([protest_town, protest_other])) == 2
+    same_town = mention("Fuel prices brought residents of Marib out in a rally in the city.", kind="protest",
+                        actor1="Protesters (Yemen)", actor2=None, loc=place("Marib"), outlet="Three")
+    assert len(merge_mentions([protest_town, same_town])) == 1
+    # particles belong to the name: "La Plata" is not found inside "Mar del Plata"
+    from strife.merge.rules import _place_names
+
+    assert _place_names("Crowds banged pots in La Plata.")[0][0] == "la plata"
+    assert _place_names("Crowds banged pots in Mar del Plata.")[0][0] != "la plata"
+
+
+def test_a_spot_named_by_one_report_only_keeps_it_apart():
+    village = mention("Taliban fighters hit an army post in the Sardeh village of Andar district.", actor1=TALIBAN,
+                      actor2=AFG_ARMY, loc=place("Andar"), outlet="One")
+    district = mention("Taliban fighters hit an army post in Andar district.", actor1=TALIBAN, actor2=AFG_ARMY,
+                       loc=place("Andar"), outlet="Two")
+    same_village = mention("An army post near Sardeh village in Andar came under Taliban fire.", actor1=TALIBAN,
+                           actor2=AFG_ARMY, loc=place("Andar"), outlet="Three")
+    assert partition(merge_mentions([village, district, same_village])) == sorted(
+        [tuple(sorted((village.id, same_village.id))), (district.id,)])
+
+
+def test_generic_reports_need_several_specific_words_in_common():
+    # a sentence repeated under several reports ("the call came from group X") identifies nothing
+    a = mention("The rally was called by the Marib Youth Front.", kind="protest", actor1="Protesters (Yemen)",
+                actor2=None, loc=place("Marib"), outlet="One")
+    b = mention("The rally was called by the Marib Youth Front.", kind="protest", actor1="Protesters (Yemen)",
+                actor2=None, loc=place("Marib"), outlet="Two", title="other")
+    assert len(merge_mentions([a, b])) == 2
+    c = mention("Nurses rallied outside the Marib general hospital over unpaid salaries.", kind="protest",
+                actor1="Protesters (Yemen)", actor2=None, loc=place("Marib"), outlet="One")
+    d = mention("Dozens of nurses protested unpaid salaries in front of the general hospital in Marib.",
+                kind="protest", actor1="Protesters (Yemen)", actor2=None, loc=place("Marib"), outlet="Two")
+    assert len(merge_mentions([c, d])) == 1
+
+
+def test_explain_names_the_evidence_rule():
+    ground = mention("Fighters overran an army post at Al Hazm after a day of fighting.", kind="takeover", outlet="One")
+    air = mention("Jets struck a fuel depot outside Al Hazm.", kind="airstrike", outlet="Two")
+    exp = explain_mentions("e", [ground], [(air, "other")])
+    assert exp.kept_apart[0].rule == "detail" and "specific words" in exp.kept_apart[0].detail
