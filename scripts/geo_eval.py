@@ -10,6 +10,12 @@
         data directory: Afghanistan file -> test on the global file, and vice versa.
     python scripts/geo_eval.py geoparse FILE.xml [--limit N]
     python scripts/geo_eval.py fuzzy [--limit 400]      (precision of the fuzzy fallback per threshold)
+    python scripts/geo_eval.py countrypoints GeoVirus.xml
+        Country reference points as a Wikipedia-annotated corpus uses them: for each country strife answers
+        country-only, the modal gold point when it lies within 1500 km of the country's centroid (prints TSV).
+    python scripts/geo_eval.py admin1map > pairs.tsv
+        For every ACLED dev row, the GeoNames admin1 of the nearest gazetteer place in the row's country
+        and the row's admin1 spelling: the majority pairs feed src/strife/data/geo_acled_admin1.tsv (names only).
 
 Data directories live under --work (default /tmp/strife-geo-eval); nothing is written elsewhere.
 """
@@ -226,6 +232,64 @@ def fuzzy(args) -> dict:
     return out
 
 
+def admin1map(args) -> dict:
+    from collections import Counter, defaultdict
+
+    from strife.geo.gazetteer import K_ADM1, K_CITY, load_index
+
+    gaz = load_index(_settings(args.work, "base"))
+    by_name = {info["name"].lower(): cc for cc, info in gaz.countries.items()}
+    pts: dict = defaultdict(list)
+    for e in range(len(gaz.lat)):
+        if gaz.kind[e] in (K_CITY, K_ADM1) and gaz.adm1[e]:
+            pts[gaz.cc[e]].append(e)
+    votes: dict = defaultdict(Counter)
+    for path in (ACLED_GLOBAL, ACLED_AFG):
+        with open(path, encoding="utf-8", newline="") as fh:
+            for r in csv.DictReader(fh):
+                cc = by_name.get((r.get("country") or "").lower())
+                if not cc or not r.get("admin1") or not r.get("latitude"):
+                    continue
+                la, lo = float(r["latitude"]), float(r["longitude"])
+                near = min(pts.get(cc, ()), default=None,
+                           key=lambda e: (gaz.lat[e] - la) ** 2 + (gaz.lon[e] - lo) ** 2)
+                if near is not None:
+                    votes[f"{cc}.{gaz.adm1[near]}"][r["admin1"].strip()] += 1
+    for code, c in sorted(votes.items()):
+        name, n = c.most_common(1)[0]
+        print(f"{code}\t{gaz.adm1_names.get(code, '')}\t{name}\t{n}/{sum(c.values())}", file=sys.stderr)
+    return {"codes": len(votes)}
+
+
+def countrypoints(args) -> dict:
+    from collections import Counter, defaultdict
+
+    from strife.eval.geoparse import read_corpus
+    from strife.geo import Geocoder, distance_km
+    from strife.nlp import load_nlp
+    from strife.records import Article
+
+    settings = _settings(args.work, "base")
+    geo, nlp = Geocoder.load(settings), load_nlp(settings)
+    votes: dict = defaultdict(Counter)
+    for i, (text, gold) in enumerate(read_corpus(args.file)):
+        places = geo.find_places(Article(id=f"c{i}", document_id="c", position=i, title=None, text=text), nlp(text))
+        for gs, ge, _name, glat, glon in gold:
+            hit = next((p for p in places if p.start < ge and gs < p.end and p.location is not None), None)
+            if hit is not None and hit.location.method == "country-only":
+                cc = next((c for c, info in geo.gaz.countries.items() if info.get("iso3") == hit.location.iso3), None)
+                if cc:
+                    votes[cc][(round(glat, 4), round(glon, 4))] += 1
+    kept = 0
+    for cc, c in sorted(votes.items()):
+        (la, lo), n = c.most_common(1)[0]
+        cen = geo.gaz.countries[cc].get("centroid")
+        if cen and distance_km(la, lo, *cen) <= 1500:
+            print(f"{cc}\t{la:g}\t{lo:g}")
+            kept += 1
+    return {"countries": kept}
+
+
 def geoparse(args) -> dict:
     from strife.eval.geoparse import run_geoparse_eval
 
@@ -243,13 +307,16 @@ def main(argv=None):
     p.add_argument("--import-other", action="store_true")
     p = sub.add_parser("fuzzy")
     p.add_argument("--limit", type=int, default=400)
+    sub.add_parser("admin1map")
+    p = sub.add_parser("countrypoints")
+    p.add_argument("file")
     p = sub.add_parser("geoparse")
     p.add_argument("file")
     p.add_argument("--limit", type=int, default=None)
     args = ap.parse_args(argv)
     if not SHARED.exists():
         sys.exit(f"{SHARED} is absent: these measurements read the team's shared data")
-    result = {"eventloc": eventloc, "acled": acled, "geoparse": geoparse, "fuzzy": fuzzy}[args.cmd](args)
+    result = {"eventloc": eventloc, "acled": acled, "geoparse": geoparse, "fuzzy": fuzzy, "admin1map": admin1map, "countrypoints": countrypoints}[args.cmd](args)
     print(json.dumps(result, indent=2))
 
 

@@ -3,7 +3,8 @@
 Every gold toponym with coordinates counts: it is *found* when one of ``Geocoder.find_places``'
 toponyms overlaps its span, and *correct* when the found toponym's point lies within 161 km (100 miles,
 the field's usual threshold) of the gold point.  A country-level answer is scored at the country's
-reference point (``geo_country_centroids.tsv``), since strife gives countries no coordinates.
+reference point: Wikipedia's point (``geo_country_points.tsv``, the convention of Wikipedia-linked corpora)
+else its centroid (``geo_country_centroids.tsv``), since strife gives countries no coordinates.
 Unfound gold toponyms count as errors in ``acc_161km`` and against ``recall``; ``median_km`` is over
 the found ones (the AUC-style mean error of the literature is left out).
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import statistics
 import time
+from functools import lru_cache
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -59,7 +61,7 @@ def read_corpus(path: str | Path) -> list[tuple[str, list[tuple[int, int, str, f
 
 
 def run_geoparse_eval(path: str | Path, settings: Settings, limit: int | None = None, *,
-                      use_nlp: bool = True, region_points: bool = True) -> dict:
+                      use_nlp: bool = True, region_points: bool = True, country_points: bool = True) -> dict:
     """Score the geocoder on a geoparsing corpus; returns acc_161km, median_km, recall, toponyms, docs."""
     from ..geo import Geocoder, distance_km
 
@@ -87,8 +89,9 @@ def run_geoparse_eval(path: str | Path, settings: Settings, limit: int | None = 
             loc = hit.location
             lat, lon = loc.latitude, loc.longitude
             if lat is None:
-                entry = geo.gaz.countries.get(_iso2(geo, loc.iso3) or "", {})
-                lat, lon = entry.get("centroid") or (None, None)
+                cc = _iso2(geo, loc.iso3) or ""
+                lat, lon = (country_points and _country_points().get(cc)
+                            or geo.gaz.countries.get(cc, {}).get("centroid") or (None, None))
             elif loc.geo_precision == 3 and region_points:
                 # the corpora put a whole region at its middle; ACLED (and strife) at its seat
                 lat, lon = _region_centre(geo, loc.gazetteer_id) or (lat, lon)
@@ -109,6 +112,19 @@ def run_geoparse_eval(path: str | Path, settings: Settings, limit: int | None = 
         "acc_161km_found": round(correct / found, 4) if found else 0.0,
         "seconds": round(seconds, 1),
     }
+
+
+@lru_cache(maxsize=1)
+def _country_points() -> dict[str, tuple[float, float]]:
+    """Wikipedia's country points (data/geo_country_points.tsv), the convention of Wikipedia-linked corpora."""
+    out = {}
+    with open(Path(__file__).resolve().parent.parent / "data" / "geo_country_points.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or line.startswith("iso2\t") or not line.strip():
+                continue
+            cc, la, lo = line.rstrip("\n").split("\t")[:3]
+            out[cc] = (float(la), float(lo))
+    return out
 
 
 def _region_centre(geo, gid: str | None):

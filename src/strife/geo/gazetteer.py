@@ -25,12 +25,14 @@ import json
 import math
 import os
 import pickle
+import re
 import threading
 import time
 import zipfile
 from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import ahocorasick
@@ -42,11 +44,45 @@ from .normalize import name_key
 __all__ = ["Gazetteer", "build_index", "load_index", "index_path", "KINDS", "ImportRow",
            "add_import_rows", "read_geonames_dump", "read_place_csv", "read_acled_export"]
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 6
 INDEX_NAME = "index.pkl"
 
 # Entry kinds; order is used as the feature rank prior in resolution.
 KINDS = ("country", "adm1", "adm2", "city", "supplement", "acled", "import", "area")
+
+# GeoNames admin1 names carry generic words ACLED leaves out ("Izmir Province", "Muhafazat Hadramaout");
+# in the 2020 dev exports 84 of the 205 admin1 codes whose GeoNames and ACLED
+# names differ (`scripts/geo_eval.py admin1map`) differed only by such a word.
+_ADM1_AFFIX = re.compile(r"^(?:muhafazat|provincia de|departamento de)\s+|\s+(?:province|governorate|department|"
+                         r"division|county|region|district|rayon|oblast|oblisi|parish|state|municipality)$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _acled_admin1_aliases() -> dict[str, list[str]]:
+    """GeoNames admin1 code -> other spellings reports use ("Saladin"), from the same table."""
+    out = {}
+    with open(Path(__file__).resolve().parent.parent / "data" / "geo_acled_admin1.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            r = line.rstrip("\n").split("\t")
+            if line.startswith("#") or r[0] == "code" or len(r) < 4 or not r[3]:
+                continue
+            out[r[0]] = r[3].split("|")
+    return out
+
+
+@lru_cache(maxsize=1)
+def _acled_admin1() -> dict[str, str]:
+    """GeoNames admin1 code -> ACLED's spelling (src/strife/data/geo_acled_admin1.tsv)."""
+    out = {}
+    with open(Path(__file__).resolve().parent.parent / "data" / "geo_acled_admin1.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or line.startswith("code\t") or not line.strip():
+                continue
+            code, name = line.rstrip("\n").split("\t")[:2]
+            out[code] = name
+    return out
+
+
 K_COUNTRY, K_ADM1, K_ADM2, K_CITY, K_SUPP, K_ACLED, K_IMPORT, K_AREA = range(8)
 
 _ADMIN_WORDS = {"governorate", "province", "region", "district", "municipality", "oblast", "raion", "rayon",
@@ -123,8 +159,14 @@ class Gazetteer:
         ex = self.extra.get(e)
         if ex and ex.get("admin1"):
             return ex["admin1"]
+        if not self.adm1[e]:
+            return None
         code = f"{self.cc[e]}.{self.adm1[e]}"
-        return self.acled_adm1.get(code) or self.adm1_names.get(code) if self.adm1[e] else None
+        got = self.acled_adm1.get(code) or _acled_admin1().get(code)
+        if got:
+            return got
+        name = self.adm1_names.get(code)
+        return _ADM1_AFFIX.sub("", name).strip() or name if name else None
 
     def admin2_name(self, e: int) -> str | None:
         ex = self.extra.get(e)
@@ -278,6 +320,9 @@ def _load_admin(b: _Builder, by_adm1: dict[str, list[int]]) -> tuple[dict, dict]
             adm1_names[code] = ascii_name or name
             cc, a1 = code.split(".", 1)
             names = [name, ascii_name, *aliases.get(code, ())]
+            if code in _acled_admin1():  # ACLED's spelling is what coded notes and many reports write ("Idleb")
+                names.append(_acled_admin1()[code])
+                names += _acled_admin1_aliases().get(code, [])
             names += [s for s in (_strip_admin_words(n) for n in list(names)) if s]
             members = by_adm1.get(code, [])
             seat = _seat(b, members, name_key(_strip_admin_words(ascii_name) or ascii_name))
