@@ -306,3 +306,90 @@ def test_seed_page_events_and_non_events():
         assert not any(marker in m.text for m in violent), marker
     values = {s.value for s in stats}
     assert {5278, 91000} <= values
+    # background history and a spokesman's capability claim, neither with a date of its own, are not events
+    assert not any(m.sub_event_type == "Headquarters or base established" and "established the camp" in m.text
+                   for m in mentions)
+    assert not any(m.event_type == "Strategic developments" and "air defense systems" in m.text for m in mentions)
+
+
+@pytest.mark.nlp
+def test_strategic_developments_follow_rank_not_text_order(coder, nlp):
+    _, r = _code(coder, nlp, "On 4 May 2020, riot police deployed to the main market of Kisumu and arrested six traders.",
+                 published="2020-05-04")
+    assert [m.sub_event_type for m in r.mentions] == ["Arrests"]
+
+
+@pytest.mark.nlp
+def test_undated_claimed_or_historical_developments_are_not_events(coder, nlp):
+    text = ("The military spokesman held a briefing in the capital. He revealed that modern radar units have been "
+            "deployed along the front, while more are under development.")
+    _, r = _code(coder, nlp, text, published="2020-05-04")
+    assert not r.mentions and r.dropped.get("reported_development")
+    text = "Regarding the desert camp, foreign troops established the outpost near the border crossing with Jordan."
+    _, r = _code(coder, nlp, text, published="2020-05-04")
+    assert not r.mentions and r.dropped.get("background_development")
+    # the same acts with a date of their own are events
+    _, r = _code(coder, nlp, "On 2 May 2020, the army deployed two battalions to the outskirts of Marib city.",
+                 published="2020-05-04")
+    assert [m.sub_event_type for m in r.mentions] == ["Change to group/activity"]
+    _, r = _code(coder, nlp, "On 2 May 2020, foreign troops established a new outpost near the Tanf crossing.",
+                 published="2020-05-04")
+    assert [m.sub_event_type for m in r.mentions] == ["Headquarters or base established"]
+
+
+@pytest.mark.nlp
+def test_seizures_of_goods_are_property_events_even_with_arrests(coder, nlp):
+    text = "On 3 May 2020, federal agents seized two tons of cocaine from a lorry near Manaus. Three men were arrested."
+    _, r = _code(coder, nlp, text, published="2020-05-03")
+    assert [m.sub_event_type for m in r.mentions] == ["Looting/property destruction"]
+    text = "As reported on 3 May 2020, members of a local cartel delivered food parcels to families in Tula."
+    _, r = _code(coder, nlp, text, published="2020-05-03")
+    assert [m.sub_event_type for m in r.mentions] == ["Change to group/activity"]
+
+
+@pytest.mark.nlp
+def test_closing_fatality_summary_restates_the_toll(coder, nlp):
+    _, r = _code(coder, nlp, "On 3 May 2020, in Tula, two gunmen shot a shopkeeper dead outside his store. 1 fatality",
+                 published="2020-05-03")
+    assert r.mentions[0].fatalities == 1
+    text = ("On 3 May 2020, in Niteroi, a gunfight broke out when police stopped a car. A suspect was hit and died "
+            "while another one fled.")
+    _, r = _code(coder, nlp, text, published="2020-05-03")
+    assert r.mentions[0].fatalities == 1
+    text = ("On 3 May 2020, in Tonala, armed men attacked three farm workers. Two of the victims died and the "
+            "third was hurt.")
+    _, r = _code(coder, nlp, text, published="2020-05-03")
+    assert r.mentions[0].fatalities == 2
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize("text", [
+    "The agency's deputy director was fired by the attorney general after the leak.",
+    "Come to the square and kill him.",
+    "An old interview with the senator was used to attack him during his campaign.",
+    "The assassination of the president remains the great unsolved mystery of the century.",
+    "The governor has demonstrated little courage since the scandal broke.",
+    "The city police department fired Officer Jane Roe on Monday after the inquiry.",
+    "On 2 May 2020, the jury acquitted the farmer of murder in the death of his neighbour in Tula.",
+    "Neighbours lit candles at the spot where the murder of the journalist took place years ago, near Puebla.",
+])
+def test_commentary_is_not_an_event(coder, nlp, text):
+    _, r = _code(coder, nlp, text, published="2020-05-03")
+    assert not r.mentions, [m.sub_event_type for m in r.mentions]
+
+
+@pytest.mark.nlp
+def test_deaths_named_in_a_charge_are_not_the_toll(coder, nlp):
+    _, r = _code(coder, nlp, "On 2 May 2020, police in Kano arrested two men charged with killing a trader.",
+                 published="2020-05-03")
+    assert [(m.sub_event_type, m.fatalities) for m in r.mentions] == [("Arrests", 0)]
+
+
+@pytest.mark.nlp
+def test_exchange_of_fire_is_a_clash_not_shelling(coder, nlp):
+    _, r = _code(coder, nlp, "On 2 May 2020, the two armies exchanged artillery fire along the Sirwah front.",
+                 published="2020-05-03")
+    assert [m.sub_event_type for m in r.mentions] == ["Armed clash"]
+    _, r = _code(coder, nlp, "On 2 May 2020, rebel forces fired mortars at army positions near Sirwah.",
+                 published="2020-05-03")
+    assert [m.sub_event_type for m in r.mentions] == ["Shelling/artillery/missile attack"]

@@ -18,7 +18,7 @@ from ..records import Article, Claim, Evidence, Mention, Statistic, Toponym, con
 from ..settings import Settings
 from . import taxonomy
 from .dates import DateExpr, find_dates, is_future, parse_iso
-from .fatalities import VAGUE, WAR_ZONE_VAGUE, DeathReport, death_reports
+from .fatalities import LEGAL as _LEGAL, VAGUE, WAR_ZONE_VAGUE, DeathReport, death_reports
 from .lexicon import GENERIC, Trigger, load_lexicon, token_keys
 
 __all__ = ["EventCoder", "CodingResult"]
@@ -56,6 +56,17 @@ _VICTIM_DEPS = ("dobj", "nsubjpass", "pobj", "obj")
 _DEMO_TYPES = ("Excessive force against protesters", "Protest with intervention", "Peaceful protest",
                "Violent demonstration")
 _TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+# developments a speaker can claim without them being a dated act (capabilities, deployments, bases);
+# arrests, seizures and lootings told by police or officials are acts and stay events
+_CLAIMABLE = ("Change to group/activity", "Headquarters or base established")
+# court words: an act named as the matter of a charge, trial or verdict is reported elsewhere, if at all
+# verbs after which an infinitive trigger still reports an act (an attempt is coded like the act)
+_ATTEMPT = {"try", "attempt", "manage", "continue", "begin", "start", "fail", "resume", "proceed", "go", "force", "rush"}
+# intervention words that demonstrators use too ("blocked the road", "prevented trucks"): they count only
+# with forces as their subject
+_SOFT_INTERVENE = {"block", "prevent", "stop", "obstruct", "remove", "interfere"}
+# words that place an undated development in the news, not in a place's history
+_RECENT = {"recently", "new", "newly", "now", "today", "yesterday", "tonight", "latest", "just", "fresh"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,9 +178,20 @@ class EventCoder:
                     dropped["aggregate"] += 1
                     open_draft = None
                     continue
-                if not self._anchored(s):
+                para_start = text.rfind("\n", 0, s.span.start_char) + 1
+                dated_before = any(para_start <= d.start < s.span.start_char and d.value is not None for d in all_dates)
+                if not self._anchored(s, dated_before):
                     dropped["unanchored"] += 1
-                    continue
+                    if not s.deaths:
+                        continue
+                    hits = []  # "Two of the victims died.": no event of its own, but the toll of the last one
+            if hits and open_draft is not None and not s.dates and s.index - open_draft.sents[-1].index == 1 \
+                    and s.paragraph == open_draft.sents[-1].paragraph and any(h.sub == "*protest" for h in open_draft.hits):
+                # "Clashes with the police broke out.": right after a demonstration, a scuffle is the demonstrators'
+                hits = s.hits = [_Hit(_as_riot(h.trigger), h.start, h.end, h.head)
+                                 if h.sub == "Armed clash" and h.head.lemma_.lower() in ("clash", "scuffle", "confrontation")
+                                 else h for h in hits]
+            if hits:
                 if open_draft is not None and self._continues(open_draft, s):
                     open_draft.sents.append(s)
                     open_draft.hits.extend(hits)
@@ -250,8 +272,16 @@ class EventCoder:
                 if last.dep_ == "compound" and last.head.lemma_.lower() not in _EVENT_HEADS \
                         and not last.head.lower_.endswith("ing"):
                     continue  # "battle tanks", "attack helicopters": a kind of thing, not an event
+                if tok.ent_type_ in ("DATE", "TIME") and tok.pos_ == "PROPN":
+                    continue  # "March 19": the month, not a march
                 if tok.ent_type_ in _NAME_ENTS or (tok.pos_ == "PROPN" and tok.ent_type_ not in ("", "DATE")):
                     continue  # "National Front for Liberation", "Operation Strike"
+                if trig.sub_event == "*protest" and tok.pos_ == "VERB" and tok.lemma_.lower() in ("demonstrate", "rally") \
+                        and any(c.dep_ in ("dobj", "obj") or (c.dep_ == "advmod" and c.lemma_.lower() in ("little", "much", "how"))
+                                for c in tok.children):
+                    continue  # "demonstrated little grit", "rallied support": showing or gathering, not protesting
+                if trig.sub_event == "*protest" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
+                    continue  # "struck down with the disease"
                 if trig.strong and tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj") and tok.head.lemma_.lower() in (
                         "from", "to", "in", "of", "for", "about"):
                     trig = _weak(trig)  # "changed from assisting ... to bombing": a description
@@ -301,6 +331,32 @@ class EventCoder:
         if sum(before.count(q) for q in "\"“”") % 2 == 1 and sum(before.count(q) for q in "“") > sum(before.count(q) for q in "”") or \
                 (before.count('"') % 2 == 1):
             return "quoted"
+        if tok.tag_ == "VB" and tok.pos_ == "VERB":
+            # "used to attack", "called upon to kill": a purpose or duty, not a done act ("tried to storm" is)
+            # ("burned tyres to protest" is a protest: the purpose names what the act was)
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and hit.sub not in ("*protest", "*riot") \
+                    and tok.head.lemma_.lower() not in _ATTEMPT:
+                return "infinitive"
+            root = tok
+            while root.dep_ == "conj" and root.head.i != root.i:
+                root = root.head
+            if root.dep_ == "ROOT" and root.tag_ == "VB" and not any(
+                    c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in root.children):
+                return "imperative"  # "Come and kill him": an exhortation
+        if tok.dep_ == "amod" and tok.tag_ == "VBN" and tok.lemma_.lower() == "fire" and not self._object_in(
+                tok.head, [tok.head], ("weapon",)):
+            return "descriptive"  # "the fired agent": a state of a person, not a shooting
+        if tok.lemma_.lower() == "fire" and any(c.dep_ == "auxpass" for c in tok.children) and not any(
+                c.dep_ in ("prep", "agent") and c.lower_ in ("at", "on", "upon", "towards", "into")
+                and not any(x.ent_type_ in ("DATE", "TIME") for x in c.children) for c in tok.children) \
+                and not {(k,) for t in span for k in token_keys(t)} & (self.lex.cues["weapon"] | {("shot",), ("round",), ("bullet",)}):
+            return "dismissal"  # "he was fired (from the bureau)": sacked, not shot at
+        if tok.lemma_.lower() == "fire" and any(c.dep_ in ("dobj", "obj") and (c.ent_type_ == "PERSON" or (
+                c.pos_ == "PROPN" and not c.ent_type_)) for c in tok.children) and not any(
+                c.dep_ == "prep" and c.lower_ in ("at", "on", "upon", "towards", "into")
+                and not any(x.ent_type_ in ("DATE", "TIME") for x in c.children) for c in tok.children) \
+                and not {(k,) for t in span for k in token_keys(t)} & (self.lex.cues["weapon"] | {("shot",), ("round",), ("bullet",), ("mm",)}):
+            return "dismissal"  # "the department fired Officer X": one fires at people, not fires them
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("NOUN", "PROPN"):
             for c in tok.head.children:
                 if c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in mod["aux"]:
@@ -328,6 +384,8 @@ class EventCoder:
                 return "threatened"
             if node.i != tok.i and any(k in mod["speculate"] for k in token_keys(node)):
                 return "speculative"
+            if node.i != tok.i and lemma in _LEGAL:
+                return "legal"  # "charged in the shooting", "acquitted of murder": a court case about an act
             if node.i != tok.i and lemma in self.lex.speech:
                 break  # "X said that Y attacked": the report is real; the speech's own modality is not ours
             if node.dep_ == "ROOT" or node.head.i == node.i or node.dep_ not in _CLIMB:
@@ -338,7 +396,7 @@ class EventCoder:
         return None
 
     # -- sentence-level decisions -----------------------------------------------------------------
-    def _anchored(self, s: _Sent) -> bool:
+    def _anchored(self, s: _Sent, dated_before: bool = False) -> bool:
         """A report names a date, a place below country level or a count; a bare noun or a present-tense
         generality ("viruses that kill people") does not report an event."""
         if s.dates:
@@ -346,9 +404,16 @@ class EventCoder:
         strong = [h for h in s.hits if h.trigger.strong and not self._generic_tense(h)]
         if not strong:
             s.hits = []
-        if strong and any(h.head.tag_ in ("VBD", "VBN") or h.head.pos_ == "NOUN" for h in strong):
+        if strong and any(h.head.tag_ in ("VBD", "VBN") or (h.head.pos_ == "NOUN" and dated_before) for h in strong):
             return True
+        # a bare event noun ("the assassination", "this massacre") with no date, place or count names an
+        # event in passing (history, commentary), not a report of one
         local = [p for p in s.places if p.location is None or (p.location.name and p.location.name != p.location.country)]
+        # "the JFK assassination", "the massacre", "his murder": a definite noun points back at an event
+        # known from elsewhere; a place nearby does not make the mention a report ("an attack in Kabul" does)
+        strong = [h for h in strong if not (h.head.pos_ == "NOUN" and any(
+            (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")) or c.dep_ == "poss"
+            or (c.dep_ == "compound" and c.pos_ == "PROPN") for c in h.head.children))]
         if local and (strong or any(e.label_ in ("GPE", "LOC", "FAC") for e in s.span.ents)):
             return bool(strong) or any(not d.count.vague and d.count.value > 0 for d in s.deaths)
         return bool(strong) and any(not d.count.vague and d.count.value > 0 for d in s.deaths)
@@ -361,6 +426,9 @@ class EventCoder:
         for t in chain:
             if t.tag_ in ("VBP", "VBZ") and not any(c.lemma_.lower() == "have" for c in t.children):
                 return True
+        if tok.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ") for c in tok.children) \
+                and not any(c.lemma_.lower() == "have" for c in tok.children):
+            return True  # "the church is being destroyed", "people are killed every day": present passive
         if tok.dep_ == "relcl":
             return True  # "the forces that fought ISIS": background, not the report
         return False
@@ -478,6 +546,11 @@ class EventCoder:
         if is_future(event_date, published):
             dropped["future"] += 1
             return None
+        if taxonomy.event_type(sub) == "Strategic developments" and not first.dates:
+            reason = self._background_development(sub, main, first, dexpr)
+            if reason:
+                dropped[reason] += 1
+                return None
 
         start = first.span.start_char
         end = d.sents[-1].span.end_char
@@ -640,6 +713,11 @@ class EventCoder:
             return "Peaceful protest", anchor
         if battles_expl:
             b = best(battles_expl)
+            if b.sub == "Shelling/artillery/missile attack" and "exchange" in classes:
+                # fire traded both ways ("exchanged artillery fire", "in both directions", "fired back"): both
+                # sides fought, an armed clash (one-sided fire, heavy machine guns included, stays shelling: ACLED
+                # dev export, 2020-04-27..05-02)
+                return "Armed clash", b
             return b.sub, b
         mob = [h for h in specific if h.sub == "Mob violence"]
         if riot or mob or crowd_violence:
@@ -679,15 +757,37 @@ class EventCoder:
         if vac:
             return best(vac).sub, best(vac)
         if specific:
-            # among strategic developments the rank says little: the first reported act is the event
-            b = min(specific, key=lambda h: h.start)
+            # strategic developments co-occurring in one event: ACLED's rank decides, text order breaks ties
+            b = best(specific)
             return b.sub, b
         return None, None
+
+    def _background_development(self, sub: str, main: _Hit, first: _Sent, dexpr) -> str | None:
+        """Why an undated strategic development is context, not an event (None when it is an event).
+
+        A development with no date of its own that a speaker states ("the spokesman revealed that new
+        systems have been deployed") is a claim of capability in a speech summary, and a base "established"
+        with neither a date nor a word of recency is the place's history.  Battles and attacks are not
+        held to this: their reports are dated by the article around them."""
+        node = main.head
+        for _ in range(8 if sub in _CLAIMABLE else 0):
+            if node.head.i == node.i:
+                break
+            node = node.head
+            if node.lemma_.lower() in self.lex.speech:
+                return "reported_development"
+        if sub == "Headquarters or base established" and dexpr is None:
+            keys = {k for t in first.span for k in token_keys(t)}
+            if not keys & _RECENT:
+                return "background_development"
+        return None
 
     @staticmethod
     def _background(h: _Hit) -> bool:
         tok = h.head
-        if tok.dep_ == "relcl" or any(a.dep_ == "relcl" for a in tok.ancestors):
+        rel = [a for a in [tok, *tok.ancestors] if a.dep_ == "relcl"]
+        # "the bank, where rioters hurled rocks": a where/when clause tells what happened there and then
+        if rel and not any(c.lower_ in ("where", "when") and c.dep_ == "advmod" for c in rel[0].children):
             return True
         return any(a.lower_ in ("against", "over", "for", "after", "following", "because", "during", "since", "about")
                    and a.dep_ in ("prep", "mark") for a in tok.ancestors)
@@ -716,6 +816,11 @@ class EventCoder:
                 ck = {(k,) for k in token_keys(c)}
                 if c.dep_ in ("nsubj", "agent") and (ck & armed or any({(k,) for k in token_keys(x)} & armed for x in c.subtree)):
                     return True
+                if tok.lemma_.lower() in _SOFT_INTERVENE:
+                    subj = [x for x in tok.children if x.dep_ == "nsubj"] or (
+                        [x for x in tok.head.children if x.dep_ == "nsubj"] if tok.dep_ == "conj" else [])
+                    if subj and not any({(k,) for x in subj[0].subtree for k in token_keys(x)} & armed for _ in [0]):
+                        continue  # "drivers blocked the road to stop people": only forces blocking a march intervene
                 if c.dep_ in ("dobj", "nsubjpass") and (c.like_num or ck & protester or any(
                         {(k,) for k in token_keys(x)} & protester for x in c.subtree)):
                     return True
@@ -921,6 +1026,12 @@ def _weak(trig: Trigger) -> Trigger:
     from dataclasses import replace
 
     return replace(trig, strong=False)
+
+
+def _as_riot(trig: Trigger) -> Trigger:
+    from dataclasses import replace
+
+    return replace(trig, sub_event="*riot")
 
 
 def _family(sub: str) -> str:

@@ -32,9 +32,19 @@ DEATH_LEMMAS = {"drown", "kill", "die", "dead", "death", "murder", "assassinate"
                 "massacre", "fatality", "martyr", "martyrdom", "life", "body", "corpse", "slaughter", "perish"}
 _ILLNESS = {"coronavirus", "covid", "covid-19", "virus", "disease", "illness", "natural", "cancer", "hunger",
             "starvation", "pandemic", "epidemic", "cholera", "heart", "accident", "drowning", "infection"}
+# court words: deaths named as the matter of a charge, trial or verdict ("charged with killing", "17 counts
+# of murder") are a case about an act, not a report of its toll
+LEGAL = {"charge", "convict", "conviction", "acquit", "acquittal", "indict", "indictment", "count", "trial", "verdict",
+         "guilty", "prosecute", "prosecution", "plead", "sentence"}
+# heads of "for/over/against the death of ...": what a protest is about
+_GRIEVANCE = {"justice", "demand", "protest", "demonstrate", "demonstration", "rally", "march", "anger", "outrage",
+              "condemn", "denounce", "compensation", "investigation", "accountability"}
 _HURT = {"injure", "wound", "injury", "hurt"}
 _INJURY = {"injure", "wound", "injury", "hurt", "detain", "capture", "arrest", "abduct", "kidnap", "missing"}
 _CODED = re.compile(r"fatalit(?:y|ies)\s+(?:were\s+|was\s+|are\s+|is\s+)?coded\s+as\s+(\d+)", re.I)
+# a verbless tally closing a report ("... the village. 2 fatalities and 1 injured."): the reporter's own
+# summary of the toll, restating (not adding to) the deaths told before it
+_SUMMARY = re.compile(r"(?:^|(?<=[.;\]])\s*)(\d+)\s+fatalit(?:y|ies)\b(?=\s*(?:$|[.;,(\[]|and\s+\d+\s+(?:injur|wound)))", re.I)
 _ZERO = re.compile(
     r"\b(?:no|neither|nor|without)\s+(?:reported\s+|reports?\s+(?:of|on)\s+)?(?:casualties|fatalities|deaths|one\s+(?:was|were)\s+(?:killed|hurt|injured)|"
     r"injuries\s+or\s+fatalities|fatalities\s+(?:or|nor)\s+injuries|fatalities\s+were\s+reported|loss(?:es)?\s+of\s+life|lives\s+lost|killed)\b", re.I)
@@ -123,6 +133,13 @@ def noun_count(noun) -> Count | None:
     if noun.lower_ in _VAGUE_WORDS or noun.lower_ == "number":
         return Count(VAGUE, True, noun.idx, noun.idx + len(noun), noun.text)
     if noun.tag_ in ("NNS", "NNPS") or noun.lower_ in ("people", "fighters", "forces", "troops", "police"):
+        # "56 BH/IS fighters": a number opening the noun phrase whose link the parser lost to a slash or name
+        first = noun.left_edge
+        if first.i < noun.i and first.like_num and first.ent_type_ not in ("DATE", "TIME", "PERCENT", "MONEY") \
+                and not re.fullmatch(r"(?:19|20)\d\d", first.text):
+            v = _token_count(first)
+            if v is not None:
+                return Count(v, False, first.idx, noun.idx + len(noun), doc.text[first.idx:noun.idx + len(noun)])
         return Count(VAGUE, True, noun.idx, noun.idx + len(noun), noun.text)
     if noun.pos_ in ("NOUN", "PROPN", "PRON"):
         if noun.lower_ in ("they", "them", "those", "these", "others"):
@@ -153,6 +170,8 @@ def _victims(tok, lemma: str | None = None) -> list:
             out.extend(_victims(tok.head, "kill"))
     elif lemma in ("die", "perish", "drown"):
         out = [c for c in tok.children if c.dep_ in ("nsubj",)]
+        if not out and tok.dep_ == "conj":  # "a suspect was shot and died": the subject is on the first verb
+            out = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
     elif lemma == "dead":
         if tok.dep_ in ("amod",) and tok.head.pos_ in ("NOUN", "PROPN"):
             out = [tok.head]
@@ -204,7 +223,7 @@ def death_reports(sent, lemmas: list[str] | None = None) -> list[DeathReport]:
     doc = sent.doc
     out: list[DeathReport] = []
     text = sent.text
-    for m in _CODED.finditer(text):
+    for m in list(_CODED.finditer(text)) + list(_SUMMARY.finditer(text)):
         s = sent.start_char + m.start()
         out.append(DeathReport(Count(int(m.group(1)), False, s, sent.start_char + m.end(), m.group(0)), -1, "coded"))
     zero_spans = []
@@ -229,6 +248,11 @@ def death_reports(sent, lemmas: list[str] | None = None) -> list[DeathReport]:
             continue  # counted on the verb
         if lemma == "death" and tok.head.lemma_.lower() in ("sentence", "threat"):
             continue
+        if any(a.lemma_.lower() in LEGAL and not (a.lemma_.lower() == "count" and lemma in ("death", "fatality"))
+               for a in list(tok.ancestors)[:3]):
+            continue  # ("the death count" is a toll)
+        if lemma in ("death", "killing", "murder") and tok.head.dep_ == "prep" and tok.head.head.lemma_.lower() in _GRIEVANCE:
+            continue  # "demanding justice for the death of ...": the grievance of a protest, not its toll
         if lemma in ("death", "fatality", "die") and any(
                 t.lower_ in _ILLNESS for t in list(tok.children) + list(tok.subtree) + [tok.head]):
             continue  # deaths from illness are not conflict deaths
