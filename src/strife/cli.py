@@ -14,6 +14,7 @@ from pathlib import Path
 
 import click
 
+from .cli_support import db_option, open_store
 from .errors import StrifeError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
@@ -50,24 +51,10 @@ class StrifeGroup(click.Group):
             ctx.exit(EXIT_FAILED)
 
 
-db_option = click.option(
-    "--db", envvar="STRIFE_DB", default=None,
-    help="Database: a SQLite file path or a URL (postgresql+psycopg://user:pw@host/db). "
-         "Default: strife.db in the data directory.",
-)
-
-
 def make_settings(**overrides):
     from .settings import get_settings
 
     return get_settings(**overrides)
-
-
-def open_store(db: str | None, settings=None):
-    from .store import Store
-
-    settings = settings or make_settings(db=db)
-    return Store.open(db or settings.db_url, settings)
 
 
 @click.group(cls=StrifeGroup, context_settings={"help_option_names": ["-h", "--help"]})

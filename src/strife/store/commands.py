@@ -3,41 +3,15 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
-from functools import wraps
 
 import click
 
-from ..errors import StrifeError
-from ..settings import get_settings
+from ..cli_support import db_option, one_line_errors, open_store
 
 __all__ = ["db"]
 
-_DB_HELP = "database: a SQLite file path or a URL like postgresql://user:pw@host/db (default: STRIFE_DB)"
-
-
-def _one_line_errors(fn: Callable) -> Callable:
-    """``[CODE] message: hint`` on stderr and exit 1 when the group runs on its own; under the
-    ``strife`` command its group prints the error the same way as for every other command."""
-    @wraps(fn)
-    def wrapper(*args, **kwargs):
-        try:
-            return fn(*args, **kwargs)
-        except StrifeError as err:
-            parent = click.get_current_context().find_root().command
-            if type(parent).__name__ == "StrifeGroup":
-                raise
-            click.echo(f"error: {err}", err=True)
-            sys.exit(1)
-
-    return wrapper
-
-
 def _open(db_arg: str | None):
-    from .db import Store
-
-    settings = get_settings(db=db_arg)
-    return Store.open(settings.db, settings, check_schema=False)
+    return open_store(db_arg, check_schema=False)
 
 
 @click.group("db")
@@ -46,8 +20,8 @@ def db() -> None:
 
 
 @db.command("upgrade")
-@click.option("--db", "db_arg", metavar="PATH_OR_URL", help=_DB_HELP)
-@_one_line_errors
+@db_option(param="db_arg")
+@one_line_errors
 def upgrade_cmd(db_arg: str | None) -> None:
     """Apply the missing schema migrations (safe to run again; does nothing when up to date)."""
     from . import migrations
@@ -66,8 +40,8 @@ def upgrade_cmd(db_arg: str | None) -> None:
 
 
 @db.command("status")
-@click.option("--db", "db_arg", metavar="PATH_OR_URL", help=_DB_HELP)
-@_one_line_errors
+@db_option(param="db_arg")
+@one_line_errors
 def status_cmd(db_arg: str | None) -> None:
     """Show applied and pending migrations.  Exit status 0 when up to date, 3 when not."""
     from . import migrations
