@@ -259,3 +259,106 @@ def test_nearby_group_names_a_loaded_label(nlp, resolver):
                 sub_event_type="Shelling/artillery/missile attack")
     assert a.actor1 == SYRIA_ARMY
     assert a.actor2 == "Hurras al Din"
+
+
+# -- round 2: country conventions, umbrella groups, no default country ---------------------------
+
+
+def test_generic_forces_need_the_event_country():
+    # no country known: "police" is nobody's police, never a default country's
+    assert resolve_name("police") is None
+    assert resolve_name("security forces") is None
+    assert resolve_name("police", country="India").name == "Police Forces of India (2014-)"
+    assert resolve_name("the army", country="Mexico").name == "Military Forces of Mexico (2018-)"
+
+
+def test_police_borrows_the_military_regime_period():
+    # a country listed with only its military in the dictionary still gets a dated police name
+    for country in ("Chile", "Lebanon", "France"):
+        army = resolve_name("soldiers", country=country).name
+        police = resolve_name("riot police", country=country).name
+        assert army.startswith(f"Military Forces of {country} (")
+        assert police == army.replace("Military", "Police", 1)
+
+
+def test_houthi_names_resolve_to_the_2020_acled_name():
+    assert resolve_name("Ansar Allah", country="Yemen").name == HOUTHIS
+    assert resolve_name("the Armed Forces", country="Yemen", speaker="Saba (Sanaa)").name == HOUTHIS
+    assert resolve_name("Yemeni Armed Forces", country="Yemen", speaker="al-Masirah").name == HOUTHIS
+    assert resolve_name("aggression forces", country="Yemen", speaker="al-Masirah").name == SAUDI_COALITION
+    assert resolve_name("the mercenaries", country="Yemen", speaker="al-Masirah").name == HADI
+
+
+@pytest.mark.nlp
+def test_houthis_with_parenthesised_name_retake_a_town(nlp, resolver):
+    a = _assign(nlp, resolver, "Last night the Houthis (Ansar Allah) took back the town from Saudi-backed units.",
+                "took", country="Yemen", sub_event_type="Non-state actor overtakes territory")
+    assert a.actor1 == HOUTHIS
+
+
+@pytest.mark.nlp
+def test_separatist_wing_is_coded_under_its_umbrella(nlp, resolver):
+    a = _assign(nlp, resolver, "Ukrainian troops shelled positions held by the Luhansk People's Militia near Zolote.",
+                "shelled", country="Ukraine", sub_event_type="Shelling/artillery/missile attack")
+    assert a.actor1 == "Military Forces of Ukraine (2019-)"
+    assert a.actor2 == "NAF: United Armed Forces of Novorossiya"
+    assert a.assoc_actor_2 == "Luhansk People's Militia"
+
+
+@pytest.mark.nlp
+def test_trigger_inside_a_weapon_list_takes_the_verb_roles(nlp, resolver):
+    text = "The Ukrainian Forces fired mortars, grenade launchers and small arms at DPR forces near Spartak."
+    doc = nlp(text)
+    arms = [t for t in doc if t.text == "arms"][0]
+    a = resolver.assign(doc, doc[:], arms, country="Ukraine", sub_event_type="Armed clash")
+    assert a.actor1 == "Military Forces of Ukraine (2019-)"
+    assert a.actor2 == "NAF: United Armed Forces of Novorossiya"
+
+
+@pytest.mark.nlp
+def test_observer_is_not_a_party_and_unattributed_fire_follows_convention(nlp, resolver):
+    a = _assign(nlp, resolver, "Monitors of the OSCE recorded some 40 explosions near Horlivka during the night.",
+                "explosions", country="Ukraine", sub_event_type="Armed clash")
+    assert a.actor1 == "Military Forces of Ukraine (2019-)"
+    assert a.actor2 == "NAF: United Armed Forces of Novorossiya"
+    # elsewhere no such convention: an unnamed side stays unidentified
+    b = _assign(nlp, resolver, "Monitors recorded some 40 explosions near the border during the night.",
+                "explosions", country="Georgia", sub_event_type="Armed clash")
+    assert b.actor1 == "Unidentified Armed Group (Georgia)"
+
+
+@pytest.mark.nlp
+def test_mexican_gang_needs_organised_crime_marks(nlp, resolver):
+    marked = _assign(nlp, resolver, "Two men were found shot dead near Culiacan. Both had their hands tied and a "
+                     "note signed by a cartel lay beside them.", "shot", country="Mexico", sub_event_type="Attack")
+    assert marked.actor1 == "Unidentified Gang (Mexico)"
+    assert marked.actor2 == "Civilians (Mexico)"
+    plain = _assign(nlp, resolver, "Armed men shot a shopkeeper in Celaya.", "shot", country="Mexico",
+                    sub_event_type="Attack")
+    assert plain.actor1 == "Unidentified Armed Group (Mexico)"
+    brazil = _assign(nlp, resolver, "A driver was shot dead by armed men in Mossoro.", "shot", country="Brazil",
+                     sub_event_type="Attack")
+    assert brazil.actor1 == "Unidentified Gang and/or Police Militia"
+
+
+@pytest.mark.nlp
+def test_force_named_in_the_previous_sentence(nlp, resolver):
+    doc = nlp("The Military Police entered the favela in Niteroi on a patrol. A gunfight began and a suspect died.")
+    sent2 = list(doc.sents)[1]
+    trig = next(t for t in sent2 if t.text == "gunfight")
+    a = resolver.assign(doc, sent2, trig, country="Brazil", sub_event_type="Armed clash")
+    assert a.actor1 == "Military Forces of Brazil (2019-) Military Police"
+
+
+@pytest.mark.nlp
+def test_forces_of_an_unrecognised_state(nlp, resolver):
+    a = _assign(nlp, resolver, "Military forces of Artsakh fired on the positions of the military forces of "
+                "Azerbaijan near Tartar.", "fired", country="Azerbaijan", sub_event_type="Armed clash")
+    assert a.actor1 == "Military Forces of Artsakh (2007-)"
+    assert a.actor2 == "Military Forces of Azerbaijan (2003-)"
+
+
+def test_regional_jihadist_names():
+    assert resolve_name("Boko Haram/ISWAP", country="Niger").name.startswith("Islamic State (West Africa) and/or")
+    assert resolve_name("insurgents", country="Mozambique").name == "Islamist Militia (Mozambique)"
+    assert resolve_name("ISGS", country="Burkina Faso").name == "Islamic State (Greater Sahara)"

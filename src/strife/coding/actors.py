@@ -159,6 +159,7 @@ class _Label:
     sub_events: tuple[str, ...]
     resolves_to: tuple[str, ...]
     order: int
+    cues: tuple[str, ...] = ()  # "@" rules only: phrases one of which the event text must hold
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,14 +216,20 @@ class _Tables:
         for row in self.rows:
             self.areas_by_name[row.name] = self.areas_by_name.get(row.name, ()) + row.areas
         self.labels: list[_Label] = []
+        self.defaults: dict[str, list[_Label]] = {}
         for order, parts in enumerate(_tsv("actor_labels.tsv")):
-            parts = parts + [""] * (5 - len(parts))
-            label, ctx, country, subs, target = (p.strip() for p in parts[:5])
+            parts = parts + [""] * (6 - len(parts))
+            label, ctx, country, subs, target, cues = (p.strip() for p in parts[:6])
             if not label or not target:
                 continue
             lab = _Label(label=label, speaker_context=ctx or "*", country=country or "*",
                          sub_events=tuple(s.strip() for s in subs.split(",") if s.strip()),
-                         resolves_to=tuple(t.strip() for t in target.split("|") if t.strip()), order=order)
+                         resolves_to=tuple(t.strip() for t in target.split("|") if t.strip()), order=order,
+                         cues=tuple(normalise(c) for c in cues.split("|") if c.strip()))
+            if label.startswith("@"):
+                # "@unidentified": a country's convention for an unnamed perpetrator, not a surface form
+                self.defaults.setdefault(label, []).append(lab)
+                continue
             self.labels.append(lab)
             self._add(label, _Entry(alias=label, case_sensitive=False, label=lab))
         self.speakers: list[tuple[re.Pattern[str], str]] = []
@@ -253,6 +260,14 @@ class _Tables:
                 if base not in best or score > best[base][0]:
                     best[base] = (score, row.name)
         self.state_names = {k: v for k, (_, v) in best.items()}
+        # ACLED dates a state's police and military by the same regime period: a country with only one
+        # of them listed lends its period to the other ("Police Forces of Chile (2018-)")
+        for base, full in list(self.state_names.items()):
+            m = re.match(r"^(Military|Police) Forces of (.+)$", base)
+            if m:
+                other = f"{'Police' if m.group(1) == 'Military' else 'Military'} Forces of {m.group(2)}"
+                if other not in self.state_names:
+                    self.state_names[other] = other + full[len(base):]
         adj = sorted(self.nationalities, key=len, reverse=True)
         self.nationality_re = re.compile(
             r"(?<![\w-])(" + "|".join(re.escape(a) for a in adj) + r")"
@@ -359,6 +374,9 @@ _EVENT_NOUNS = {
     "protests", "demonstration", "rally", "sit-in", "march", "riot", "violence",
 }
 _MAX_CLIMB = 8
+# characters after the event span searched for a country convention's cues: two short report sentences
+# (ACLED notes put the "hands tied"/"message left" detail one or two sentences after the killing)
+_CUE_WINDOW = 300
 
 
 @dataclass(slots=True)
@@ -598,9 +616,9 @@ class ActorResolver:
         elif country and country in row.areas:
             score += 2
         elif c.local or not any(ch.isupper() for ch in c.alias):
-            # lower-case aliases ("security forces", "the army") only mean the force of the event country
-            if country or not row.areas:
-                return None
+            # lower-case aliases ("security forces", "the army") only mean the force of the event country;
+            # with no country known they name nobody (never a default country's police)
+            return None
         return score, self._ref(row, country)
 
     def _score_label(self, lab: _Label, country: str | None, ctx: str | None, sub_event_type: str | None,
@@ -679,7 +697,8 @@ class ActorResolver:
         # a bare spaCy organisation only counts as the grammatical agent (as a target it is mostly a
         # place the tagger mislabelled); "civilian" as a modifier ("civilian areas") names no victim
         roles = [r for r in roles if (r.mention.source != "ner" or r.role == "agent")
-                 and not (_is_civilian(r.mention.ref) and _modifier_only(doc, r.mention))]
+                 and not (_is_civilian(r.mention.ref) and _modifier_only(doc, r.mention))
+                 and not _reporter(doc, r.mention, trigger)]
         # "Coalition Forces warplanes": the named modifier says whose warplanes they are
         named_heads = {_span_head(doc, r.mention.tok_start, r.mention.tok_end).head.i
                        for r in roles if r.mention.ref.kind in ("", "nationality", "label")}
@@ -740,6 +759,12 @@ class ActorResolver:
             pool.sort(key=lambda r: r.distance)
             if pool:
                 a1 = pool[0]
+        if a1 is None and sub_event_type not in _PROTEST_TYPES | _RIOT_TYPES | _CIVILIAN_TYPES:
+            # "Police raided the area. A shoot-out broke out": the force is named one sentence earlier
+            used = {a2.mention.ref.name} if a2 else set()
+            a1 = next((r for r in self._previous_sentence(doc, span, country, speaker, sub_event_type)
+                       if r.mention.ref.name not in used and r.mention.source != "ner"
+                       and _is_armed(r.mention.ref) and r.mention.ref.kind != "unidentified"), None)
         if a2 is None and a1 is not None and sub_event_type not in _PROTEST_TYPES | _RIOT_TYPES:
             pool = [r for r in others if r.mention.ref.name != a1.mention.ref.name and _is_armed(r.mention.ref)
                     and r.mention.source != "ner"]
@@ -761,6 +786,12 @@ class ActorResolver:
         def place(r: _Role, field: str) -> tuple[str, int | None, list[str]]:
             ref = r.mention.ref
             evidence.append(Evidence(field=field, start=r.mention.start, end=r.mention.end, text=r.mention.text))
+            if ref.kind.startswith("assoc:"):
+                # a wing ACLED codes under its umbrella ("Donbass People's Militia" -> NAF, as assoc)
+                parent = self._t.by_name.get(normalise(ref.kind[6:]))
+                if parent is not None:
+                    main = self._ref(parent, country)
+                    return main.name, self._inter(main, country), [ref.name]
             if ref.kind == "group":
                 main = self._generic("Protesters" if sub_event_type in _PROTEST_TYPES else
                                      "Rioters" if sub_event_type in _RIOT_TYPES and field == "actor1" else
@@ -802,6 +833,18 @@ class ActorResolver:
                     evidence.append(Evidence(field="assoc_actor_2", start=r.mention.start, end=r.mention.end,
                                              text=r.mention.text))
 
+        # a country's convention for an unnamed perpetrator ("Unidentified Gang (Mexico)")
+        # the cues may sit in the sentences after the event one ("... found dead. His hands were tied.")
+        cue_end = getattr(span, "end_char", len(doc.text)) + _CUE_WINDOW
+        convention = self._default("@unidentified", country, sub_event_type,
+                                   doc.text[getattr(span, "start_char", 0):cue_end])
+        if convention is not None and (actor1 is None or (a1 is not None and a1.mention.ref.kind == "unidentified")):
+            defaulted = actor1 is None
+            actor1, inter1 = convention.name, convention.inter
+            if defaulted and actor2 is None:
+                other = self._default("@unidentified2", country, sub_event_type)
+                if other is not None and other.name != actor1:
+                    actor2, inter2 = other.name, other.inter
         # generic defaults where ACLED would code one
         if actor1 is None:
             default = None
@@ -822,6 +865,29 @@ class ActorResolver:
             actor2=actor2, inter2=inter2, assoc_actor_2="; ".join(assoc2) or None,
             evidence=tuple(evidence),
         )
+
+    def _previous_sentence(self, doc: "Doc", span: "Span", country: str | None, speaker: str | None,
+                           sub_event_type: str | None) -> list[_Role]:
+        start = getattr(span, "start", 0)
+        if start <= 0:
+            return []
+        prev = doc[start - 1].sent
+        if prev.end > start:
+            return []
+        found = self.find_mentions(doc, prev, country=country, speaker=speaker, sub_event_type=sub_event_type)
+        return [_Role(m, "other", 99, False, False) for m in found if not _reporter(doc, m, None)]
+
+    def _default(self, key: str, country: str | None, sub_event_type: str | None, text: str = "") -> ActorRef | None:
+        if not country:
+            return None
+        norm = normalise(text)
+        for lab in self._t.defaults.get(key, ()):
+            if lab.cues and not any(c in norm for c in lab.cues):
+                continue
+            scored = self._score_label(lab, country, None, sub_event_type, [])
+            if scored is not None:
+                return scored[1]
+        return None
 
     def _generic(self, prefix: str, country: str | None) -> ActorRef | None:
         if not country:
@@ -881,7 +947,11 @@ def _predicate_cluster(trigger: "Token") -> set[int]:
     """The trigger, the verb that governs it and verbs coordinated with or subordinate to it."""
     out = {trigger.i}
     t = trigger
-    for _ in range(2):
+    for _ in range(4):
+        if t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN") and t.head.pos_ in ("NOUN", "PROPN"):
+            # a trigger listed among nouns ("fired mortars and small arms"): the list's head carries the role
+            t = t.head
+            continue
         if t.dep_ not in _UP_DEPS or t.head.i == t.i:
             break
         if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and t.pos_ not in ("NOUN", "PROPN"):
@@ -901,6 +971,24 @@ def _predicate_cluster(trigger: "Token") -> set[int]:
             if c.dep_ in ("conj", "xcomp", "advcl") and c.pos_ == "VERB":
                 out.add(c.i)
     return out
+
+
+# verbs whose subject tells of the event rather than takes part ("the OSCE observed 40 explosions")
+# ("X claimed/said it attacked" keeps X: a claimant is mostly the actor itself)
+_REPORT_VERBS = {"observe", "report", "record", "monitor", "document", "count", "register", "verify", "witness"}
+
+
+def _reporter(doc: "Doc", m: ActorMention, trigger: "Token | None") -> bool:
+    if m.tok_end <= m.tok_start:
+        return False
+    head = _span_head(doc, m.tok_start, m.tok_end)
+    for _ in range(4):  # "monitors of the OSCE observed": climb to the subject phrase
+        if head.dep_ not in ("pobj", "prep", "compound", "appos") or head.head.i == head.i:
+            break
+        head = head.head
+    verb = head.head
+    return (head.dep_ in ("nsubj", "agent") and verb.lemma_.lower() in _REPORT_VERBS
+            and (trigger is None or verb.i != trigger.i))
 
 
 def _modifier_only(doc: "Doc", m: ActorMention) -> bool:
