@@ -475,3 +475,146 @@ def test_token_commands(tmp_path):
     assert again.exit_code == 1 and "[W101]" in again.output
     help_text = runner.invoke(serve, ["--help"]).output
     assert "--host" in help_text and "--port" in help_text and "--db" in help_text
+
+
+# -- text search (migration 0002_event_search) ---------------------------------------------------
+
+def _search_rows(store) -> None:
+    rows = [
+        _event_row(900, id="evConvoy", notes="Gunmen ambushed a supply convoy on the al-Shabaab held road.",
+                   actor1="Military Forces of Syria (2000-)", actor2="Police Forces of Syria (2000-)",
+                   assoc_actor_1="Civilians (Syria); Tribal Militia (Syria)"),
+        _event_row(901, id="evCheck", notes="A checkpoint came under mortar fire at dawn.",
+                   actor1="Islamic State (Iraq)", actor2=None),
+        _event_row(902, id="evGone", notes="A convoy was struck near the checkpoint.", deleted=True),
+    ]
+    with store.begin() as conn:
+        conn.execute(schema.events.insert(), rows)
+
+
+def _ids(store, **kw) -> set[str]:
+    return {r["id"] for r in Q.query_events(store, Q.EventFilter(**kw), limit=None)}
+
+
+def _slow_count(store, flt) -> int:
+    import sqlalchemy as sa
+
+    with store.connect() as conn:
+        return conn.execute(sa.select(sa.func.count()).select_from(schema.events)
+                            .where(*Q._conditions(flt, search=Q._search_mode(store)))).scalar_one()
+
+
+def test_text_search_uses_the_index_with_word_prefixes(store):
+    _search_rows(store)
+    assert Q._search_mode(store) in ("fts5", "tsvector")
+    assert _ids(store, q="convoy") == {"evConvoy"}  # the deleted one stays out
+    assert _ids(store, q="conv") == {"evConvoy"}  # a word's start is enough
+    assert _ids(store, q="onvoy") == set()  # ... its middle is not (documented change from LIKE)
+    assert _ids(store, q="CONVOY syria") == {"evConvoy"}  # words may sit in different columns
+    assert _ids(store, q="convoy mortar") == set()  # every word must match
+    assert _ids(store, q="al-Shabaab") == {"evConvoy"}  # inner punctuation: the parts in order
+    assert _ids(store, q="shabaab-al") == set()
+    assert _ids(store, q="checkpoint", include_deleted=True) == {"evCheck", "evGone"}
+    assert Q.count_events(store, Q.EventFilter(q="%")) == 0  # no letters: LIKE, wildcard taken literally
+    # place and sub-event-type columns are searched too
+    assert _ids(store, q="mortar " + _event_row(901)["location"]) == {"evCheck"}
+    assert "evCheck" in _ids(store, q="mortar " + _event_row(901)["sub_event_type"].split()[0])
+
+
+def test_actor_search_is_a_phrase_inside_one_actor_field(store):
+    _search_rows(store)
+    assert _ids(store, actor="police forces of syr") == {"evConvoy"}
+    assert _ids(store, actor="islamic state") >= {"evCheck"}
+    assert _ids(store, actor="tribal militia") == {"evConvoy"}  # associated actors
+    # "Syria (2000-)" ends actor1 and "Police" starts actor2: no phrase across two fields
+    assert "evConvoy" not in _ids(store, actor="2000 police")
+    assert _ids(store, actor="slamic") == set()  # a word's middle does not match (documented)
+    assert _ids(store, actor="%") == set()  # no word at all: plain LIKE, the wildcard taken literally
+    assert _ids(store, actor="(2000-)") >= {"evConvoy"}  # ... and words with punctuation by their words
+
+
+def test_counts_from_the_index_match_a_scan(store):
+    _search_rows(store)
+    with store.begin() as conn:
+        conn.execute(schema.events.insert(), [_event_row(i, deleted=i % 7 == 0) for i in range(40)])
+    for kw in ({}, {"q": "synthetic"}, {"q": "convoy"}, {"actor": "syria"}, {"q": "checkpoint", "actor": "state"},
+               {"q": "checkpoint", "include_deleted": True}, {"include_deleted": True}, {"q": "convoy", "country": "Syria"},
+               {"q": "nothingmatches"}, {"country": "Syria"}, {"event_type": "Battles|Riots"},
+               {"bbox": (35, 30, 46, 38)}, {"country": "Iraq", "since": "2020-03-02", "until": "2020-03-09"}):
+        flt = Q.EventFilter(**kw)
+        assert Q.count_events(store, flt) == _slow_count(store, flt) == len(
+            Q.query_events(store, flt, limit=None)), kw
+    # a page walking the date index (many matches) and one fetching matches by id agree
+    flt = Q.EventFilter(q="synthetic")
+    box = Q.EventFilter(bbox=(35, 30, 46, 38))
+    everything = [r["id"] for r in Q.query_events(store, flt, limit=None)]
+    whole_box = [r["id"] for r in Q.query_events(store, box, limit=None)]
+    old = Q._MIN_SCAN_MATCHES, Q._SCAN_ROWS_PER_ROW
+    try:
+        Q._MIN_SCAN_MATCHES, Q._SCAN_ROWS_PER_ROW = 1, 0
+        assert Q._many_matches(store, flt, Q._search_mode(store), 8) == (store.dialect == "sqlite")
+        assert Q._big_box(store, box, Q._search_mode(store), 8) == (store.dialect == "sqlite")
+        walked = [r["id"] for r in Q.query_events(store, flt, limit=5, offset=3)]
+        walked_box = [r["id"] for r in Q.query_events(store, box, limit=5, offset=3)]
+    finally:
+        Q._MIN_SCAN_MATCHES, Q._SCAN_ROWS_PER_ROW = old
+    assert walked == everything[3:8] == [r["id"] for r in Q.query_events(store, flt, limit=5, offset=3)]
+    assert len(whole_box) > 8
+    assert walked_box == whole_box[3:8] == [r["id"] for r in Q.query_events(store, box, limit=5, offset=3)]
+
+
+def test_search_index_follows_updates_and_deletes(store):
+    from strife.store.writes import upsert
+
+    _search_rows(store)
+    with store.begin() as conn:  # the merge's write: INSERT ... ON CONFLICT DO UPDATE
+        upsert(conn, schema.events, [_event_row(901, id="evCheck", notes="Curfew declared after the raid.",
+                                                actor1="Islamic State (Iraq)", actor2=None)],
+               update_columns=["notes", "timestamp"])
+    assert _ids(store, q="curfew") == {"evCheck"} and _ids(store, q="mortar") == set()
+    with store.begin() as conn:
+        conn.execute(schema.events.update().where(schema.events.c.id == "evCheck").values(deleted=True))
+    assert _ids(store, q="curfew") == set() and Q.count_events(store, Q.EventFilter(q="curfew")) == 0
+    assert Q.count_events(store, Q.EventFilter(q="curfew", include_deleted=True)) == 1
+    with store.begin() as conn:
+        conn.execute(schema.events.delete().where(schema.events.c.id.in_(["evCheck", "evConvoy"])))
+    assert Q.count_events(store, Q.EventFilter(q="curfew", include_deleted=True)) == 0
+    assert _ids(store, q="convoy", include_deleted=True) == {"evGone"}
+    if store.dialect == "sqlite":  # the external-content index is consistent with its table
+        with store.connect() as conn:
+            conn.exec_driver_sql(f"INSERT INTO {schema.EVENTS_FTS}({schema.EVENTS_FTS}, rank) "
+                                 "VALUES ('integrity-check', 1)")
+
+
+def test_search_migration_indexes_old_rows_and_is_idempotent(store):
+    import sqlalchemy as sa
+
+    from strife.store import migrations
+
+    # a database from before 0002: events but no search index
+    with store.begin() as conn:
+        if store.dialect == "sqlite":
+            for name in ("ai", "ad", "au"):
+                conn.exec_driver_sql(f"DROP TRIGGER {schema.EVENTS_FTS}_{name}")
+            conn.exec_driver_sql(f"DROP TABLE {schema.EVENTS_FTS}")
+        else:
+            conn.exec_driver_sql("DROP INDEX ix_events_search")
+            conn.exec_driver_sql("DROP INDEX ix_events_actor_search")
+        conn.exec_driver_sql("DROP INDEX ix_events_deleted")
+        conn.execute(schema.schema_migrations.delete().where(schema.schema_migrations.c.name == "0002_event_search"))
+    Q._FTS_READY.pop(store.engine, None)
+    _search_rows(store)
+    if store.dialect == "sqlite":  # without the index, search falls back to LIKE and still works
+        assert Q._search_mode(store) is None and _ids(store, q="convoy") == {"evConvoy"}
+    assert store.upgrade() == ["0002_event_search"]
+    assert Q._search_mode(store) in ("fts5", "tsvector")
+    assert _ids(store, q="convoy") == {"evConvoy"} and _ids(store, actor="islamic state") == {"evCheck"}
+    with store.begin() as conn:  # applying it again over its own result changes nothing
+        dict(migrations.MIGRATIONS)["0002_event_search"](conn)
+        indexes = {ix["name"] for ix in sa.inspect(conn).get_indexes("events")}
+    assert "ix_events_deleted" in indexes
+    if store.dialect == "postgresql":
+        assert {"ix_events_search", "ix_events_actor_search"} <= indexes
+    assert _ids(store, q="convoy") == {"evConvoy"}
+    migrations.rebuild_search_index(store)
+    assert Q.count_events(store, Q.EventFilter(q="checkpoint", include_deleted=True)) == 2

@@ -1012,6 +1012,7 @@ class EventCoder:
             if cs:
                 return cs.most_common(1)[0][0]
         for scope in (first.span.text, article.text[:3000]):
+            scope = _CURRENCY.sub(" ", scope)
             found = Counter()
             for word, country in self._countries:
                 n = len(re.findall(r"\b" + re.escape(word) + r"\b", scope))
@@ -1020,6 +1021,12 @@ class EventCoder:
             if found:
                 return found.most_common(1)[0][0]
         return None
+
+
+# "the US dollar exchange rate" says nothing about where an event is (Lebanese protests against it
+# came out as United States protests on the dev file: about 70 rows).
+_CURRENCY = re.compile(r"\b[A-Z][\w.]*\s+(?:dollars?|pounds?|lira|liras|euros?|rials?|riyals?|dinars?|rupees?|"
+                       r"pesos?|rubles?|roubles?|yuan|hryvnias?|afghanis?)\b")
 
 
 def _weak(trig: Trigger) -> Trigger:

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from .db import Store
 
 __all__ = ["MIGRATIONS", "MigrationStatus", "status", "upgrade", "add_column_if_missing",
-           "create_index_if_missing"]
+           "create_index_if_missing", "rebuild_search_index"]
 
 # Any constant works: it only has to be the same for every strife process on one server.
 _PG_LOCK_KEY = 0x57121FE
@@ -51,9 +51,44 @@ def _initial(conn: Connection) -> None:
     schema.metadata.create_all(conn, tables=tables, checkfirst=True)
 
 
+def _event_search(conn: Connection) -> None:
+    """Full-text search over events (``EventFilter.q`` and ``actor``), see ``schema.EVENT_SEARCH_COLUMNS``.
+
+    SQLite: an FTS5 table with external content (the text stays in ``events`` only; the index keyed
+    by events.rowid) kept in step by triggers, so every writer (the merge's upsert, bulk imports,
+    deletes) updates it in the same transaction without knowing it exists.  PostgreSQL: GIN
+    expression indexes on ``to_tsvector('simple', ...)``; the server maintains them itself.
+    Also the partial index of deleted events that lets counts skip the live rows.
+    """
+    create_index_if_missing(conn, next(ix for ix in schema.events.indexes if ix.name == "ix_events_deleted"))
+    if conn.dialect.name == "sqlite":
+        fresh = not conn.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE name = ?", (schema.EVENTS_FTS,)).first()
+        for ddl in schema.sqlite_search_ddl():
+            conn.exec_driver_sql(ddl)
+        if fresh:  # index whatever events the database already holds
+            conn.exec_driver_sql(f"INSERT INTO {schema.EVENTS_FTS}({schema.EVENTS_FTS}) VALUES ('rebuild')")
+    elif conn.dialect.name == "postgresql":
+        for ddl in schema.postgresql_search_ddl():
+            conn.exec_driver_sql(ddl)
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0001_initial", _initial),
+    ("0002_event_search", _event_search),
 )
+
+
+def rebuild_search_index(store: "Store") -> None:
+    """Re-index every event for text search.
+
+    Needed on SQLite only after something changed ``events`` behind the triggers' back (a VACUUM may
+    renumber the rowids the FTS index is keyed by, since ``events.id`` is a text key).
+    """
+    if store.dialect != "sqlite":
+        return
+    with store.begin() as conn:
+        conn.exec_driver_sql(f"INSERT INTO {schema.EVENTS_FTS}({schema.EVENTS_FTS}) VALUES ('rebuild')")
 
 
 def add_column_if_missing(conn: Connection, table: Table, column: Column) -> bool:

@@ -9,6 +9,9 @@
     stats(store, flt) -> dict                  counts by day, event type and country
     changed_since(store, since) / deletions(store, since)   for syncing a copy
 
+``q`` and ``actor`` use the full-text index of migration 0002 (FTS5 / PostgreSQL GIN) when the
+database has it, else LIKE scans.  Counts on SQLite avoid reading live rows where an index can answer.
+
 Rows are plain dicts keyed by the ``events`` table's column names (``id`` is the event id), so
 ``strife.export.export_events`` takes them as they are.  Details (``sources`` from the mentions'
 articles, ``claims``, ``evidence``) cost extra queries, so they are attached only when asked for,
@@ -17,13 +20,16 @@ and then for a whole page in one query per 900 ids (never one query per event).
 
 from __future__ import annotations
 
+import dataclasses
 import re
+import weakref
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields as dc_fields
 from typing import Any
 
-from sqlalchemy import BigInteger, String, cast, false, func, literal, or_, select, union_all
+from sqlalchemy import (BigInteger, String, cast, false, func, literal, literal_column, or_, select, table,
+                        true, union_all)
 
 from ..errors import APIError
 from . import schema
@@ -81,10 +87,14 @@ class EventFilter:
     """Which events to select.  Every condition given must hold (AND); ``None`` means any.
 
     ``country``/``event_type``/``sub_event_type``: exact values, any of them (a string is split on
-    ``|``).  ``actor``: case-insensitive substring of actor1, actor2 or an associated actor.
+    ``|``).  ``actor``: its words, in order and case-insensitive, inside actor1, actor2 or an
+    associated actor, the last one possibly cut short ("islamic sta" finds "Islamic State (Iraq)";
+    "slamic" does not, as word middles are not indexed; punctuation is ignored).
     ``since``/``until``: event_date bounds, inclusive (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``).
     ``bbox``: (min_lon, min_lat, max_lon, max_lat); min_lon > max_lon crosses the antimeridian.
-    ``q``: every word must appear (case-insensitive) in notes, location, admin1, country or an actor.
+    ``q``: every word must appear (case-insensitive) in notes, location, admin1, admin2, country,
+    sub_event_type or an actor, as the start of a word there ("conv" finds "convoy", "onvoy" does
+    not); a word with inner punctuation ("al-Shabaab") must appear as those words in that order.
     ``changed_since``: unix time; events whose ``timestamp`` is at or after it.
     """
 
@@ -139,8 +149,111 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
-def _conditions(flt: EventFilter | None, *, date_scan: bool = False) -> list:
-    """WHERE terms for ``flt``.
+# -- text search ------------------------------------------------------------------------------------
+# ``q`` and ``actor`` go through the full-text index of migration 0002 (FTS5 on SQLite, GIN over
+# to_tsvector on PostgreSQL).  On 100k events a LIKE scan over ten columns took 150-600 ms per
+# count; the index answers the same in a few ms plus one row lookup per match.
+
+_TOKEN = re.compile(r"[^\W_]+")  # what both tokenizers keep: letters and digits
+_MAX_WORDS = 10
+# Engines whose SQLite database has the FTS table (checked once; a store opened without migrations,
+# e.g. check_schema=False, falls back to LIKE scans).
+_FTS_READY: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def _phrases(text: str) -> list[list[str]]:
+    """Each whitespace-separated word as its lower-cased tokens (a word without any: dropped)."""
+    out = [_TOKEN.findall(word.lower()) for word in text.split()[:_MAX_WORDS]]
+    return [p for p in out if p]
+
+
+def _search_mode(store) -> str | None:
+    """"fts5", "tsvector", or None when this database has no text index (LIKE scans then)."""
+    engine = getattr(store, "engine", None)
+    if engine is None:
+        return None
+    if engine.dialect.name == "postgresql":
+        return "tsvector"  # the expression works without its index too, only slower
+    if engine.dialect.name != "sqlite":
+        return None
+    if _FTS_READY.get(engine):
+        return "fts5"
+    with engine.connect() as conn:
+        ready = conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                                     (schema.EVENTS_FTS,)).first() is not None
+    if ready:
+        _FTS_READY[engine] = True
+    return "fts5" if ready else None
+
+
+def _fts5_phrase(tokens: list[str]) -> str:
+    # tokens are letters/digits only, so quoting cannot be broken out of
+    return " + ".join(f'"{t}"' for t in tokens) + " *"
+
+
+def _tsquery_phrase(tokens: list[str], weight: str = "") -> str:
+    """Tokens in a row, the last one as a prefix (``'islamic':A <-> 'state':*A``)."""
+    head = [f"'{t}'" + (f":{weight}" if weight else "") for t in tokens[:-1]]
+    return " <-> ".join(head + [f"'{tokens[-1]}':*{weight}"])
+
+
+def _fts5_match(flt: EventFilter) -> str | None:
+    """The FTS5 MATCH expression for ``flt.q`` and ``flt.actor`` (None: nothing the index can answer)."""
+    parts = [_fts5_phrase(p) for p in _phrases(flt.q or "")]
+    actor = _TOKEN.findall(flt.actor.lower()) if flt.actor else []
+    if actor:
+        # a column filter keeps the phrase inside one actor field
+        parts.append("{" + " ".join(schema.EVENT_ACTOR_COLUMNS) + "} : (" + _fts5_phrase(actor) + ")")
+    return " AND ".join(parts) or None
+
+
+def _like_words(flt: EventFilter, mode: str | None) -> tuple[list[str], bool]:
+    """(q words to find with LIKE, whether ``actor`` needs LIKE): what the index cannot answer."""
+    words = flt.q.split()[:_MAX_WORDS] if flt.q else []
+    if mode is None:
+        return words, bool(flt.actor)
+    return [w for w in words if not _TOKEN.search(w)], bool(flt.actor) and not _TOKEN.search(flt.actor)
+
+
+def _search_conditions(flt: EventFilter, mode: str | None, *, fts_filter_only: bool = False) -> list:
+    """WHERE terms for ``q`` and ``actor``.  ``fts_filter_only``: on SQLite, probe the match set while
+    walking an index in order rather than fetch every match by rowid (see ``_many_matches``)."""
+    conds: list = []
+    like_words, like_actor = _like_words(flt, mode)
+    if like_actor:
+        pattern = _like(flt.actor)
+        conds.append(or_(*(E.c[c].ilike(pattern, escape="\\") for c in schema.EVENT_ACTOR_COLUMNS)))
+    cols = [E.c[c] for c in schema.EVENT_SEARCH_COLUMNS]
+    for word in like_words:
+        pattern = _like(word)
+        conds.append(or_(*(col.ilike(pattern, escape="\\") for col in cols)))
+    if mode == "fts5":
+        match = _fts5_match(flt)
+        if match:
+            rowid = literal_column("+events.rowid" if fts_filter_only else "events.rowid")
+            conds.append(rowid.in_(_fts5_rowids(match)))
+    elif mode == "tsvector":
+        config = literal_column("'simple'::regconfig")
+        words = _phrases(flt.q or "")
+        if words:
+            tsq = " & ".join(_tsquery_phrase(p) for p in words)
+            conds.append(literal_column(schema.PG_SEARCH_DOC).op("@@")(func.to_tsquery(config, literal(tsq))))
+        actor = _TOKEN.findall(flt.actor.lower()) if flt.actor else []
+        if actor:
+            # each actor column has its own weight label, so a phrase cannot run from one into the next
+            tsq = " | ".join(f"({_tsquery_phrase(actor, w)})" for w in schema.PG_ACTOR_WEIGHTS)
+            conds.append(literal_column(schema.PG_ACTOR_DOC).op("@@")(func.to_tsquery(config, literal(tsq))))
+    return conds
+
+
+def _fts5_rowids(match: str):
+    return (select(literal_column("rowid")).select_from(table(schema.EVENTS_FTS))
+            .where(literal_column(schema.EVENTS_FTS).op("MATCH")(literal(match))))
+
+
+def _conditions(flt: EventFilter | None, *, date_scan: bool = False, search: str | None = None,
+                fts_filter_only: bool = False, box_filter_only: bool = False) -> list:
+    """WHERE terms for ``flt``; ``search`` is ``_search_mode(store)``.
 
     ``date_scan``: keep SQLite off the type indexes so a page ordered by date walks ix_events_date and
     stops after LIMIT rows.  Event types are broad (each ACLED type is 5-35% of events), so on 100k
@@ -168,21 +281,15 @@ def _conditions(flt: EventFilter | None, *, date_scan: bool = False) -> list:
         conds.append(E.c.event_date <= until)
     if flt.bbox:
         min_lon, min_lat, max_lon, max_lat = flt.bbox
-        conds.append(E.c.latitude.between(min_lat, max_lat))
+        # "+ 0" hides the columns from SQLite's planner like coalesce above (NULL stays NULL)
+        lat, lon = (E.c.latitude + 0, E.c.longitude + 0) if box_filter_only else (E.c.latitude, E.c.longitude)
+        conds.append(lat.between(min_lat, max_lat))
         if min_lon <= max_lon:
-            conds.append(E.c.longitude.between(min_lon, max_lon))
+            conds.append(lon.between(min_lon, max_lon))
         else:
-            conds.append(or_(E.c.longitude >= min_lon, E.c.longitude <= max_lon))
-    if flt.actor:
-        pattern = _like(flt.actor)
-        conds.append(or_(*(col.ilike(pattern, escape="\\") for col in
-                           (E.c.actor1, E.c.actor2, E.c.assoc_actor_1, E.c.assoc_actor_2))))
-    if flt.q:
-        cols = (E.c.notes, E.c.location, E.c.admin1, E.c.admin2, E.c.country, E.c.actor1, E.c.actor2,
-                E.c.assoc_actor_1, E.c.assoc_actor_2, E.c.sub_event_type)
-        for word in flt.q.split()[:10]:
-            pattern = _like(word)
-            conds.append(or_(*(col.ilike(pattern, escape="\\") for col in cols)))
+            conds.append(or_(lon >= min_lon, lon <= max_lon))
+    if flt.actor or flt.q:
+        conds += _search_conditions(flt, search, fts_filter_only=fts_filter_only)
     if flt.changed_since is not None:
         conds.append(E.c.timestamp >= flt.changed_since)
     return conds
@@ -207,13 +314,16 @@ def _columns(fields: Iterable[str] | None, with_details: bool) -> tuple[list[str
     return cols, details
 
 
-def _select(cols: Sequence[str], flt: EventFilter | None, order: str):
+def _select(cols: Sequence[str], flt: EventFilter | None, order: str, search: str | None = None,
+            many_matches: bool = False, big_box: bool = False):
     try:
         order_by = ORDERS[order]
     except KeyError:
         raise APIError(f"unknown order {order!r}", hint="use one of: " + ", ".join(ORDERS)) from None
     date_scan = order.startswith("event_date") and not (flt and (flt.country or flt.since or flt.until))
-    return select(*(E.c[c] for c in cols)).where(*_conditions(flt, date_scan=date_scan)).order_by(*order_by)
+    conds = _conditions(flt, date_scan=date_scan, search=search, fts_filter_only=date_scan and many_matches,
+                        box_filter_only=date_scan and big_box)
+    return select(*(E.c[c] for c in cols)).where(*conds).order_by(*order_by)
 
 
 def query_events(store, flt: EventFilter | None = None, *, fields: Iterable[str] | None = None,
@@ -227,7 +337,11 @@ def query_events(store, flt: EventFilter | None = None, *, fields: Iterable[str]
     published).
     """
     cols, details = _columns(fields, with_details)
-    stmt = _select(cols, flt, order)
+    search = _search_mode(store)
+    wanted = (int(limit) + int(offset or 0)) * _SCAN_ROWS_PER_ROW if limit is not None else 0
+    many = limit is not None and _many_matches(store, flt, search, wanted)
+    big_box = limit is not None and _big_box(store, flt, search, wanted)
+    stmt = _select(cols, flt, order, search, many, big_box)
     if limit is not None:
         stmt = stmt.limit(int(limit))
     if offset:
@@ -244,7 +358,7 @@ def iter_events(store, flt: EventFilter | None = None, *, with_details: bool = F
                 batch: int = 2000) -> Iterator[dict[str, Any]]:
     """Every event matching ``flt``, streamed in batches (exports of any size in bounded memory)."""
     cols, details = _columns(fields, with_details)
-    stmt = _select(cols, flt, order)
+    stmt = _select(cols, flt, order, _search_mode(store))
     with store.connect() as conn:
         result = conn.execution_options(yield_per=batch).execute(stmt).mappings()
         for part in result.partitions(batch):
@@ -254,10 +368,105 @@ def iter_events(store, flt: EventFilter | None = None, *, with_details: bool = F
             yield from rows
 
 
+# A page ordered by date with a text filter: fetching every match by rowid and sorting costs ~0.7 us
+# a match; walking the date index and probing the match set stops after about
+# (offset + limit) * events / matches rows.  Measured on 100k events, 100 a page: 23k matches took
+# 16 ms by rowid and 4 ms down the date index; at 2,000 matches both take ~1.5 ms.  So the date
+# walk is chosen from this many matches per row wanted.
+_SCAN_ROWS_PER_ROW = 20
+_MIN_SCAN_MATCHES = 2000
+
+
+def _many_matches(store, flt: EventFilter | None, search: str | None, wanted: int) -> bool:
+    """True when the text index matches at least max(wanted, _MIN_SCAN_MATCHES) events (SQLite)."""
+    if search != "fts5" or flt is None or not (flt.q or flt.actor):
+        return False
+    match = _fts5_match(flt)
+    if not match:
+        return False
+    cap = max(wanted, _MIN_SCAN_MATCHES)
+    with store.connect() as conn:
+        n = conn.execute(select(func.count()).select_from(_fts5_rowids(match).limit(cap).subquery())).scalar_one()
+    return n >= cap
+
+
+def _big_box(store, flt: EventFilter | None, search: str | None, wanted: int) -> bool:
+    """True when ``flt.bbox`` holds at least max(wanted, _MIN_SCAN_MATCHES) events (SQLite): a page by
+    date then walks the date index rather than collect and sort the whole box (measured on 100k
+    events: a box of 27k events took 90 ms through ix_events_latlon; a 1x1 degree box of 2.9k 22 ms)."""
+    if search != "fts5" or flt is None or not flt.bbox:
+        return False
+    min_lon, min_lat, max_lon, max_lat = flt.bbox
+    conds = [E.c.latitude.between(min_lat, max_lat)]
+    conds.append(E.c.longitude.between(min_lon, max_lon) if min_lon <= max_lon
+                 else or_(E.c.longitude >= min_lon, E.c.longitude <= max_lon))
+    cap = max(wanted, _MIN_SCAN_MATCHES)
+    inner = select(E.c.latitude).where(*conds).limit(cap).subquery()  # inside ix_events_latlon
+    with store.connect() as conn:
+        return conn.execute(select(func.count()).select_from(inner)).scalar_one() >= cap
+
+
 def count_events(store, flt: EventFilter | None = None) -> int:
-    stmt = select(func.count()).select_from(E).where(*_conditions(flt))
+    """The number of events matching ``flt``, exact.
+
+    Without conditions, or with only ``q``/``actor`` on SQLite, the count comes from indexes alone:
+    the table's (or the FTS match set's) row count minus the deleted events among them, which
+    ix_events_deleted lists.  On 100k events that is ~2 ms instead of a 15-60 ms scan.
+    """
+    flt = flt or EventFilter()
+    search = _search_mode(store)
+    set_fields = set(flt.describe())
+    like_words, like_actor = _like_words(flt, search)
+    if not set_fields - {"include_deleted"} or (
+            search == "fts5" and not set_fields - {"q", "actor", "include_deleted"}
+            and not like_words and not like_actor and _fts5_match(flt)):
+        return _count_from_indexes(store, flt, search)
+    if search == "fts5" and not flt.include_deleted:
+        return _count_live_sqlite(store, flt, search)
+    stmt = select(func.count()).select_from(E).where(*_conditions(flt, search=search))
     with store.connect() as conn:
         return int(conn.execute(stmt).scalar_one())
+
+
+def _count_live_sqlite(store, flt: EventFilter, search: str) -> int:
+    """Matching events counted deleted ones included, minus the deleted ones that match.
+
+    Without ``deleted = 0`` the first count can stay inside a covering index (country, type/date,
+    lat/lon) instead of reading every matching row; on 100k events "Syria" took 0.4 ms instead of
+    40 ms, a bbox 7 ms instead of 75 ms.  The second walks ix_events_deleted (forced: the planner
+    may prefer a filter's index and read thousands of live rows to find no deleted one).
+    """
+    conds = _conditions(dataclasses.replace(flt, include_deleted=True), search=search)
+    everything = select(func.count()).select_from(E).where(*conds)
+    gone = select(func.count()).select_from(E).where(E.c.deleted == true(), *conds)
+    with store.connect() as conn:
+        n = int(conn.execute(everything).scalar_one())
+        compiled = gone.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+        sql = str(compiled)
+        head = "FROM events \nWHERE"
+        if sql.count(head) != 1:  # a statement shape this code does not know: no hint
+            return n - int(conn.execute(gone).scalar_one())
+        sql = sql.replace(head, "FROM events INDEXED BY ix_events_deleted \nWHERE")
+        params = tuple(compiled.params[k] for k in compiled.positiontup or ())
+        return n - int(conn.exec_driver_sql(sql, params).scalar_one())
+
+
+def _count_from_indexes(store, flt: EventFilter, search: str | None) -> int:
+    match = _fts5_match(flt) if search == "fts5" and (flt.q or flt.actor) else None
+    if match:
+        rowids = _fts5_rowids(match)
+        everything = select(func.count()).select_from(rowids.subquery())
+        # "+rowid": walk the (few) deleted events and probe the match set, not the other way round
+        gone = select(func.count()).select_from(E).where(E.c.deleted == true(),
+                                                         literal_column("+events.rowid").in_(rowids))
+    else:
+        everything = select(func.count()).select_from(E)
+        gone = select(func.count()).select_from(E).where(E.c.deleted == true())
+    with store.connect() as conn:
+        n = int(conn.execute(everything).scalar_one())
+        if not flt.include_deleted:
+            n -= int(conn.execute(gone).scalar_one())
+    return n
 
 
 def _chunks(items: Sequence[str], size: int = _IN_CHUNK) -> Iterator[Sequence[str]]:
@@ -388,7 +597,8 @@ def stats(store, flt: EventFilter | None = None) -> dict[str, Any]:
     One statement: the matching rows are read once into a materialized CTE and the four aggregates run
     over it (measured on 100k events: 4 separate scans took ~4x as long as this).
     """
-    sel = (select(E.c.event_date, E.c.event_type, E.c.country, E.c.fatalities).where(*_conditions(flt))
+    sel = (select(E.c.event_date, E.c.event_type, E.c.country, E.c.fatalities)
+           .where(*_conditions(flt, search=_search_mode(store)))
            .cte("sel").prefix_with("MATERIALIZED"))
     null, null_n = literal(None, String), literal(None, BigInteger)
     parts = [

@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    true,
 )
 
 metadata = MetaData()
@@ -181,6 +182,11 @@ events = Table(
     Index("ix_events_latlon", "latitude", "longitude"),
 )
 
+# The deleted events, few next to the live ones: counts subtract them instead of scanning every live
+# row for ``deleted = false`` (query.count_events), and ``deletions()`` reads them in timestamp order.
+Index("ix_events_deleted", events.c.timestamp,
+      sqlite_where=events.c.deleted == true(), postgresql_where=events.c.deleted == true())
+
 # The change log behind `strife events --changed-since` and the deletions list.
 event_changes = Table(
     "event_changes",
@@ -232,3 +238,66 @@ api_tokens = Table(
     Column("created_at", String(40), nullable=False),
     Column("revoked", Boolean, default=False, nullable=False),
 )
+
+# -- full-text search over events (migration 0002_event_search) ----------------------------------
+# Not SQLAlchemy tables: an FTS5 virtual table and GIN expression indexes have no portable Core
+# form, so their DDL lives here as text, next to the table it indexes.
+
+# Searched by EventFilter.q (every word, in any of these) and EventFilter.actor (the actor columns).
+EVENT_SEARCH_COLUMNS = ("notes", "location", "admin1", "admin2", "country", "sub_event_type",
+                        "actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
+EVENT_ACTOR_COLUMNS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
+EVENTS_FTS = "events_fts"
+# Diacritics kept: PostgreSQL's 'simple' configuration keeps them too, so both dialects match alike.
+SQLITE_FTS_TOKENIZER = "unicode61 remove_diacritics 0"
+
+
+# PostgreSQL's parser reads "Shelling/artillery/missile" as one file-path token and "a.b@c.d" as
+# an e-mail; FTS5 and strife's query side split words at any punctuation.  Blanking punctuation
+# first makes all three cut text into the same words (ASCII ranges spelled out: independent of the
+# server's locale).
+_PG_PUNCT = "'[!-/:-@\\[-`{-~\u2018\u2019\u201c\u201d\u2013\u2014]+'"
+
+
+def _pg_words(expr: str) -> str:
+    return f"regexp_replace({expr}, {_PG_PUNCT}, ' ', 'g')"
+
+
+def pg_tsvector(columns: tuple[str, ...]) -> str:
+    """The indexed text-search document over ``columns`` of events.  Queries must use this exact
+    expression for PostgreSQL to use the index (``||`` and an explicit regconfig: immutable)."""
+    joined = " || ' ' || ".join(f"coalesce({c}, '')" for c in columns)
+    return f"to_tsvector('simple'::regconfig, {_pg_words(joined)})"
+
+
+PG_SEARCH_DOC = pg_tsvector(EVENT_SEARCH_COLUMNS)
+# One weight label per actor column (A..D, PostgreSQL's four), so a phrase query can be held to one.
+PG_ACTOR_WEIGHTS = ("A", "B", "C", "D")
+PG_ACTOR_DOC = " || ".join(f"setweight({pg_tsvector((c,))}, '{w}')"
+                           for c, w in zip(EVENT_ACTOR_COLUMNS, PG_ACTOR_WEIGHTS))
+
+
+def sqlite_search_ddl() -> list[str]:
+    """The FTS5 table over events (external content, keyed by events.rowid) and its sync triggers;
+    every statement is IF NOT EXISTS."""
+    cols = ", ".join(EVENT_SEARCH_COLUMNS)
+    new = ", ".join(f"new.{c}" for c in EVENT_SEARCH_COLUMNS)
+    old = ", ".join(f"old.{c}" for c in EVENT_SEARCH_COLUMNS)
+    fts = EVENTS_FTS
+    insert_new = f"INSERT INTO {fts}(rowid, {cols}) VALUES (new.rowid, {new});"
+    delete_old = f"INSERT INTO {fts}({fts}, rowid, {cols}) VALUES ('delete', old.rowid, {old});"
+    return [
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5({cols}, content='events', "
+        f"content_rowid='rowid', tokenize='{SQLITE_FTS_TOKENIZER}')",
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_ai AFTER INSERT ON events BEGIN {insert_new} END",
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_ad AFTER DELETE ON events BEGIN {delete_old} END",
+        # only when a searched column is written: marking events deleted leaves the index alone
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_au AFTER UPDATE OF {cols} ON events BEGIN {delete_old} {insert_new} END",
+    ]
+
+
+def postgresql_search_ddl() -> list[str]:
+    return [
+        f"CREATE INDEX IF NOT EXISTS ix_events_search ON events USING gin (({PG_SEARCH_DOC}))",
+        f"CREATE INDEX IF NOT EXISTS ix_events_actor_search ON events USING gin (({PG_ACTOR_DOC}))",
+    ]
