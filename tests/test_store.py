@@ -574,3 +574,16 @@ def test_concurrent_upgrades_apply_each_migration_once(empty_db_url, settings):
     assert sorted(applied) == sorted(n for n, _ in migrations.MIGRATIONS)
     with Store.open(empty_db_url, settings) as s:
         assert s.migration_status().up_to_date
+
+
+def test_reindex_command_rebuilds_search(tmp_path):
+    from click.testing import CliRunner
+
+    from strife.store.commands import db
+
+    path = str(tmp_path / "reindex.db")
+    result = CliRunner().invoke(db, ["upgrade", "--db", path])
+    assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(db, ["reindex", "--db", path])
+    assert result.exit_code == 0, result.output
+    assert "search index rebuilt" in result.output

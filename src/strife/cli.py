@@ -150,8 +150,8 @@ def _filter_options(f):
         click.option("--sub-event-type", multiple=True, help="ACLED sub-event type (repeatable)."),
         click.option("--since", default=None, help="First event date, YYYY-MM-DD."),
         click.option("--until", default=None, help="Last event date, YYYY-MM-DD."),
-        click.option("--actor", default=None, help="Actor name or part of it."),
-        click.option("--q", "q", default=None, help="Text search over notes, places and actors."),
+        click.option("--actor", default=None, help="Words of an actor's name, in order (the last may be cut short)."),
+        click.option("--q", "q", default=None, help="Text search over notes, places and actors (words match word starts)."),
         click.option("--changed-since", default=None,
                      help="Only events changed since this unix time or ISO time (for syncing)."),
     ]):

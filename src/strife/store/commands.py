@@ -61,3 +61,15 @@ def status_cmd(db_arg: str | None) -> None:
             click.echo("up to date")
     if not state.up_to_date:
         sys.exit(3)
+
+
+@db.command("reindex")
+@db_option(param="db_arg")
+@one_line_errors
+def reindex_cmd(db_arg: str | None) -> None:
+    """Rebuild the text-search index of events (on SQLite, needed after a VACUUM)."""
+    from . import migrations
+
+    with _open(db_arg) as store:
+        migrations.rebuild_search_index(store)
+        click.echo(f"{store.display_url}: search index rebuilt")

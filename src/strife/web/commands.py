@@ -3,48 +3,26 @@
 from __future__ import annotations
 
 import json
-import sys
-from collections.abc import Callable
-from functools import wraps
 
 import click
 
-from ..errors import StrifeError
+from ..cli_support import db_option, one_line_errors, open_store
 from ..settings import get_settings
 
 __all__ = ["serve", "token"]
 
-_DB_HELP = "Database: a SQLite file path or a URL like postgresql+psycopg://user:pw@host/db (default: STRIFE_DB)."
-
-
-def _one_line_errors(fn: Callable) -> Callable:
-    """``[CODE] message: hint`` and exit 1 when run on its own; under `strife` its group does this."""
-    @wraps(fn)
-    def wrapper(*args, **kwargs):
-        try:
-            return fn(*args, **kwargs)
-        except StrifeError as err:
-            if type(click.get_current_context().find_root().command).__name__ == "StrifeGroup":
-                raise
-            click.echo(f"error: {err}", err=True)
-            sys.exit(1)
-
-    return wrapper
-
 
 def _open(db: str | None):
-    from ..store import Store
-
     settings = get_settings(db=db)
-    return settings, Store.open(settings.db, settings)
+    return settings, open_store(db, settings)
 
 
 @click.command("serve")
-@click.option("--db", envvar="STRIFE_DB", default=None, metavar="PATH_OR_URL", help=_DB_HELP)
+@db_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on (0.0.0.0 exposes the server to the network).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
-@_one_line_errors
+@one_line_errors
 def serve(db: str | None, host: str, port: int) -> None:
     """Serve the REST API (/api, docs at /docs) and the web map (/) over the database."""
     import uvicorn
@@ -65,8 +43,8 @@ def token() -> None:
 
 @token.command("create")
 @click.argument("name")
-@click.option("--db", envvar="STRIFE_DB", default=None, metavar="PATH_OR_URL", help=_DB_HELP)
-@_one_line_errors
+@db_option
+@one_line_errors
 def token_create(name: str, db: str | None) -> None:
     """Create a token called NAME and print it (shown once: only its hash is stored)."""
     _, store = _open(db)
@@ -77,9 +55,9 @@ def token_create(name: str, db: str | None) -> None:
 
 
 @token.command("list")
-@click.option("--db", envvar="STRIFE_DB", default=None, metavar="PATH_OR_URL", help=_DB_HELP)
+@db_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
-@_one_line_errors
+@one_line_errors
 def token_list(db: str | None, as_json: bool) -> None:
     """List tokens (id, name, created, revoked); the secrets themselves are never stored."""
     _, store = _open(db)
@@ -96,8 +74,8 @@ def token_list(db: str | None, as_json: bool) -> None:
 
 @token.command("revoke")
 @click.argument("name_or_id")
-@click.option("--db", envvar="STRIFE_DB", default=None, metavar="PATH_OR_URL", help=_DB_HELP)
-@_one_line_errors
+@db_option
+@one_line_errors
 def token_revoke(name_or_id: str, db: str | None) -> None:
     """Revoke the token(s) with this name or id; exit 1 when none matched."""
     from ..errors import APIError
