@@ -265,10 +265,10 @@ def _sqlite_engine(parsed) -> Engine:
         # implicit BEGIN skips DDL, which would make migrations non-atomic.
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute(f"PRAGMA busy_timeout={busy_ms}")
+        _set_wal(cur, busy_ms)
         cur.execute("PRAGMA synchronous=NORMAL")
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute(f"PRAGMA busy_timeout={busy_ms}")
         cur.close()
 
     @event.listens_for(engine, "begin")
@@ -277,6 +277,24 @@ def _sqlite_engine(parsed) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
+
+
+def _set_wal(cur, busy_ms: int) -> None:
+    """Switch to WAL, retrying: SQLite may answer "database is locked" at once, without its busy
+    handler, while another connection opens or changes the journal mode of a new file (seen when
+    four processes opened one fresh database together)."""
+    import sqlite3
+    import time
+
+    deadline = time.monotonic() + busy_ms / 1000
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _json_dumps(value: Any) -> str:
