@@ -393,3 +393,24 @@ def test_exchange_of_fire_is_a_clash_not_shelling(coder, nlp):
     _, r = _code(coder, nlp, "On 2 May 2020, rebel forces fired mortars at army positions near Sirwah.",
                  published="2020-05-03")
     assert [m.sub_event_type for m in r.mentions] == ["Shelling/artillery/missile attack"]
+
+
+@pytest.mark.nlp
+def test_civilian_victims_are_never_actor1_in_the_demo_corpus():
+    """ACLED: civilian victims are always actor2 (the demo's market strike names them first)."""
+    from pathlib import Path
+
+    from strife.extract import extract_articles
+    from strife.ingest import read_inputs
+    from strife.pipeline import Pipeline
+    from strife.settings import get_settings
+
+    settings = get_settings()
+    demo = Path(__file__).resolve().parents[1] / "demo"
+    articles = [a for doc in read_inputs([str(demo)], settings) for a in extract_articles(doc).articles]
+    mentions = [m for coded in Pipeline(settings).code_articles(articles) for m in coded.mentions]
+    strikes = [m for m in mentions if m.sub_event_type == "Air/drone strike" and m.fatalities]
+    assert strikes
+    for m in mentions:
+        if m.event_type not in ("Protests", "Riots"):
+            assert m.inter1 != 7 and not (m.actor1 or "").startswith("Civilians"), (m.text, m.actor1)

@@ -270,7 +270,8 @@ def export(db, country, event_type, sub_event_type, since, until, actor, q, chan
     else:
         with open(output, "wb") as fh:
             n = export_events(rows, fmt, fh)
-        click.echo(f"wrote {n} events to {output}", err=True)
+        skipped = f" ({n.skipped} without coordinates left out)" if getattr(n, "skipped", 0) else ""
+        click.echo(f"wrote {int(n)} events to {output}{skipped}", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -590,6 +590,14 @@ class EventCoder:
                 sub, method = guess, "rules+learned"
         ev_type = taxonomy.event_type(sub)
         generic_country = country or "International"
+        if inter1 == 7 and ev_type not in ("Protests", "Riots"):
+            # ACLED: civilian victims are always actor2, whichever side the sentence names first
+            # ("civilians were killed when warplanes struck ...").
+            from dataclasses import replace as _replace
+
+            actor1, actor2, inter1, inter2, assoc1, assoc2 = actor2, actor1, inter2, inter1, assoc2, assoc1
+            swap = {"actor1": "actor2", "actor2": "actor1"}
+            evidence = [_replace(e, field=swap.get(e.field, e.field)) for e in evidence]
         if ev_type == "Violence against civilians" and (inter2 != 7 or not actor2):
             actor2, inter2 = f"Civilians ({generic_country})", 7
         if sub == "Excessive force against protesters" and not actor2:
