@@ -14,7 +14,6 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from functools import cached_property
 from pathlib import PurePath
 from urllib.parse import urlsplit
@@ -91,7 +90,7 @@ class Pipeline:
     def geocoder(self):
         from .geo import Geocoder
 
-        return Geocoder.load(self.settings) if hasattr(Geocoder, "load") else Geocoder(self.settings)
+        return Geocoder.load(self.settings)
 
     @cached_property
     def coder(self):
@@ -109,18 +108,19 @@ class Pipeline:
         from .nlp import parse
 
         articles = list(articles)
+        done: set[str] = set()
         try:
             for article, doc in parse(articles, self.settings):
+                done.add(article.id)
                 coded = self._code_one(article, doc, failures)
                 if coded is not None:
                     yield coded
         except StrifeError:
             raise
         except Exception:
-            # A batch failed inside spaCy: redo one by one so only the bad article is lost.
+            # A batch failed inside spaCy: redo the rest one by one so only the bad article is lost.
             if failures is None:
                 raise
-            done = set()
             for article in articles:
                 if article.id in done:
                     continue
@@ -176,8 +176,6 @@ class Pipeline:
     def run_documents(self, items: Iterable[RawDocument | Failure], store, *, progress: Progress | None = None,
                       command: str | None = None, inputs: list[str] | None = None) -> RunReport:
         """Code and store documents already read (e.g. posted to the web API), then merge."""
-        from .extract import extract_articles
-
         progress = progress or (lambda *a: None)
         timings: Counter[str] = Counter()
         run_id = store.begin_run(command or "run-documents", inputs or [])
@@ -199,7 +197,7 @@ class Pipeline:
                     progress("documents", 1, None, item.source)
                     t = time.perf_counter()
                     continue
-                self._process_document(store, report, item, extract_articles, timings, progress)
+                self._process_document(store, report, item, timings, progress)
                 progress("documents", 1, None, item.source)
                 t = time.perf_counter()
             t = time.perf_counter()
@@ -222,7 +220,9 @@ class Pipeline:
         store.finish_run(run_id, report.status, self._counts(report), report.timings)
         return report
 
-    def _process_document(self, store, report: RunReport, doc: RawDocument, extract_articles, timings, progress):
+    def _process_document(self, store, report: RunReport, doc: RawDocument, timings, progress):
+        from .extract import extract_articles
+
         failures: list[Failure] = []
         t = time.perf_counter()
         try:
@@ -307,15 +307,6 @@ _PIPELINES: dict[Settings, Pipeline] = {}
 
 def _default_pipeline(settings: Settings | None) -> Pipeline:
     settings = settings or get_settings()
-    key = settings
-    try:
-        return _PIPELINES[key]
-    except TypeError:  # unhashable settings: no caching
-        return Pipeline(settings)
-    except KeyError:
-        _PIPELINES[key] = Pipeline(settings)
-        return _PIPELINES[key]
-
-
-def utcnow() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    if settings not in _PIPELINES:
+        _PIPELINES[settings] = Pipeline(settings)
+    return _PIPELINES[settings]

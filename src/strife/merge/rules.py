@@ -557,29 +557,28 @@ _DISTRICT = re.compile(rf"({_NAME})\s+(?i:district|county|lga|township|municipal
                        rf"subdistrict|tehsil|payam|commune)\b")
 
 
-@lru_cache(maxsize=65536)
-def _spots(text: str) -> frozenset[str]:
-    """Spots within a town or district a text names ("the Azizabad area" -> "azizabad")."""
+def _named(pattern: re.Pattern, text: str) -> frozenset[str]:
+    """The names ``pattern``'s first group captures in ``text``, casefolded, particles and short
+    words left out as in ``_place_names``."""
     out = set()
-    for m in _SUBPLACE.finditer(text):
+    for m in pattern.finditer(text):
         words = [w for w in re.split(r"[\s\-]+", m.group(1).replace("\u2019", "'").casefold())
                  if len(w) > 2 and w not in _NOT_PLACE]
         if words:
             out.add(" ".join(words))
     return frozenset(out)
+
+
+@lru_cache(maxsize=65536)
+def _spots(text: str) -> frozenset[str]:
+    """Spots within a town or district a text names ("the Azizabad area" -> "azizabad")."""
+    return _named(_SUBPLACE, text)
 
 
 @lru_cache(maxsize=65536)
 def _districts(text: str) -> frozenset[str]:
-    """Districts a text names ("in Charbolak district" -> "charbolak"); particles and short words kept
-    out, as in ``_place_names``."""
-    out = set()
-    for m in _DISTRICT.finditer(text):
-        words = [w for w in re.split(r"[\s\-]+", m.group(1).replace("\u2019", "'").casefold())
-                 if len(w) > 2 and w not in _NOT_PLACE]
-        if words:
-            out.add(" ".join(words))
-    return frozenset(out)
+    """Districts a text names ("in Charbolak district" -> "charbolak")."""
+    return _named(_DISTRICT, text)
 
 
 def _inside(x: str, y: str) -> bool:
