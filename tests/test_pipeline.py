@@ -182,3 +182,8 @@ def test_kill_9_then_rerun_equals_uninterrupted(tmp_path):
                            capture_output=True, text=True, env=env)
     assert again.returncode == 0, again.stderr
     assert table_contents(killed_db) == table_contents(clean_db)
+    con = sqlite3.connect(killed_db)
+    statuses = [r[0] for r in con.execute("select status from runs order by started_at")]
+    con.close()
+    assert "running" not in statuses  # the killed run is marked interrupted by the re-run
+    assert statuses[-1] == "ok"

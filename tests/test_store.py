@@ -312,6 +312,30 @@ def test_runs_are_recorded(store):
         store.finish_run(run, "great")
 
 
+def test_a_run_whose_process_died_is_marked_interrupted_by_the_next_run(store):
+    import socket
+    import subprocess
+    import sys
+
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True, check=True)
+    dead_pid = int(gone.stdout)  # that process has exited
+    live = store.begin_run("live", [])  # this process: alive, must stay 'running'
+    with store.begin() as conn:
+        conn.execute(schema.runs.insert().values(id="killed", started_at="2026-01-01T00:00:00+00:00",
+                                                 status="running", command="run big/", inputs=[],
+                                                 host=socket.gethostname(), pid=dead_pid))
+        conn.execute(schema.runs.insert().values(id="elsewhere", started_at="2026-01-01T00:00:00+00:00",
+                                                 status="running", command="run big/", inputs=[],
+                                                 host="another-host.invalid", pid=dead_pid))
+    store.begin_run("next", [])
+    with store.connect() as conn:
+        status = dict(conn.execute(sa.select(schema.runs.c.id, schema.runs.c.status)).all())
+    assert status["killed"] == "interrupted"
+    assert status[live] == "running"  # its process (this one) is alive
+    assert status["elsewhere"] == "running"  # another machine's process table is not ours to judge
+
+
 def test_tokens_store_only_a_hash(store):
     token = store.create_token("newsroom")
     other = store.create_token("lab")

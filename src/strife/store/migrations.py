@@ -73,9 +73,16 @@ def _event_search(conn: Connection) -> None:
             conn.exec_driver_sql(ddl)
 
 
+def _run_owner(conn: Connection) -> None:
+    """``runs.host`` and ``runs.pid``: lets a later run tell a live run from one killed mid-way."""
+    for name in ("host", "pid"):
+        add_column_if_missing(conn, schema.runs, schema.runs.c[name])
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0001_initial", _initial),
     ("0002_event_search", _event_search),
+    ("0003_run_owner", _run_owner),
 )
 
 

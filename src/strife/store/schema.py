@@ -46,6 +46,10 @@ runs = Table(
     Column("events", Integer, default=0),
     Column("failures", Integer, default=0),
     Column("timings", JSON),
+    # which process runs it: a run left 'running' by a process that no longer exists (kill -9, power
+    # loss) is marked 'interrupted' by the next run on the same host (migration 0003_run_owner)
+    Column("host", String(255)),
+    Column("pid", Integer),
 )
 
 documents = Table(

@@ -15,7 +15,9 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import os
 import secrets
+import socket
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timezone
@@ -47,6 +49,7 @@ __all__ = [
     "insert_new",
     "upsert",
     "begin_run",
+    "mark_dead_runs",
     "finish_run",
     "has_document",
     "save_document",
@@ -160,14 +163,48 @@ def _upsert(dialect_name: str, table: Table, key: tuple[str, ...], update_column
 # -- runs ---------------------------------------------------------------------------------------
 
 def begin_run(store: "Store", command: str, inputs: Iterable[str] | None = None) -> str:
-    """Record a run as 'running'; returns its id (random: two runs of the same command differ)."""
+    """Record a run as 'running'; returns its id (random: two runs of the same command differ).
+
+    First marks as 'interrupted' every run this host left 'running' whose process is gone (killed
+    with -9, machine stopped): their work up to the last committed document is kept, and the
+    runs table no longer claims they are going on.  Runs of other hosts are left alone: a process
+    table only speaks for its own machine.
+    """
+    mark_dead_runs(store)
     run_id = uuid.uuid4().hex
     with store.begin() as conn:
         conn.execute(schema.runs.insert().values(
             id=run_id, started_at=_now(), status="running", command=command,
             inputs=list(inputs) if inputs is not None else [],
-            documents=0, articles=0, mentions=0, events=0, failures=0))
+            documents=0, articles=0, mentions=0, events=0, failures=0,
+            host=socket.gethostname(), pid=os.getpid()))
     return run_id
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # exists, owned by another user
+        return True
+    except OSError:
+        return False
+    return True
+
+
+def mark_dead_runs(store: "Store") -> list[str]:
+    """Mark this host's 'running' runs whose process no longer exists as 'interrupted'; their ids."""
+    r = schema.runs
+    host = socket.gethostname()
+    with store.connect() as conn:
+        rows = conn.execute(select(r.c.id, r.c.pid).where(r.c.status == "running", r.c.host == host)).all()
+    dead = [row.id for row in rows if row.pid is not None and row.pid != os.getpid() and not _alive(row.pid)]
+    if dead:
+        with store.begin() as conn:
+            conn.execute(update(r).where(r.c.id.in_(dead), r.c.status == "running")
+                         .values(status="interrupted", finished_at=_now()))
+    return dead
 
 
 def finish_run(store: "Store", run_id: str, status: str, counts: Mapping[str, int] | Any | None = None,
