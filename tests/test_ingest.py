@@ -56,8 +56,10 @@ def test_text_file_becomes_a_document(tmp_path, settings):
     assert doc.content == path.read_bytes()
     assert doc.media_type == TEXT
     assert doc.source == str(path)
-    assert doc.source_date == "2020-03-30"
+    assert doc.source_date is None  # the mtime (2020-03-30 here) is not a publication date
     assert doc.meta["options"]["text_column"] == "text"
+    dated = _one([path], settings, options=IngestOptions(published="2020-04-02"))
+    assert dated.source_date == "2020-04-02"  # the user's `--published`
 
 
 def test_rereading_gives_the_same_ids(tmp_path, settings):

@@ -74,10 +74,15 @@ def main():
 @click.option("--title-column", default=None, help="CSV/JSONL column holding the title (default: title).")
 @click.option("--url-column", default=None, help="CSV/JSONL column holding the URL (default: url).")
 @click.option("--date-column", default=None, help="CSV/JSONL column holding the publication date (default: published).")
+@click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Publication date (YYYY-MM-DD) for inputs that carry none of their own. A file's "
+                   "modification time is never used as one: without a date, relative dates "
+                   "(\"on Saturday\") cannot be resolved and such reports are not coded as events.")
 @click.option("--allow-private-urls", is_flag=True, default=None,
               help="Allow fetching loopback/private addresses (off by default).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def run(inputs, db, as_json, text_column, title_column, url_column, date_column, allow_private_urls, quiet):
+def run(inputs, db, as_json, text_column, title_column, url_column, date_column, published, allow_private_urls,
+        quiet):
     """Ingest, code and store INPUTS (files, folders, URLs, feeds), then merge events.
 
     Exit status: 0 done, 3 partial (some inputs failed; see `failures`), 1 nothing could be done.
@@ -89,6 +94,8 @@ def run(inputs, db, as_json, text_column, title_column, url_column, date_column,
     store = open_store(db, settings)
     opts = {k: v for k, v in dict(text_column=text_column, title_column=title_column,
                                   url_column=url_column, date_column=date_column).items() if v}
+    if published is not None:
+        opts["published"] = published.date().isoformat()
     pipeline = Pipeline(settings, options=IngestOptions(**opts))
     command = "strife run " + " ".join(inputs)
     if quiet or as_json or not sys.stderr.isatty():

@@ -81,7 +81,7 @@ class RawDocument:
     content: bytes
     media_type: str  # text/plain, text/html, application/x-ndjson, text/csv, application/warc, application/rss+xml
     fetched_at: str  # ISO 8601 UTC time of reading
-    source_date: str | None = None  # file mtime / HTTP Last-Modified / feed date, YYYY-MM-DD
+    source_date: str | None = None  # HTTP Last-Modified / feed date / `--published`, YYYY-MM-DD (never a file mtime)
     meta: dict[str, Any] = field(default_factory=dict)  # reader options (csv column names, url, ...)
 
     @staticmethod

@@ -18,6 +18,10 @@ class IngestOptions:
     date_column: str = "published"
     outlet_column: str = "outlet"
     html_column: str = "html"
+    # The publication date (YYYY-MM-DD) of inputs that carry none of their own (`strife run
+    # --published`).  A file's modification time is NOT used: a copied or unzipped corpus gets
+    # today's mtime, and relative dates ("on Saturday") resolved against it invent events years off.
+    published: str | None = None
 
     def as_meta(self) -> dict[str, Any]:
         return asdict(self)

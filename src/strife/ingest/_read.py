@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 from collections.abc import Iterable, Iterator
-from datetime import datetime, timezone
 from pathlib import Path
 
 from ..errors import IngestError
@@ -106,7 +106,7 @@ def read_path(path: Path, settings: Settings, options: IngestOptions | None = No
         content=content,
         media_type=media_type,
         fetched_at=_now(),
-        source_date=datetime.fromtimestamp(stat.st_mtime, timezone.utc).date().isoformat(),
+        source_date=None,  # never the mtime (see IngestOptions.published); _with_options sets the user's date
         meta={"path": str(path.resolve())},
     )
     _check_document(doc, options)
@@ -143,6 +143,8 @@ def csv_columns_missing(text: str, options: IngestOptions) -> str | None:
 
 def _with_options(doc: RawDocument, options: IngestOptions) -> RawDocument:
     doc.meta["options"] = options.as_meta()
+    if doc.source_date is None and options.published:
+        doc = dataclasses.replace(doc, source_date=options.published)
     return doc
 
 
