@@ -117,6 +117,76 @@ def _pairs():
                  fatalities=4, deaths=((4, None),)),
          mention("The toll from the Houthi raid on the Al Hazm army base has risen to nine, medics said.",
                  outlet="Evening", fatalities=9, deaths=((9, "medics"),), claimant="medics")),
+        # -- round 3: cross-outlet wording, partisan vs neutral, tolls, "near X" vs "in X" ----------
+        ("near the town vs in the town",
+         mention("Houthi fighters and army units traded fire near Al Hazm on Sunday afternoon.", outlet="Wire A",
+                 loc=place("Al Hazm", precision=2)),
+         mention("Clashes between Hadi's troops and the Houthis broke out in Al Hazm on Sunday.", outlet="Wire B")),
+        ("near the district town, toll in one",
+         mention("Taliban insurgents hit an army outpost near Andar, and two soldiers lost their lives.",
+                 actor1=TALIBAN, actor2=AFG_ARMY, loc=place("Andar", precision=2), outlet="Tolo", fatalities=2,
+                 deaths=((2, None),)),
+         mention("Afghan troops fought off a Taliban assault on their position in Andar district overnight.",
+                 actor1=AFG_ARMY, actor2=TALIBAN, loc=place("Andar"), outlet="Ministry of Defence")),
+        ("partisan vs neutral wording",
+         mention("The army and popular committees crushed an advance of the aggression's mercenaries at Al Hazm "
+                 "and inflicted heavy losses on them.", outlet="Al Masirah", claimant="Houthi military media"),
+         mention("Government forces and Houthi rebels fought for hours on the edge of Al Hazm, a tribal source "
+                 "told reporters.", outlet="Gulf Wire")),
+        ("partisan claim vs official toll",
+         mention("Mujahideen of the Islamic Emirate killed 15 puppet soldiers and destroyed an enemy post in "
+                 "Andar.", actor1=TALIBAN, actor2=AFG_ARMY, loc=place("Andar"), outlet="Voice of Jihad",
+                 fatalities=15, deaths=((15, "Taliban"),), claimant="Taliban"),
+         mention("Officials said two soldiers died when Taliban militants attacked a security post in Andar.",
+                 actor1=TALIBAN, actor2=AFG_ARMY, loc=place("Andar"), outlet="Pajhwok", fatalities=2,
+                 deaths=((2, "officials"),), claimant="officials")),
+        ("bombing of a bus, tolls differ",
+         mention("Three passengers died when a roadside bomb ripped through a minibus outside Ghazni city.",
+                 kind="attack", actor1="Unidentified Armed Group (Afghanistan)", actor2="Civilians (Afghanistan)",
+                 loc=place("Ghazni"), outlet="Pajhwok", fatalities=3, deaths=((3, None),)),
+         mention("A mine blast tore apart a passenger minibus on the edge of Ghazni, killing five travellers.",
+                 kind="attack", actor1="Unidentified Armed Group (Afghanistan)", actor2="Civilians (Afghanistan)",
+                 loc=place("Ghazni"), outlet="Ariana", fatalities=5, deaths=((5, None),))),
+        ("roadside bomb on an army vehicle, attacker named by one",
+         mention("An IED planted by the road in Andar hit an army Humvee and wounded three soldiers.",
+                 kind="attack", actor1="Unidentified Armed Group (Afghanistan)", actor2=AFG_ARMY,
+                 loc=place("Andar"), outlet="Tolo"),
+         mention("The Taliban said their fighters blew up a military vehicle with a mine in Andar district.",
+                 kind="attack", actor1=TALIBAN, actor2=AFG_ARMY, loc=place("Andar"), outlet="Voice of Jihad",
+                 claimant="Taliban")),
+        ("market strike, tolls 8 and 9",
+         mention("Jets hit a crowded vegetable market in Saraqib on Tuesday, killing at least nine civilians, "
+                 "rescuers said.", kind="airstrike", actor1=SYR, actor2="Civilians (Syria)", loc=saraqib,
+                 outlet="Civil defence", fatalities=9, deaths=((9, "rescuers"),)),
+         mention("Eight people died in an air raid on the Saraqib market square, a monitor reported.",
+                 kind="airstrike", actor1=None, actor2="Civilians (Syria)", loc=saraqib, outlet="Observatory",
+                 fatalities=8, deaths=((8, "monitor"),))),
+        ("shopkeepers' protest, two outlets",
+         mention("Shopkeepers shut their stores and marched through Marib against a new market tax.",
+                 kind="protest", actor1=PROT, actor2=None, loc=marib, outlet="One"),
+         mention("Traders in Marib closed their shops and protested over a tax on the central market.",
+                 kind="protest", actor1=PROT, actor2=None, loc=marib, outlet="Two")),
+        ("spelling of the town differs",
+         mention("Houthi forces shelled army positions around Ma'rib city on Monday.", kind="shelling", loc=marib,
+                 outlet="One", date="2020-03-02"),
+         mention("Army positions on the outskirts of Marib came under Houthi artillery fire on Monday.",
+                 kind="shelling", loc=marib, outlet="Two", date="2020-03-02")),
+        ("arrests at a sit-in",
+         mention("Police detained a dozen activists at a sit-in in front of the Marib governorate building.",
+                 kind="arrests", actor1="Police Forces of Yemen (2016-)", actor2=None, loc=marib, outlet="One"),
+         mention("Twelve activists were arrested by police as they staged a sit-in at the governorate office "
+                 "in Marib.", kind="arrests", actor1="Police Forces of Yemen (2016-)", actor2=None, loc=marib,
+                 outlet="Two")),
+        ("post attack, cars burnt told by one",
+         mention("Taliban fighters stormed a police post in Ghazni city and set two police cars ablaze.",
+                 actor1=TALIBAN, actor2="Police Forces of Afghanistan (2014-)", loc=ghazni, outlet="Pajhwok"),
+         mention("A police checkpoint in Ghazni came under Taliban attack overnight, the governor said.",
+                 actor1=TALIBAN, actor2="Police Forces of Afghanistan (2014-)", loc=ghazni, outlet="Tolo")),
+        ("ambushed convoy, two wordings",
+         mention("The Taliban ambushed a military supply convoy in Andar and burnt three fuel trucks.",
+                 actor1=TALIBAN, actor2=AFG_ARMY, loc=andar, outlet="Voice of Jihad", claimant="Taliban"),
+         mention("An army supply column was hit by insurgent fire on the Andar road, officials said.",
+                 actor1=TALIBAN, actor2=AFG_ARMY, loc=andar, outlet="Pajhwok")),
     ]
 
 
@@ -124,14 +194,16 @@ def _merged(a, b) -> bool:
     return len(merge_mentions([a, b])) == 1
 
 
-# What the rules give on these pairs: 19 of 20; the miss is the village named by one outlet only
-# (strife.merge.rules.SPOT_RULE keeps a report naming a spot apart from one naming none).
+# What the rules give on these pairs: 30 of 32; the misses are the village named by one outlet only
+# (strife.merge.rules.SPOT_RULE keeps a report naming a spot apart from one naming none) and the bus
+# bombing whose two outlets count 3 and 5 dead (reports with only generic actors must agree on the
+# toll: that rule keeps 3 rows of distinct killings apart on the worldwide dev file).
 RECALL_FLOOR = 0.9
 
 
 def test_same_event_pairs_mostly_merge(capsys):
     pairs = _pairs()
-    assert len(pairs) >= 20
+    assert len(pairs) >= 30
     merged = [label for label, a, b in pairs if _merged(a, b)]
     missed = [label for label, a, b in pairs if label not in merged]
     share = len(merged) / len(pairs)
@@ -142,7 +214,10 @@ def test_same_event_pairs_mostly_merge(capsys):
 
 @pytest.mark.parametrize("label", ["battle, partisan tolls differ", "Taliban checkpoint attack", "Idlib fighting",
                                    "killing of a civilian", "protest", "unidentified attackers later named",
-                                   "takeover and clash, one event by rank"])
+                                   "takeover and clash, one event by rank", "near the town vs in the town",
+                                   "partisan vs neutral wording", "partisan claim vs official toll",
+                                   "market strike, tolls 8 and 9", "spelling of the town differs",
+                                   "roadside bomb on an army vehicle, attacker named by one"])
 def test_key_same_event_pairs_merge(label):
     a, b = next((a, b) for lab, a, b in _pairs() if lab == label)
     assert _merged(a, b)
