@@ -8,7 +8,9 @@
         the root verb), compare with ACLED's admin1, coordinates (within 5/25/100 km) and geo_precision.
         --import-other first imports the OTHER dev file (`strife gazetteer import acled`) into a separate
         data directory: Afghanistan file -> test on the global file, and vice versa.
-    python scripts/geo_eval.py geoparse FILE.xml [--limit N]
+    python scripts/geo_eval.py geoparse FILE.xml [--limit N] [--part even|odd] [--rows OUT.jsonl]
+        acc_161km, median_km, recall and the errors by kind; --part scores one half of the articles (to
+        measure anything derived from the corpus on the other half), --rows writes gold vs answer per toponym.
     python scripts/geo_eval.py fuzzy [--limit 400]      (precision of the fuzzy fallback per threshold)
     python scripts/geo_eval.py countrypoints GeoVirus.xml
         Country reference points as a Wikipedia-annotated corpus uses them: for each country strife answers
@@ -262,38 +264,46 @@ def admin1map(args) -> dict:
 
 
 def countrypoints(args) -> dict:
-    from collections import Counter, defaultdict
-
-    from strife.eval.geoparse import read_corpus
-    from strife.geo import Geocoder, distance_km
+    from strife.eval.geoparse import derive_country_points, read_corpus
+    from strife.geo import Geocoder
     from strife.nlp import load_nlp
     from strife.records import Article
 
     settings = _settings(args.work, "base")
     geo, nlp = Geocoder.load(settings), load_nlp(settings)
-    votes: dict = defaultdict(Counter)
+    answers = []
     for i, (text, gold) in enumerate(read_corpus(args.file)):
         places = geo.find_places(Article(id=f"c{i}", document_id="c", position=i, title=None, text=text), nlp(text))
-        for gs, ge, _name, glat, glon in gold:
+        for gs, ge, name, glat, glon in gold:
             hit = next((p for p in places if p.start < ge and gs < p.end and p.location is not None), None)
-            if hit is not None and hit.location.method == "country-only":
-                cc = next((c for c, info in geo.gaz.countries.items() if info.get("iso3") == hit.location.iso3), None)
-                if cc:
-                    votes[cc][(round(glat, 4), round(glon, 4))] += 1
-    kept = 0
-    for cc, c in sorted(votes.items()):
-        (la, lo), n = c.most_common(1)[0]
-        cen = geo.gaz.countries[cc].get("centroid")
-        if cen and distance_km(la, lo, *cen) <= 1500:
-            print(f"{cc}\t{la:g}\t{lo:g}")
-            kept += 1
-    return {"countries": kept}
+            answers.append((i, gs, ge, name, glat, glon, hit))
+    points = derive_country_points(geo, answers)
+    for cc, (la, lo) in sorted(points.items()):
+        print(f"{cc}\t{la:g}\t{lo:g}")
+    return {"countries": len(points)}
 
 
 def geoparse(args) -> dict:
+    from collections import Counter
+
     from strife.eval.geoparse import run_geoparse_eval
 
-    return run_geoparse_eval(args.file, _settings(args.work, "base"), limit=args.limit)
+    rows: list = []
+    res = run_geoparse_eval(args.file, _settings(args.work, "base"), limit=args.limit, part=args.part, rows=rows)
+    # errors by kind: not found, country-level answers, other answers beyond 161 km
+    kinds: Counter = Counter()
+    for r in rows:
+        if r["point"] is None:
+            kinds["not_found"] += 1
+        elif r["km"] > 161:
+            kinds["wrong_country_level" if r["method"] == "country-only" else
+                  "wrong_area" if r["method"] == "area" else "wrong_place"] += 1
+    res["errors"] = dict(kinds)
+    if args.rows:
+        with open(args.rows, "w", encoding="utf-8") as fh:
+            for r in rows:
+                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+    return res
 
 
 def main(argv=None):
@@ -313,6 +323,8 @@ def main(argv=None):
     p = sub.add_parser("geoparse")
     p.add_argument("file")
     p.add_argument("--limit", type=int, default=None)
+    p.add_argument("--part", choices=("even", "odd"), default=None, help="only the even/odd articles (held-out halves)")
+    p.add_argument("--rows", type=Path, default=None, help="write one JSON line per gold toponym here")
     args = ap.parse_args(argv)
     if not SHARED.exists():
         sys.exit(f"{SHARED} is absent: these measurements read the team's shared data")

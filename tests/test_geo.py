@@ -299,3 +299,22 @@ def test_country_points_stay_inside_their_countries_neighbourhood(geo):
     for cc, (la, lo) in pts.items():
         cen = geo.gaz.countries[cc]["centroid"]
         assert distance_km(la, lo, *cen) <= 1500, cc
+
+
+def test_an_index_built_from_other_packaged_data_is_not_used(tmp_path):
+    """An upgrade that corrects a place must not leave the user on the old index (a rebuild is due)."""
+    import pickle
+
+    from strife.errors import GeoError
+    from strife.geo import gazetteer as gz
+    from strife.settings import get_settings
+
+    settings = get_settings(data_dir=str(tmp_path))
+    path = gz.index_path(settings)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as fh:
+        pickle.dump({"header": {"format": gz.FORMAT_VERSION, "data": "built-from-older-data"}}, fh)
+    with pytest.raises(GeoError) as err:
+        gz.load_index(settings, build=False)
+    assert err.value.code == "G102" and "data changed" in str(err.value)
+    assert gz.data_fingerprint() == gz.data_fingerprint() != "built-from-older-data"

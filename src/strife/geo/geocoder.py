@@ -28,7 +28,7 @@ from ..settings import Settings
 from .gazetteer import (K_ACLED, K_ADM1, K_ADM2, K_AREA, K_CITY, K_COUNTRY, K_IMPORT, K_SUPP, Gazetteer, load_index)
 from .normalize import _MARKS, _TOKEN_RE, CONNECTORS, token_key
 
-__all__ = ["Geocoder", "distance_km", "FUZZY_THRESHOLD"]
+__all__ = ["Geocoder", "distance_km", "outlet_country", "FUZZY_THRESHOLD"]
 
 _DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -59,10 +59,33 @@ FOREIGN_KEEP_POP = 1_000_000
 # measured: GeoVirus acc_161km 0.679 / 0.681 / 0.683 and ACLED-dev (global, 400 notes) within 25 km
 # 0.653 / 0.653 / 0.650 at 0.5 / 0.8 / 1.2.
 COUNTRY_CUE = 0.8
+# Weight of the outlet's home country (geo_outlets.tsv, or the page's web domain) in the article-country
+# count, where one naming of a country counts 1 and a nationality word 0.5: a hint that decides bare
+# names ("Tripoli", "Zahle") when the text names no country, and loses to a country the text names.
+# ACLED dev (2,337 rows, outlet = the row's first source): Lebanon admin1 0.27 -> 0.57 at 0.5 and at 1.0
+# alike; worldwide within 25 km 0.596 -> 0.623.  1.0 with half a vote beside the text's own countries.
+OUTLET_PRIOR = 1.0
+# Country-code domains that are sold as generic names (".tv", ".io", ".co"), so they say nothing of place.
+_GENERIC_TLDS = frozenset("co io tv me fm ai cc ws to nu tk gg im sh ac ag am la ly gl st fo vc md".split())
+# "the US dollar", "Syria pound": a currency names no place and says little of the article's country ("pounds"
+# stays out: "Israel pounds Gaza")
+_CURRENCY_AFTER = re.compile(r"[\s\-]*(?:dollars?|pound|liras?|dinars?|riyals?|rials?|hryvnias?|rubles?|roubles?|"
+                             r"euros?|shekels?|afghanis?|currency|exchange rate)\b", re.I)
+# "The southern countryside of Idleb" is placed at the median of the province's places lying that way
+# from its seat, SIDE_MIN_KM to SIDE_MAX_KM off (outside the seat's own suburbs, inside a governorate of
+# Syria/Iraq/Yemen, 100-300 km across); with fewer than 3 such places, SIDE_STEP_KM that way from the seat.
+# ACLED dev Syria: villages of "the southern countryside of Idleb" came 28-41 km off at the Idlib seat and
+# 12-17 km off at this point; Syria within 25 km 0.556 -> 0.632 (one row, coded at the seat, went 0 -> 26 km).
+SIDE_MIN_KM = 8.0
+SIDE_MAX_KM = 100.0
+SIDE_STEP_KM = 25.0
 # Characters before a mention's trigger that still count as "near" when no parse links a place (a sentence).
 _LOCATIVE_PREPS = {"in", "near", "at", "on", "outside", "around", "inside", "into", "across", "throughout",
                    "towards", "toward", "to", "from", "of", "within", "between", "along", "by", "off", "over"}
 _ADMIN1_WORDS = re.compile(r"^[\s\-]*(province|governorate|region|state|oblast|prefecture|wilaya|department)\b", re.I)
+# "Hit district", "Ana city": a word after a name that makes the name a place
+_ADMIN_AFTER = re.compile(r"[\s\-]+(?:district|sub-?district|province|governorate|city|town|village|county|"
+                          r"municipality|oblast|raion|region)\b", re.I)
 _ADMIN2_WORDS = re.compile(r"^[\s\-]*(district|county|municipality|raion|rayon|sub-?district|parish)\b", re.I)
 _NEAR_BEFORE = re.compile(
     r"(\bnear|\boutskirts of|\boutside( of)?|\bvicinity of|\baround|\bcountryside of|\bsurroundings of|"
@@ -84,7 +107,12 @@ _RUN = re.compile(rf"{_WORD}(?:[ \t\-–‐]+(?:{_CONN}[ \t\-–‐]+)*{_WORD})*
 # "X district, Khost", "X in the southern countryside of Idleb", "X village of Hama province"
 _LOCAL_ADMIN = re.compile(r"\s*(?:(?:district|sub-?district|village|town|city|area|camp|province|governorate)\s*)?"
                           r"(?:,|\(|in|of|,\s*in)\s*(?:the\s+)?(?:(?:\w+ern\s+)?(?:countryside|province|"
-                          r"governorate|district|outskirts|parts?)\s+of\s+)?", re.I)
+                          r"governorate|district|outskirts|parts?)\s+of\s+|(?:north|south|east|west|north-?east|"
+                          r"north-?west|south-?east|south-?west)\s+of\s+)?", re.I)
+# "Al Haqban village (Damt, Ad Dali)", "Al Hawban area (Sabir al Mawadim, Taizz)": a district and its
+# province in brackets after a place
+_BRACKET_OPEN = re.compile(r"\s*(?:(?:area|village|town|city|district|sub-?district|camp|front|frontline|"
+                           r"junction|checkpoint|mountain|valley)\s*)?[(\[]\s*", re.I)
 
 # ranks and titles written before a person's name; a capitalised word after them (and up to two given
 # names) is a surname, not a place
@@ -141,6 +169,75 @@ def _demonyms() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _outlets() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """Outlet name (lower case) -> iso2 and web domain -> iso2 (src/strife/data/geo_outlets.tsv), and
+    outlet name -> country name from the event coder's table (src/strife/data/outlets.tsv), when present."""
+    names: dict[str, str] = {}
+    domains: dict[str, str] = {}
+    with open(_DATA / "geo_outlets.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or line.startswith("outlet\t") or not line.strip():
+                continue
+            r = line.rstrip("\n").split("\t")
+            for n in r[0].split("|"):
+                names[_outlet_key(n)] = r[1]
+            for d in (r[2].split("|") if len(r) > 2 else ()):
+                if d:
+                    domains[d.lower()] = r[1]
+    by_country: dict[str, str] = {}
+    try:
+        with open(_DATA / "outlets.tsv", encoding="utf-8") as fh:
+            for line in fh:
+                r = line.rstrip("\n").split("\t")
+                if line.startswith("#") or r[0] == "outlet" or len(r) < 2 or not r[1].strip():
+                    continue
+                by_country[_outlet_key(r[0])] = r[1].strip()
+    except OSError:
+        pass
+    return names, domains, by_country
+
+
+def _outlet_key(name: str) -> str:
+    return re.sub(r"\s+", " ", name).strip().lower()
+
+
+def outlet_country(outlet: str | None, url: str | None, countries: dict | None = None) -> str | None:
+    """The home country (iso2) of an article's outlet: its name, its web domain, else the domain's
+    country-code suffix ("sana.sy" -> SY); None when nothing says."""
+    names, domains, by_country = _outlets()
+    by_name = {info["name"].lower(): cc for cc, info in (countries or {}).items() if info.get("name")}
+    for part in (outlet or "").split(";"):
+        key = _outlet_key(part)
+        if not key:
+            continue
+        for k in (key, key.split(" - ")[0].strip(), re.sub(r"\s*\(.*?\)\s*", " ", key).strip()):
+            if k in names:
+                return names[k]
+            if k in by_country and by_country[k].lower() in by_name:
+                return by_name[by_country[k].lower()]
+        # "Dawn (Pakistan)", "Times of India", "OSCE SMM-Ukraine": the name says it
+        for w in re.findall(r"[a-z]+(?:\s+[a-z]+)?", key.replace("-", " ")):
+            for cand in (w, w.split(" ")[0]):
+                if cand in by_name:
+                    return by_name[cand]
+                if cand in _demonyms():
+                    return _demonyms()[cand]
+        break  # the first outlet is the reporting one
+    if url:
+        host = re.sub(r"^[a-z][a-z0-9+.\-]*://", "", url.strip().lower()).split("/")[0].split(":")[0]
+        host = host[4:] if host.startswith("www.") else host
+        for d, cc in domains.items():
+            if host == d or host.endswith("." + d):
+                return cc
+        tld = host.rsplit(".", 1)[-1] if "." in host else ""
+        if len(tld) == 2 and tld not in _GENERIC_TLDS:
+            cc = "GB" if tld == "uk" else tld.upper()
+            if countries is None or cc in countries:
+                return cc
+    return None
+
+
+@lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
     words = {token_key(w) for w in _read_list("geo_stopwords.txt")}
     words.discard("")
@@ -172,6 +269,8 @@ class Geocoder:
         self._stop = _stopwords()
         self._demonyms = _demonyms()
         self._war = {cc for cc, info in self.gaz.countries.items() if info["name"] in settings.war_zones}
+        self._by_adm1: dict[tuple[str, str], list[int]] | None = None
+        self._side_memo: dict[tuple, tuple[float, float]] = {}
 
     @classmethod
     def load(cls, settings: Settings) -> "Geocoder":
@@ -242,23 +341,10 @@ class Geocoder:
         # Names start with a capital, so only runs of capitalised words (with the lower-case articles and
         # connectors names contain) are normalised and searched: a fifth of news text or less.  Runs
         # repeat a lot ("Syria", "the US"), so each run's matches are memoised.
-        out: list[_Match] = []
-        memo = self._run_memo
-        gaz = self.gaz
-        for run in _RUN.finditer(text):
-            sub = run.group()
-            found = memo.get(sub)
-            if found is None:
-                found = self._match_run(sub)
-                if len(memo) > 200_000:
-                    memo.clear()
-                memo[sub] = found
-            base = run.start()
-            for rs, re_, kid, ntok in found:
-                s, e = base + rs, base + re_
-                entries = tuple(gaz.key_entries[gaz.key_offsets[kid]:gaz.key_offsets[kid + 1]])
-                out.append(_Match(s, e, text[s:e], entries, "gazetteer", ntok))
-        return out
+        # The matching itself is Gazetteer.match_names (same runs and keys, one dictionary look-up per
+        # one-word run; benchmarks/bench_matcher.py); _match_run below is the earlier per-run matcher.
+        return [_Match(s, e, text[s:e], entries, "gazetteer", ntok)
+                for s, e, entries, ntok in self.gaz.match_names(text)]
 
     def _match_run(self, sub: str) -> tuple:
         norm, n_starts, n_ends, o_starts, o_ends, uppers = self._normalise(sub)
@@ -324,7 +410,11 @@ class Geocoder:
         ents = []
         if doc is not None:
             ents = [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
+        home = outlet_country(article.outlet, article.url, self.gaz.countries)
+        kept = [m for m in kept if not _CURRENCY_AFTER.match(text, m.end)]
         countries = set(self._article_countries_quick(kept, text, strong_only=True))
+        if home:
+            countries.add(home)
         gaz = self.gaz
         # surnames: a word right after a rank or title ("Brigadier General Yehya Saree") names a person
         # wherever it recurs in the article ("..., Saree said")
@@ -352,11 +442,14 @@ class Geocoder:
                 continue  # one word known only as some foreign place's alternate name ("Saree" -> Surrey)
             if m.ntok == 1 and (label not in ("GPE", "LOC", "FAC") or inner):
                 key = token_key(m.text)
-                if key in self._stop:
-                    continue
+                if key in self._stop and not _ADMIN_AFTER.match(text, m.end):
+                    continue  # a common word ("Hit", "Ana"), unless a district or town word follows it
                 main = key in gaz.main_keys
+                # a supplement village needs its country's evidence like any small town ("Yalda",
+                # "Barzan" are also given names)
                 strong = any(
-                    gaz.kind[e] in (K_COUNTRY, K_ADM1, K_SUPP, K_ACLED, K_IMPORT)
+                    gaz.kind[e] in (K_COUNTRY, K_ADM1, K_ACLED, K_IMPORT)
+                    or (gaz.kind[e] == K_SUPP and (gaz.cc[e] in countries or gaz.cc[e] in self._war))
                     or (main and (gaz.cc[e] in countries or gaz.cc[e] in self._war
                                   or gaz.pop[e] >= WEAK_MATCH_POP))
                     for e in m.entries)
@@ -365,7 +458,10 @@ class Geocoder:
             out.append(m)
         # fuzzy fallback on NER place-like spans the gazetteer missed
         # with no country evidence at all, the war zones the user follows are the likely ones
-        ranked = self._article_countries_quick(out, text) or sorted(self._war)
+        ranked = self._article_countries_quick(out, text)
+        if home and home not in ranked[:2]:
+            ranked.insert(min(1, len(ranked)), home)
+        ranked = ranked or sorted(self._war)
         if ranked:
             covered = _Intervals((m.start, m.end) for m in out)
             spans = [(s, e, label) for s, e, label in ents if label in ("GPE", "LOC", "FAC", "PERSON")]
@@ -441,16 +537,22 @@ class Geocoder:
             cc = self._demonyms.get(w.lower())
             if cc:
                 cw[cc] += 0.5
+        home = outlet_country(article.outlet, article.url, gaz.countries)
+        if home:
+            # a full vote when the text names no country, half of one beside the text's own countries
+            cw[home] += OUTLET_PRIOR * (0.5 if cw else 1.0)
         top = max(cw.values()) if cw else 1.0
         # half for being named at all, half by share of the leader: a country named once still counts,
         # the article's own country counts most, yet a world city's population can beat it (Moscow)
         cweight = {cc: 0.5 * min(1.0, v) + 0.5 * v / top for cc, v in cw.items()}
         # admin1 regions named in the article (a province name, or a place that is both city and province)
-        adm1_named: Counter = Counter()
+        # (a name that is both a province and its town vouches for itself, "Sofia", "San Juan", except
+        # against the article's countries: "Tripoli" is a Libyan district, yet in a Lebanese report the city)
+        adm1_named: dict[tuple[str, str], set[str]] = {}
         for m in matches:
             for e in m.entries:
                 if gaz.kind[e] == K_ADM1:
-                    adm1_named[(gaz.cc[e], gaz.adm1[e])] += 1
+                    adm1_named.setdefault((gaz.cc[e], gaz.adm1[e]), set()).add(token_key(m.text))
         # first pass: unambiguous anchor points for proximity
         anchor_count: Counter = Counter()
         for m in matches:
@@ -472,12 +574,12 @@ class Geocoder:
             loc = self._location(best, m, text, conf) if best is not None else None
             if (loc is not None and m.ntok == 1 and gaz.cc[best] not in cweight
                     and (cweight or gaz.cc[best] not in self._war)
-                    and ((gaz.kind[best] in (K_CITY, K_ADM2) and gaz.pop[best] < WEAK_MATCH_POP)
+                    and ((gaz.kind[best] in (K_CITY, K_ADM2, K_SUPP) and gaz.pop[best] < WEAK_MATCH_POP)
                          or (gaz.kind[best] in (K_CITY, K_ADM2, K_ADM1) and cweight
                              and len({gaz.cc[e] for e in m.entries}) > 1))):
                 continue  # a foreign namesake of a word in an article about elsewhere ("Kara" in a CAR report)
             if (loc is not None and m.ntok == 1 and cweight and gaz.cc[best] not in cweight
-                    and ((gaz.kind[best] in (K_CITY, K_ADM2) and gaz.pop[best] < FOREIGN_KEEP_POP)
+                    and ((gaz.kind[best] in (K_CITY, K_ADM2, K_SUPP) and gaz.pop[best] < FOREIGN_KEEP_POP)
                          or gaz.kind[best] == K_ADM1)):
                 continue  # "Sultan" -> Libya, "Handa" -> Japan in an Afghan report: no evidence for that country
             if (loc is not None and local and gaz.kind[best] not in (K_COUNTRY, K_ADM1)
@@ -498,9 +600,18 @@ class Geocoder:
             if not 0 <= j < len(matches):
                 continue
             o = matches[j]
+            if any(gaz.kind[e] == K_COUNTRY for e in o.entries):
+                continue  # "Toronto, Canada", "Baghdad, Iraq": a country, though towns are named Canada/Iraq
             between = text[m.end:o.start] if j > i else text[o.end:m.start]
             if j > i and _LOCAL_ADMIN.fullmatch(between):
                 out.update((gaz.cc[e], gaz.adm1[e]) for e in o.entries if gaz.kind[e] in (K_ADM1, K_CITY))
+                if j + 1 < len(matches) and _BRACKET_OPEN.fullmatch(between):
+                    g = matches[j + 1]
+                    if re.fullmatch(r"\s*,\s*", text[o.end:g.start]) and not any(gaz.kind[e] == K_COUNTRY
+                                                                                for e in g.entries):
+                        # "X (District, Province)": the district's own entries may lie anywhere; the
+                        # province after it says where
+                        out.update((gaz.cc[e], gaz.adm1[e]) for e in g.entries if gaz.kind[e] in (K_ADM1, K_CITY))
             elif j < i and re.fullmatch(r"\s*(province|governorate)?['’]?s?\s*(,)?\s*", between):
                 pass
         return out
@@ -533,7 +644,7 @@ class Geocoder:
                 s += 0.2
             if (cc, gaz.adm1[e]) in local:
                 s += 2.0
-            elif adm1_named.get((cc, gaz.adm1[e])) and k != K_ADM1:
+            elif k != K_ADM1 and _vouched(adm1_named.get((cc, gaz.adm1[e])), m.text, not cweight or cc in cweight):
                 s += 0.8
             if anchors and k not in (K_COUNTRY, K_AREA):
                 total = sum(w for _, w in anchors)
@@ -545,6 +656,16 @@ class Geocoder:
         if not scored:
             return None, 0.0
         scored.sort(key=lambda t: (-t[0], gaz.kind[t[1]] != K_CITY, t[1]))
+        if m.ntok > 1 and cweight and gaz.cc[scored[0][1]] not in cweight \
+                and gaz.kind[scored[0][1]] not in (K_COUNTRY, K_AREA) and gaz.pop[scored[0][1]] < FOREIGN_KEEP_POP:
+            # a namesake in a country the article gives no evidence for loses to the one in its countries
+            # unless it is a world city: "Ras al Ain" in a Syrian report is Syria's (population unknown to
+            # GeoNames), not Rosh HaAyin (Israel, 73,000).  (One-word names are left to the foreign-namesake
+            # filters in find_places, which drop such a word rather than move it: "Colonia" is no place.)
+            inside = [t for t in scored if gaz.cc[t[1]] in cweight and gaz.kind[t[1]] not in (K_COUNTRY, K_AREA)]
+            if inside:
+                scored.remove(inside[0])
+                scored.insert(0, inside[0])
         best_s, best = scored[0]
         if gaz.kind[best] == K_ADM1 and not admin1_word:
             # a province and its same-named seat: the bare name means the town ("shelling in Idlib" is
@@ -581,8 +702,9 @@ class Geocoder:
         after = text[m.end:m.end + 25]
         if k == K_ADM1:
             gp = 3
-        elif k == K_ADM2 or _NEAR_BEFORE.search(before) or _NEAR_AFTER.match(after):
-            gp = 2
+        elif (k == K_ADM2 or _NEAR_BEFORE.search(before) or _NEAR_AFTER.match(after)
+              or (k == K_SUPP and str((gaz.extra.get(e) or {}).get("note", "")).startswith("area"))):
+            gp = 2  # a district, a place's surroundings, or an area of the supplement (a plain, a range)
         else:
             gp = 1
         name = _display(gaz.name[e])
@@ -590,11 +712,52 @@ class Geocoder:
         admin2 = gaz.admin2_name(e) if k != K_ADM1 else None
         admin3 = (gaz.extra.get(e) or {}).get("admin3") or None
         method = "fuzzy" if m.method == "fuzzy" else _KIND_METHOD.get(k, "gazetteer")
+        lat, lon = gaz.lat[e], gaz.lon[e]
+        if k == K_ADM1 or (k == K_CITY and admin1 and _named_like(gaz.name[e], admin1)):
+            side = _side_of(before, after)
+            if side is not None:
+                # "the southern countryside of Idleb": the middle of the province's places on that side
+                lat, lon = self._side_point(e, side)
+                gp = 2
         return Location(name=name, country=country, iso=info.get("iso"), iso3=info.get("iso3"),
                         region=info.get("region"), admin1=admin1, admin2=admin2, admin3=admin3,
-                        latitude=round(gaz.lat[e], 4), longitude=round(gaz.lon[e], 4), geo_precision=gp,
+                        latitude=round(lat, 4), longitude=round(lon, 4), geo_precision=gp,
                         method=method, confidence=round(conf, 3), gazetteer_id=gaz.gid[e],
                         start=m.start, end=m.end)
+
+    def _side_point(self, e: int, side: float) -> tuple[float, float]:
+        """The middle (median) of the places of entry ``e``'s province lying towards compass bearing
+        ``side`` from ``e`` (within 50 degrees, SIDE_MIN_KM to SIDE_MAX_KM away); else a point SIDE_STEP_KM
+        that way."""
+        gaz = self.gaz
+        key = (gaz.cc[e], gaz.adm1[e], side)
+        got = self._side_memo.get(key)
+        if got is not None:
+            return got
+        lat0, lon0 = gaz.lat[e], gaz.lon[e]
+        if self._by_adm1 is None:
+            by: dict[tuple[str, str], list[int]] = {}
+            for i in range(len(gaz.name)):
+                if gaz.kind[i] in (K_CITY, K_SUPP) and gaz.adm1[i]:
+                    by.setdefault((gaz.cc[i], gaz.adm1[i]), []).append(i)
+            self._by_adm1 = by
+        lats, lons = [], []
+        for i in self._by_adm1.get((gaz.cc[e], gaz.adm1[e]), ()):
+            d = distance_km(lat0, lon0, gaz.lat[i], gaz.lon[i])
+            if SIDE_MIN_KM <= d <= SIDE_MAX_KM and abs((_bearing(lat0, lon0, gaz.lat[i], gaz.lon[i]) - side + 180)
+                                                       % 360 - 180) <= 50:
+                lats.append(gaz.lat[i])
+                lons.append(gaz.lon[i])
+        if len(lats) >= 3:
+            lats.sort()
+            lons.sort()
+            got = (lats[len(lats) // 2], lons[len(lons) // 2])
+        else:
+            rad = math.radians(side)
+            got = (lat0 + SIDE_STEP_KM / 111.2 * math.cos(rad),
+                   lon0 + SIDE_STEP_KM / (111.2 * max(0.2, math.cos(math.radians(lat0)))) * math.sin(rad))
+        self._side_memo[key] = got
+        return got
 
     # ------------------------------------------------------------------------------------------
     # event location
@@ -607,12 +770,21 @@ class Geocoder:
                   # "Saudi-backed forces", "US-led coalition", "Kabul-based": an attribute, not a scene
                   and not _COMPOUND_AFTER.match(article.text, p.end)]
         main = _main_place(placed)
+        # "the Marib-Al Jawf road", "the Gujarat-Madhya Pradesh border": the ends of a road or border
+        # named by its towns or regions are no scene while the report names another place
+        scenes = [p for p in placed if not _road_end(p, article.text)]
         out = []
         for mention in mentions:
             trig = _trigger_span(mention)
-            chosen = self._choose(article, doc, mention, trig, placed)
+            chosen = None
+            if len(scenes) < len(placed):
+                chosen = self._choose(article, doc, mention, trig, scenes)
+            if chosen is None:
+                chosen = self._choose(article, doc, mention, trig, placed)
             if chosen is None:
                 chosen = main
+            if chosen is not None:
+                chosen = _finest(chosen, placed, article.text)
             if chosen is None:
                 out.append(mention)
                 continue
@@ -663,6 +835,104 @@ class _Intervals:
         self.starts.insert(i, s)
 
 
+# what stands between a place and the region holding it: "Kafr Nassij in Dar'a", "Hajin in the eastern
+# countryside of Deir-ez-Zor", "Al Hawban (Sabir al Mawadim, Taizz)", "the town of Maarrata in Aleppo province"
+_CONTAINED_BY = re.compile(
+    r"\s*(?:(?:district|sub-?district|village|town|city|area|camp|region|neighbou?rhood|crossing|base|front|"
+    r"frontline|junction|checkpoint|road|airport|mountains?)\s*)?(?:,|\(|\bin\b|\bof\b|,\s*in\b)\s*(?:the\s+)?"
+    r"(?:(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+|rural\s+)?"
+    r"(?:countryside|province|governorate|district|outskirts|parts?|desert|suburbs)\s+of\s+(?:the\s+)?)?", re.I)
+# the longest stretch of text that may lie between a place and its region
+_CONTAINED_MAX = 60
+
+
+_SIDES = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0,
+          "southwest": 225.0, "west": 270.0, "northwest": 315.0}
+_SIDE_WORD = r"(north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+# "in the southern countryside of Idleb", "the eastern outskirts of", "in northern Aleppo", "southern Idlib countryside"
+_SIDE_BEFORE = re.compile(rf"\b{_SIDE_WORD}\s+(?:(?:countryside|outskirts|parts?|part|suburbs|areas?|desert|"
+                          rf"villages|towns|region|reaches|edge)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?"
+                          rf"|(?:rural\s+)?)$", re.I)
+
+
+def _side_of(before: str, after: str) -> float | None:
+    """The compass bearing of "the southern countryside of X" / "southern X countryside", else None."""
+    g = _SIDE_BEFORE.search(before)
+    if g is None:
+        return None
+    if g.group(1)[0].isupper() and not g.group(0).rstrip().endswith("of"):
+        return None  # "East Jerusalem", "North Sinai": a capitalised side word is part of a name
+    return _SIDES.get(g.group(1).lower().replace("-", ""))
+
+
+def _bearing(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dl = math.radians(lon2 - lon1)
+    x = math.sin(dl) * math.cos(p2)
+    y = math.cos(p1) * math.sin(p2) - math.sin(p1) * math.cos(p2) * math.cos(dl)
+    return math.degrees(math.atan2(x, y)) % 360
+
+
+def _named_like(name: str, admin1: str) -> bool:
+    """Whether a town is named like its province ("Idlib" in "Idleb", "Ar Raqqah" in "Ar-Raqqa")."""
+    return fuzz.ratio(token_key(name).replace(" ", ""), token_key(admin1).replace(" ", "")) >= 80
+
+
+_ROAD_WORDS = r"(?:road|highway|motorway|route|expressway|corridor|border|boundary|frontier)\b"
+_ROAD_AFTER = re.compile(rf"\s*[-–]\s*(?:[A-Z][\w'’]*\s+){{0,3}}?(?:[A-Z][\w'’]*)\s+{_ROAD_WORDS}")
+_ROAD_BEFORE = re.compile(r"[-–]\s*$")
+_ROAD_WORD_AFTER = re.compile(rf"\s+{_ROAD_WORDS}")
+
+
+def _road_end(p: Toponym, text: str) -> bool:
+    """Whether a place is an end of a road or border named by its towns or regions: "Marib" and "Al Jawf"
+    in "the Marib-Al Jawf road"."""
+    if _ROAD_AFTER.match(text, p.end):
+        return True
+    return bool(_ROAD_BEFORE.search(text, max(0, p.start - 3), p.start) and _ROAD_WORD_AFTER.match(text, p.end))
+
+
+def _level(loc: Location) -> int:
+    """How coarse a location is as a container: 3 a province (or its seat named like it: "Dar'a",
+    "Idlib", "Ar Raqqah"), 2 a district, an area or a place's surroundings, 1 a place."""
+    if loc.geo_precision == 3 or (loc.name and loc.admin1 and _named_like(loc.name, loc.admin1)):
+        return 3
+    if loc.geo_precision == 2 or loc.method == "admin":
+        return 2
+    return 1
+
+
+def _finest(chosen: Toponym, placed: list[Toponym], text: str) -> Toponym:
+    """The finest place written just before ``chosen`` and inside it: an event placed at a region ("in
+    the eastern countryside of Deir-ez-Zor") happened at the village the report names in that region
+    ("the village of Hajin in ...")."""
+    seen = 0
+    while seen < 4 and chosen.location is not None and _level(chosen.location) > 1:
+        seen += 1
+        before = [p for p in placed if p.end <= chosen.start and chosen.start - p.end <= _CONTAINED_MAX
+                  and p.location is not None and p.location.latitude is not None]
+        if not before:
+            break
+        q = max(before, key=lambda p: p.end)
+        loc, region = q.location, chosen.location
+        if (loc.country != region.country or not loc.admin1 or loc.admin1 != region.admin1
+                or loc.gazetteer_id == region.gazetteer_id
+                or not _CONTAINED_BY.fullmatch(text, q.end, chosen.start)):
+            break
+        if _level(loc) >= _level(region):
+            break
+        chosen = q
+    return chosen
+
+
+def _vouched(names: set[str] | None, text: str, own_ok: bool) -> bool:
+    """Whether an admin1 region is named in the article by another name than ``text`` (or by ``text``
+    itself, when ``own_ok``)."""
+    if not names:
+        return False
+    return own_ok or bool(names - {token_key(text)})
+
+
 def _in_list(matches, i: int, text: str) -> bool:
     """Whether matches[i] and the region after it are items of a list ("Raqqa, Deir ez-Zor and Hasakah")."""
     m = matches[i]
@@ -670,6 +940,8 @@ def _in_list(matches, i: int, text: str) -> bool:
         return True
     if i + 1 < len(matches):
         o = matches[i + 1]
+        if _BRACKET_OPEN.fullmatch(text, m.end, o.start):
+            return False  # "X (District, Province)" names where X is, not a list
         return bool(re.match(r"\s*(?:,|\band\b|&)\s*(?:the\s+)?[A-Z]", text[o.end:o.end + 20]))
     return False
 

@@ -1,0 +1,194 @@
+"""Geocoder resolution: outlet country prior, currency words, containment ("X in the countryside of Y"),
+side-of-province points, bracketed districts, supplement areas and the ACLED admin1 spellings.
+
+Texts are written by the strife team; the gazetteer index is built once per test session.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from strife.geo import Geocoder, distance_km
+from strife.geo.geocoder import _finest, _side_of, outlet_country
+from strife.records import Article, Evidence, Mention
+
+
+def _article(text: str, outlet: str | None = None, url: str | None = None) -> Article:
+    return Article(id=Article.make_id(None, text), document_id="doc", position=0, title=None, text=text,
+                   outlet=outlet, url=url)
+
+
+@pytest.fixture(scope="module")
+def geo():
+    from strife.settings import get_settings
+
+    return Geocoder.load(get_settings())
+
+
+def _mention(text: str, trigger: str) -> Mention:
+    s = text.index(trigger)
+    return Mention(id="m", article_id="a", start=0, end=len(text), text=text, event_type="Battles",
+                   sub_event_type="Armed clash", disorder_type="Political violence",
+                   evidence=(Evidence("event_type", s, s + len(trigger), trigger),))
+
+
+def _locate(geo, text: str, trigger: str, outlet: str | None = None, doc=None):
+    art = _article(text, outlet)
+    places = geo.find_places(art, doc)
+    (located,) = geo.locate(art, doc, [_mention(text, trigger)], places)
+    return located.location
+
+
+# -- outlet prior ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("outlet,url,cc", [
+    ("El Nashra", None, "LB"), ("an-nahar", None, "LB"), ("SOHR; Liveuamap", None, "SY"),
+    ("26 September News - Pro-Hadi", None, "YE"), ("Khabar News Agency (Yemen)", None, "YE"),
+    (None, "https://www.sana.sy/en/?p=1", "SY"), (None, "http://news.example.iq/a/b", "IQ"),
+    (None, "https://rudaw.net/english/x", "IQ"), (None, "https://example.co.uk/story", "GB"),
+])
+def test_outlet_country_from_name_domain_or_country_code(outlet, url, cc):
+    assert outlet_country(outlet, url) == cc
+
+
+@pytest.mark.parametrize("outlet,url", [("Liveuamap", None), ("Twitter", None), (None, "https://stream.example.tv/x"),
+                                        (None, "https://example.com/x"), (None, None)])
+def test_outlet_country_is_none_when_nothing_says(outlet, url):
+    assert outlet_country(outlet, url) is None
+
+
+def test_lebanese_outlet_puts_a_bare_tripoli_in_lebanon(geo):
+    text = "Demonstrators set tyres alight near the main square in Tripoli on Tuesday evening."
+    loc = _locate(geo, text, "set tyres alight", outlet="El Nashra")
+    assert loc.country == "Lebanon" and loc.admin1 == "North"
+
+
+def test_named_country_beats_the_outlet(geo):
+    # a Lebanese outlet reporting on Libya: the text's own country decides
+    text = "In Libya, rockets struck a residential district of Tripoli, local officials said."
+    loc = _locate(geo, text, "struck", outlet="El Nashra")
+    assert loc.country == "Libya"
+
+
+def test_small_town_is_kept_when_the_outlet_gives_its_country(geo):
+    text = "Residents blocked the highway at the entrance of Zahle with burning tyres."
+    without = {p.text for p in geo.find_places(_article(text))}
+    with_outlet = {p.text: p for p in geo.find_places(_article(text, outlet="Murr TV"))}
+    assert "Zahle" not in without
+    assert with_outlet["Zahle"].location.country == "Lebanon"
+
+
+def test_currency_names_no_place(geo):
+    text = "Protesters angry at the rising US dollar rate burned tyres outside a bank in Sidon."
+    got = {p.text: p for p in geo.find_places(_article(text, outlet="An-Nahar"))}
+    assert "US" not in got
+    assert got["Sidon"].location.country == "Lebanon"
+
+
+# -- containment and sides --------------------------------------------------------------------
+
+def test_village_before_its_countryside_is_the_scene(geo):
+    text = "Government troops pounded the village of Kansafra in the southern countryside of Idleb with rockets."
+    loc = _locate(geo, text, "pounded", outlet="SOHR")
+    assert loc.name == "Kansafra" and loc.admin1 == "Idleb"
+    assert distance_km(loc.latitude, loc.longitude, 35.69, 36.49) < 5
+
+
+def test_town_in_province_beats_the_province_seat(geo):
+    text = "Gunmen shot dead a local official in Kafr Nasij in Daraa overnight."
+    loc = _locate(geo, text, "shot dead", outlet="SOHR")
+    assert loc.admin1 == "Dar'a" and loc.name != "Dar'a"
+    assert loc.geo_precision == 1
+
+
+def test_place_outside_the_named_region_is_not_taken_as_finer(geo):
+    # Manbij lies in Aleppo province: written before "in Raqqa" it is not a place inside Raqqa
+    text = "Reports from Manbij in Raqqa told of a raid."
+    places = geo.find_places(_article(text, outlet="SOHR"))
+    raqqa = next(p for p in places if p.text == "Raqqa")
+    assert _finest(raqqa, places, text) is raqqa
+    text2 = "Reports from Tabqa in Raqqa told of a raid."
+    places2 = geo.find_places(_article(text2, outlet="SOHR"))
+    raqqa2 = next(p for p in places2 if p.text == "Raqqa")
+    assert _finest(raqqa2, places2, text2).text == "Tabqa"
+
+
+def test_side_of_province_moves_the_point_that_way(geo):
+    plain = _locate(geo, "Artillery shelled positions in Idleb on Monday.", "shelled", outlet="SOHR")
+    south = _locate(geo, "Artillery shelled positions in the southern countryside of Idleb on Monday.",
+                    "shelled", outlet="SOHR")
+    assert south.admin1 == plain.admin1 == "Idleb"
+    assert south.latitude < plain.latitude - 0.1  # at least ~11 km further south
+    assert south.geo_precision == 2
+    north = _locate(geo, "Artillery shelled positions in the northern countryside of Idleb on Monday.",
+                    "shelled", outlet="SOHR")
+    assert north.latitude > plain.latitude
+
+
+@pytest.mark.parametrize("before,bearing", [
+    ("shelling in the southern countryside of ", 180.0), ("raids across the north-eastern outskirts of ", 45.0),
+    ("fighting in western ", 270.0), ("a blast in the city of ", None), ("troops entered ", None),
+    ("police raided homes in East ", None), ("in the Southern countryside of ", 180.0),
+])
+def test_side_words(before, bearing):
+    assert _side_of(before, "") == bearing
+
+
+def test_bracketed_district_and_province_reject_a_namesake_elsewhere(geo):
+    # "Habban" (Shabwah) is a near-spelling of the village; the brackets say it lies in Ad Dali
+    text = "Houthi gunmen abducted three men from Al Haqban village (Damt, Ad Dali) at dawn."
+    loc = _locate(geo, text, "abducted", outlet="Yemen Data Project")
+    assert loc.admin1 == "Ad Dali"
+
+
+# -- supplement areas and spellings -------------------------------------------------------------
+
+def test_named_front_area_is_a_part_of_region_location(geo):
+    text = "Rebels destroyed an army bulldozer on the Jabal al-Zawiya front with a guided missile."
+    loc = _locate(geo, text, "destroyed", outlet="SOHR")
+    assert loc.name == "Jabal al-Zawiya" and loc.geo_precision == 2 and loc.admin1 == "Idleb"
+
+
+def test_iraqi_kurdistan_areas_resolve(geo):
+    text = "Turkish jets bombed suspected PKK hideouts in the Haftanin region of Duhok."
+    loc = _locate(geo, text, "bombed", outlet="Rudaw")
+    assert loc.name == "Haftanin" and loc.admin1 == "Dahuk"
+    assert distance_km(loc.latitude, loc.longitude, 37.14, 42.68) < 40  # east of Zakho
+
+
+def test_halabja_is_coded_under_sulaymaniyah(geo):
+    got = {p.text: p for p in geo.find_places(_article("Nurses marched in Halabja over unpaid wages."))}
+    assert got["Halabja"].location.admin1 == "Sulaymaniyah"
+
+
+def test_lebanese_suburbs_from_the_supplement(geo):
+    text = "Rioters hurled stones at soldiers in Bar Elias and blocked the road at Saadnayel."
+    got = {p.text: p.location for p in geo.find_places(_article(text, outlet="El Nashra"))}
+    assert got["Bar Elias"].admin1 == "Bekaa" and got["Saadnayel"].admin1 == "Bekaa"
+    assert distance_km(got["Bar Elias"].latitude, got["Bar Elias"].longitude,
+                       got["Saadnayel"].latitude, got["Saadnayel"].longitude) < 10
+
+
+def test_in_country_namesake_beats_a_larger_foreign_one(geo):
+    # GeoNames knows no population for the Syrian town; a Syrian monitor's report still means it
+    got = {p.text: p.location for p in geo.find_places(_article("Gunmen killed a man in Ras al Ain on Monday.",
+                                                                 outlet="SOHR"))}
+    assert got["Ras al Ain"].country == "Syria" and got["Ras al Ain"].admin1 == "Al-Hasakeh"
+
+
+@pytest.mark.parametrize("outlet,cc", [("Dawn (Pakistan)", "PK"), ("Times of India", "IN"),
+                                       ("Nyasa Times (Malawi)", "MW"), ("The New York Times", None)])
+def test_outlet_name_that_names_its_country(geo, outlet, cc):
+    assert outlet_country(outlet, None, geo.gaz.countries) == cc
+
+
+def test_common_word_followed_by_district_is_a_place(geo):
+    text = "Gunmen attacked a checkpoint in Hit district of Anbar, killing a soldier."
+    got = {p.text: p.location for p in geo.find_places(_article(text, outlet="Al Sumaria TV"))}
+    assert "Hit" in got and got["Hit"].admin1 == "Anbar"
+
+
+def test_towns_naming_a_road_are_not_the_scene(geo):
+    text = "Pro-government troops clashed with Houthi fighters east of the Marib-Al Jawf road (Majzar, Marib)."
+    loc = _locate(geo, text, "clashed", outlet="Yemen Data Project")
+    assert loc.admin1 == "Marib" and loc.name != "Ma'rib" and loc.geo_precision == 2
