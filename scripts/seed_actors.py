@@ -40,8 +40,8 @@ HEADER = """\
 #   aliases          |-separated surface forms (matched case-insensitively; hyphens and quotes normalised)
 #   country          the actor's home country (state forces: the state; used for the abroad -> inter 8 rule);
 #                    more countries after | are where its lower-case aliases also apply
-#   inter            ACLED inter code 1-8 (1 state, 2 rebel, 3 political militia, 4 identity militia,
-#                    5 rioters, 6 protesters, 7 civilians, 8 external/other forces)
+#   inter            ACLED inter code 1-8 (state forces=1, rebels=2, political militias=3, identity
+#                    militias=4, rioters=5, protesters=6, civilians=7, external or other forces=8)
 #   years            regime period or active years, e.g. 2014-
 #   speaker_context  if set, the aliases of this row only apply when the speaker is in that context
 #                    (see speakers.tsv); several rows may share a name
@@ -66,7 +66,9 @@ def home_country(name: str, seen: Counter) -> str:
     if m:
         return m.group(1)
     m = GENERIC_RE.match(name)
-    if m and not re.match(r"\d{4}", m.group(2)):
+    # "Civilians (Yemen)" names its country; "Mayi Mayi Militia (Simba)" names a faction: only a bracket
+    # that is one of the countries the actor was seen in counts
+    if m and not re.match(r"\d{4}", m.group(2)) and (not seen or m.group(2) in seen):
         return m.group(2)
     return seen.most_common(1)[0][0] if seen else ""
 

@@ -362,3 +362,12 @@ def test_regional_jihadist_names():
     assert resolve_name("Boko Haram/ISWAP", country="Niger").name.startswith("Islamic State (West Africa) and/or")
     assert resolve_name("insurgents", country="Mozambique").name == "Islamist Militia (Mozambique)"
     assert resolve_name("ISGS", country="Burkina Faso").name == "Islamic State (Greater Sahara)"
+
+
+def test_borrowed_regime_period_keeps_the_countrys_article():
+    """Police take the military's period: "the United States" must stay whole (no "Statesates")."""
+    from strife.coding.actors import _Tables
+
+    names = _Tables().state_names
+    assert names["Police Forces of United States"] == "Police Forces of the United States (2017-)"
+    assert all("Statesates" not in v and v.endswith(")") for v in names.values())

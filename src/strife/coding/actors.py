@@ -57,6 +57,9 @@ __all__ = [
     "same_actor",
     "speaker_context",
     "normalise",
+    "outlet_country",
+    "front_sides",
+    "acled_country",
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -267,7 +270,11 @@ class _Tables:
             if m:
                 other = f"{'Police' if m.group(1) == 'Military' else 'Military'} Forces of {m.group(2)}"
                 if other not in self.state_names:
-                    self.state_names[other] = other + full[len(base):]
+                    # the full name keeps its "the" ("Military Forces of the United States (2017-)"),
+                    # the key does not: take the period from the full name's end, not by the key's length
+                    pm = pat.match(full)
+                    kind = "Police" if m.group(1) == "Military" else "Military"
+                    self.state_names[other] = kind + pm.group(1)[len(m.group(1)):] + full[len(pm.group(1)):]
         adj = sorted(self.nationalities, key=len, reverse=True)
         self.nationality_re = re.compile(
             r"(?<![\w-])(" + "|".join(re.escape(a) for a in adj) + r")"
@@ -276,7 +283,7 @@ class _Tables:
             r"\s+(?i:(army|forces|troops|soldiers|soldier|military|police|policemen|police officers|gendarmerie|"
             r"security forces|warplanes|warplane|jets|jet|fighter jets|aircraft|drones?|artillery|navy|"
             r"air force|commandos|border guards|intelligence|servicemen|convoys?|patrols?|helicopters?|"
-            r"guards|tanks|units|personnel|columns?|vehicles|(?:air|drone|artillery|missile)\s+strikes?|airstrikes?|"
+            r"guards|tanks|units|personnel|positions|columns?|vehicles|(?:air|drone|artillery|missile)\s+strikes?|airstrikes?|"
             r"shelling|bombardment|raids?|offensive|operation))\b"
         )
         # "military forces of Armenia", "the armed forces of Ukraine"
@@ -374,6 +381,10 @@ _EVENT_NOUNS = {
     "protests", "demonstration", "rally", "sit-in", "march", "riot", "violence",
 }
 _MAX_CLIMB = 8
+_REMOTE_TYPES = {"Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",
+                 "Suicide bomb", "Chemical weapon"}
+# verbs that put their object on the receiving end of the event noun they modify ("strikes targeting X")
+_TARGET_VERBS = {"target", "hit", "strike", "aim", "pound", "bomb"}
 # characters after the event span searched for a country convention's cues: two short report sentences
 # (ACLED notes put the "hands tied"/"message left" detail one or two sentences after the killing)
 _CUE_WINDOW = 300
@@ -497,6 +508,10 @@ class ActorResolver:
             ref = self._nationality_in_context(m, country, ctx)
             if ref is not None:
                 raw.append((m.start(), m.end(), m.group(0), (), ref))
+        # "Al Awad tribesmen", "Tiv militia": groups ACLED names after their tribe, clan or ethnic group
+        if country:
+            for s, e, ref in _generated_militias(text, country, self._t):
+                raw.append((s, e, text[s:e], (), ref))
         # longest first, dictionary before nationality pattern at equal length; no overlaps
         chosen = []
         taken: list[tuple[int, int]] = []
@@ -707,6 +722,9 @@ class ActorResolver:
         # dictionary names before bare spaCy entities; then the trigger's own dependents, nearest first
         rank = lambda r: (r.mention.source == "ner", not r.by, not r.direct, r.conj, r.distance)  # noqa: E731
         agents = sorted((r for r in roles if r.role in ("agent", "pair1")), key=rank)
+        if any(r.by for r in agents):
+            # "artillery fire by an unknown party": the weapon word names no side once the agent is named
+            agents = [r for r in agents if not (r.direct and r.distance == 0 and r.mention.ref.kind == "generic")]
         patients = sorted((r for r in roles if r.role in ("patient", "pair2")), key=rank)
         others = [r for r in roles if r.role == "other"]
         victim_type = sub_event_type in _CIVILIAN_TYPES
@@ -771,10 +789,15 @@ class ActorResolver:
             pool.sort(key=lambda r: r.distance)
             if pool and sub_event_type in _BATTLE_TYPES:
                 a2 = pool[0]
+            elif pool and sub_event_type in _REMOTE_TYPES and pool[0].direct \
+                    and pool[0].mention.start > a1.mention.start and pool[0].mention.ref.kind != "generic":
+                # "the army shelled IS positions" parsed askew: a named group hanging from the strike is its target
+                a2 = pool[0]
 
         if (a1 is not None and a2 is not None and not victim_type and a1.role == "agent" and not a1.by
-                and a1.verb in _DEFENSIVE_VERBS and _is_armed(a2.mention.ref)):
-            # ACLED names the attacker first: "Y were killed when X repulsed their attack" -> Y, X
+                and a1.verb in _DEFENSIVE_VERBS and _is_armed(a2.mention.ref) and a2.mention.start < a1.mention.start):
+            # ACLED names the attacker first when the report does: "Y were killed when X repulsed their
+            # attack" -> Y, X; "X thwarted a Y incursion" stays X, Y (26 Yemen rows of the dev file)
             a1, a2 = a2, a1
 
         actor1 = actor2 = None
@@ -842,7 +865,8 @@ class ActorResolver:
             defaulted = actor1 is None
             actor1, inter1 = convention.name, convention.inter
             if defaulted and actor2 is None:
-                other = self._default("@unidentified2", country, sub_event_type)
+                other = self._default("@unidentified2", country, sub_event_type,
+                                      doc.text[getattr(span, "start_char", 0):cue_end])
                 if other is not None and other.name != actor1:
                     actor2, inter2 = other.name, other.inter
         # generic defaults where ACLED would code one
@@ -860,6 +884,15 @@ class ActorResolver:
             civ = self._generic("Civilians", country)
             if civ is not None:
                 actor2, inter2 = civ.name, civ.inter
+        order = self._order(country, sub_event_type)
+        if order and actor1 and actor2 and (inter1 in (1, 8)) != (inter2 in (1, 8)) \
+                and (order == "state_first") == (inter2 in (1, 8)):
+            # the country's coding convention puts state forces first (or last) in a clash
+            actor1, actor2, inter1, inter2, assoc1, assoc2 = actor2, actor1, inter2, inter1, assoc2, assoc1
+            flip = {"actor1": "actor2", "actor2": "actor1", "assoc_actor_1": "assoc_actor_2",
+                    "assoc_actor_2": "assoc_actor_1"}
+            evidence = [Evidence(field=flip.get(e.field, e.field), start=e.start, end=e.end, text=e.text,
+                                 article_id=e.article_id) for e in evidence]
         return ActorAssignment(
             actor1=actor1, inter1=inter1, assoc_actor_1="; ".join(assoc1) or None,
             actor2=actor2, inter2=inter2, assoc_actor_2="; ".join(assoc2) or None,
@@ -884,9 +917,28 @@ class ActorResolver:
         for lab in self._t.defaults.get(key, ()):
             if lab.cues and not any(c in norm for c in lab.cues):
                 continue
+            if lab.resolves_to and lab.resolves_to[0].startswith("@front"):
+                if (lab.country not in ("*", country)) or (lab.sub_events and sub_event_type not in lab.sub_events):
+                    continue
+                # "fire near <settlement>" with no side named: the side facing the settlement's holder
+                sides = front_sides(country, text)
+                if sides is None:
+                    continue
+                name = sides[1] if lab.resolves_to[0] == "@front" else sides[0]
+                row = self._t.by_name.get(normalise(name))
+                return self._ref(row, country) if row is not None else ActorRef(name, None, country, "label")
             scored = self._score_label(lab, country, None, sub_event_type, [])
             if scored is not None:
                 return scored[1]
+        return None
+
+    def _order(self, country: str | None, sub_event_type: str | None) -> str | None:
+        """"state_first" / "state_second" where a country's clashes are coded in a fixed order."""
+        if not country:
+            return None
+        for lab in self._t.defaults.get("@order", ()):
+            if lab.country in ("*", country) and (not lab.sub_events or sub_event_type in lab.sub_events):
+                return lab.resolves_to[0] if lab.resolves_to else None
         return None
 
     def _generic(self, prefix: str, country: str | None) -> ActorRef | None:
@@ -947,9 +999,18 @@ def _predicate_cluster(trigger: "Token") -> set[int]:
     """The trigger, the verb that governs it and verbs coordinated with or subordinate to it."""
     out = {trigger.i}
     t = trigger
-    for _ in range(4):
+    if trigger.dep_ == "compound" and trigger.head.pos_ == "NOUN" and trigger.head.i > trigger.i:
+        # "artillery fire by an unknown party": the phrase's head noun carries the roles
+        out.add(trigger.head.i)
+        trigger = t = trigger.head
+    for _ in range(8):  # long weapon lists chain their conjuncts
         if t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN") and t.head.pos_ in ("NOUN", "PROPN"):
             # a trigger listed among nouns ("fired mortars and small arms"): the list's head carries the role
+            t = t.head
+            continue
+        if t.dep_ == "npadvmod" and t.pos_ == "NOUN" and t.head.pos_ == "VERB" and t.i > t.head.i:
+            # a weapon list the parser broke off the verb ("fired mortars, grenade launchers and small arms")
+            out.add(t.head.i)
             t = t.head
             continue
         if t.dep_ not in _UP_DEPS or t.head.i == t.i:
@@ -983,7 +1044,7 @@ def _reporter(doc: "Doc", m: ActorMention, trigger: "Token | None") -> bool:
         return False
     head = _span_head(doc, m.tok_start, m.tok_end)
     for _ in range(4):  # "monitors of the OSCE observed": climb to the subject phrase
-        if head.dep_ not in ("pobj", "prep", "compound", "appos") or head.head.i == head.i:
+        if head.dep_ not in ("pobj", "prep", "compound", "appos", "amod", "nmod") or head.head.i == head.i:
             break
         head = head.head
     verb = head.head
@@ -1015,10 +1076,15 @@ def _role_of(child: "Token", head: "Token", conj: bool) -> str | None:
         if word == "of" and not verbal:
             return "patient"
         return None
+    if dep in ("acl", "relcl") and child.lemma_.lower() in _TARGET_VERBS and not verbal:
+        return "patient"  # "airstrikes targeting IS militants"
     if dep == "agent":
         return "agent"
     if dep in ("nsubj", "csubj"):
         return "agent" if verbal else None
+    if dep == "nsubjpass" and verbal and any(c.dep_ == "auxpass" for c in head.children) and not any(
+            c.dep_ == "auxpass" and c.lemma_.lower() in ("be", "get") and not c.text.isupper() for c in head.children):
+        return "agent"  # "Boko Haram/IS claimed ...": the parser took "IS" for a passive auxiliary
     if dep in ("nsubjpass", "csubjpass", "dobj", "dative", "attr", "oprd"):
         return "patient"
     if not verbal and dep in ("compound", "amod", "nmod", "poss", "npadvmod"):
@@ -1077,3 +1143,188 @@ def same_actor(a: str | None, b: str | None, *, loose: bool = False) -> bool:
 
 def speaker_context(speaker: str | None) -> str | None:
     return _default_resolver().speaker_context(speaker)
+
+
+# ---------------------------------------------------------------------------------------------
+# an outlet's home country: a weak prior for the event country when the text names none
+
+# GeoNames spellings -> ACLED's country names (actor names carry ACLED's spelling)
+_ACLED_COUNTRY = {
+    "Democratic Republic of the Congo": "Democratic Republic of Congo",
+    "Republic of the Congo": "Republic of Congo",
+    "Palestinian Territory": "Palestine",
+    "Czechia": "Czech Republic",
+    "Timor Leste": "East Timor",
+    "Eswatini": "eSwatini",
+    "Cabo Verde": "Cape Verde",
+}
+# GeoNames entries that are no country ACLED codes, or whose names are common words in outlet names
+_NOT_COUNTRIES = {"Bonaire, Saint Eustatius and Saba", "Serbia and Montenegro", "Netherlands Antilles",
+                  "Antarctica", "Country", "Jersey", "Georgia", "Chad", "Niger", "Guinea", "Jordan"}
+# ... of which these are countries all the same when an outlet's name gives them in brackets
+_PAREN_ONLY = {"Georgia", "Chad", "Niger", "Guinea", "Jordan"}
+
+
+def acled_country(name: str | None) -> str | None:
+    """A country name in ACLED's spelling ("Democratic Republic of the Congo" -> "... of Congo")."""
+    if not name:
+        return name
+    name = name.strip()
+    return _ACLED_COUNTRY.get(name, name)
+
+
+@lru_cache(maxsize=1)
+def _outlet_tables() -> tuple[dict[str, str], re.Pattern[str], dict[str, str]]:
+    table: dict[str, str] = {}
+    for parts in _tsv("outlets.tsv"):
+        if len(parts) >= 2 and parts[0].strip() and parts[1].strip():
+            table[normalise(parts[0])] = parts[1].strip()
+    words: dict[str, str] = {}
+    for adj, country in _tables().nationalities.items():
+        if not adj.endswith("'s"):
+            words[adj] = country
+    try:
+        info = resources.files("strife").joinpath("data", "geonames", "countryInfo.txt").read_text("utf-8")
+    except (FileNotFoundError, OSError):
+        info = ""
+    for line in info.splitlines():
+        cols = line.split("\t")
+        if line.startswith("#") or len(cols) < 5 or not cols[4].strip():
+            continue
+        name = cols[4].strip()
+        if name not in _NOT_COUNTRIES:
+            words[name] = acled_country(name) or name
+    pat = re.compile(r"(?<![A-Za-z])(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                     + r")(?![a-z])")
+    return table, pat, words
+
+
+def outlet_country(outlet: str | None) -> str | None:
+    """The home country of a news outlet or press service, or None when it has none (wire agencies,
+    platforms) or is unknown.  "Dawn (Pakistan)", "Times of India", "OSCE SMM-Ukraine" name theirs;
+    the rest come from ``outlets.tsv`` (whole name, or a listed name followed by more words)."""
+    if not outlet or not outlet.strip():
+        return None
+    table, pat, words = _outlet_tables()
+    text = outlet.strip()
+    m = re.search(r"\(([^()]+)\)\s*$", text)
+    if m and (m.group(1).strip() in words or m.group(1).strip() in _PAREN_ONLY):
+        return words.get(m.group(1).strip(), m.group(1).strip())
+    key = normalise(text)
+    for k in (key, normalise(text.split(" - ")[0]), normalise(re.sub(r"\s*\([^()]*\)\s*$", "", text))):
+        if k in table:
+            return table[k]
+    m = pat.search(text)
+    if m:
+        return words[m.group(1)]
+    best = max((k for k in table if key.startswith(k + " ")), key=len, default=None)
+    return table[best] if best else None
+
+
+# ---------------------------------------------------------------------------------------------
+# front lines: who holds a settlement that a monitor reports fire near (front_lines.tsv)
+
+
+@lru_cache(maxsize=1)
+def _front_tables() -> dict[str, tuple[re.Pattern[str], dict[str, tuple[str, str]]]]:
+    by_country: dict[str, dict[str, tuple[str, str]]] = {}
+    for parts in _tsv("front_lines.tsv"):
+        if len(parts) >= 4 and parts[0].strip():
+            by_country.setdefault(parts[1].strip(), {})[parts[0].strip()] = (parts[2].strip(), parts[3].strip())
+    out = {}
+    for country, places in by_country.items():
+        names = sorted(places, key=len, reverse=True)
+        pat = re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+        out[country] = (pat, places)
+    return out
+
+
+def front_sides(country: str | None, text: str) -> tuple[str, str] | None:
+    """(holder, opponent) of the front-line settlement an event text places itself at, or None.
+
+    The settlement after "near"/"in" wins; a name right after a comma is the region ("near Vodyane,
+    Donetsk"), not the place."""
+    table = _front_tables().get(country or "")
+    if table is None or not text:
+        return None
+    pat, places = table
+    found = [m for m in pat.finditer(text) if not re.search(r",\s*$", text[max(0, m.start() - 3):m.start()])]
+    if not found:
+        return None
+    near = [m for m in found if re.search(r"\b(?:near|in|of|at|outside|around)\s+(?:the\s+)?$",
+                                          text[max(0, m.start() - 12):m.start()])]
+    return places[(near or found)[0].group(1)]
+
+
+# ---------------------------------------------------------------------------------------------
+# identity militias named by their tribe, clan or ethnic group: "<Name> Tribal/Clan/Ethnic Militia (<Country>)"
+
+_NAME_PART = r"(?:(?:Al|al|El|el|Bani|Beni|Banu|Ba|ba|Abu|Ould|Awlad|Ahl|Ait|Wad|Bin|bin)\s+)?[A-Z][a-z'\u2019-]{2,}"
+_NAME = _NAME_PART + r"(?:\s+(?:(?:al|Al|ba|Ba|bin|Bani|Abu)\s+)*[A-Z][a-z'\u2019-]{2,}){0,3}"
+_TRIBAL_NOUNS = (r"(?:tribesmen|tribal\s+(?:militias?|militiamen|fighters|gunmen|members|men)|tribe(?:'s)?\s+"
+                 r"(?:militias?|fighters|gunmen|members)|tribes)")
+_CLAN_NOUNS = r"(?:clansmen|clan\s+(?:militias?|militiamen|fighters|gunmen|members|men))"
+_MILITIA_RE = re.compile(
+    r"(?<![\w-])(" + _NAME + r"(?:\s*,\s*" + _NAME + r")*(?:,?\s+and\s+" + _NAME + r")?)"
+    r"\s+(" + _TRIBAL_NOUNS + "|" + _CLAN_NOUNS + r")\b")
+_COMMUNAL_RE = re.compile(r"\b(?i:communal\s+(?:militias?|militiamen|youths|vigilantes)\s+(?:from|of)\s+(?:the\s+)?)"
+                         r"(" + _NAME + r"(?:\s*,\s*" + _NAME + r")*(?:,?\s+and\s+" + _NAME + r")?)")
+_ETHNIC_NOUNS = (r"(?:ethnic\s+militias?|militias?|militiamen|militia\s+members|gunmen|armed\s+(?:men|youths?|herders)|"
+                 r"herders|herdsmen|herdsman|pastoralists|fighters|youths|raiders|attackers|assailants)")
+# capitalised words that open a phrase but name no tribe or clan
+_NOT_NAMES = {"the", "local", "rival", "armed", "two", "three", "several", "some", "many", "unidentified", "unknown",
+              "pro", "anti", "sunni", "shia", "shiite", "arab", "bedouin", "kurdish", "houthi", "government",
+              "tribal", "clan", "other", "both", "these", "those", "their", "his", "her", "its", "hundreds", "dozens",
+              "on", "in", "at", "after", "when", "while", "during", "militia", "militiamen", "members", "fighters",
+              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+
+
+@lru_cache(maxsize=1)
+def _ethnic_re() -> re.Pattern[str] | None:
+    names = [p[0].strip() for p in _tsv("ethnic_groups.tsv") if p and p[0].strip()]
+    if not names:
+        return None
+    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])((?:" + alt + r")(?:\s*,\s*(?:" + alt + r"))*(?:,?\s+and\s+(?:" + alt + r"))?)"
+                      r"(?:\s+(?:armed|ethnic|community))?\s+" + _ETHNIC_NOUNS + r"\b")
+
+
+def _generated_militias(text: str, country: str, tables: "_Tables") -> list[tuple[int, int, ActorRef]]:
+    """(start, end, ref) for each tribe, clan or ethnic militia named in ``text``; a list of names
+    ("Al Tilan and Al Dahshal tribal militias") gives one mention per name, over the name itself."""
+    out: list[tuple[int, int, ActorRef]] = []
+    blocked = {n.lower() for n in tables.nationalities} | {c.lower() for c in tables.countries}
+
+    def emit(group_start: int, names: str, kind: str, noun_end: int, last: bool) -> None:
+        parts = [p for p in re.split(r"\s*,\s*|,?\s+and\s+", names) if p.strip()]
+        pos = group_start
+        for i, name in enumerate(parts):
+            start = text.index(name, pos)
+            pos = start + len(name)
+            words = name.split()
+            while words and words[0].lower() in _NOT_NAMES:
+                start += len(words[0]) + 1
+                words = words[1:]
+            name = " ".join(words)
+            if not name or name.lower() in blocked or name.lower() in _NOT_NAMES or name.lower() in tables.by_name:
+                continue
+            ref = ActorRef(name=f"{name} {kind} Militia ({country})", inter=4, country=country, kind="")
+            # the last name takes the noun with it; the others are their own mentions
+            end = noun_end if (i == len(parts) - 1 and last) else start + len(name)
+            out.append((start, end, ref))
+
+    for m in _MILITIA_RE.finditer(text):
+        noun = m.group(2).lower()
+        kind = "Clan" if noun.startswith("clan") else "Tribal"
+        emit(m.start(1), m.group(1), kind, m.end(), True)
+    for m in _COMMUNAL_RE.finditer(text):
+        # "communal militias from Yagaba and Kubori": each village's militia
+        emit(m.start(1), m.group(1), "Communal", m.start(1) + len(m.group(1)), False)
+    ere = _ethnic_re()
+    if ere is not None:
+        for m in ere.finditer(text):
+            if any(s <= m.start() < e for s, e, _ in out):
+                continue
+            emit(m.start(1), m.group(1), "Ethnic", m.end(), True)
+    return out

@@ -1,8 +1,8 @@
 """Fatality counts by ACLED's rules, read from the dependency parse.
 
 - only reported deaths; "killed or injured" / "casualties" with no split: 0;
-- a vague plural ("several", "many", "a number of"): 3, or 10 for a significant attack in an
-  active war zone; "dozens" 12, "hundreds" 100, "tens" 10;
+- a vague plural ("several", "many", "a number of"): 3 (10 when a major attack hits a place at
+  war); "dozens" 12, "hundreds" 100, "tens" 10;
 - parts are summed ("2 soldiers and 3 civilians were killed"; "6 killed by fire and 3 by IEDs");
 - conflicting claims by different claimants: the lowest; every claim is kept as a ``Claim``.
 """
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 __all__ = ["Count", "number_value", "DeathReport", "death_reports", "VAGUE", "WAR_ZONE_VAGUE"]
 
 VAGUE = 3  # ACLED: "several", "many", plural "fatalities" without a number
-WAR_ZONE_VAGUE = 10  # ACLED: the same, for a significant attack in an active war zone
+WAR_ZONE_VAGUE = 10  # ACLED: the same, when a major attack hits a place at war
 
 _WORDS = {
     "zero": 0, "no": 0, "none": 0, "a": 1, "an": 1, "one": 1, "single": 1, "lone": 1, "two": 2, "both": 2, "pair": 2,
@@ -41,7 +41,8 @@ _GRIEVANCE = {"justice", "demand", "protest", "demonstrate", "demonstration", "r
               "condemn", "denounce", "compensation", "investigation", "accountability"}
 _HURT = {"injure", "wound", "injury", "hurt"}
 _INJURY = {"injure", "wound", "injury", "hurt", "detain", "capture", "arrest", "abduct", "kidnap", "missing"}
-_CODED = re.compile(r"fatalit(?:y|ies)\s+(?:were\s+|was\s+|are\s+|is\s+)?coded\s+as\s+(\d+)", re.I)
+# ACLED's own notes state the coded number, sometimes misspelt ("Unclear fatalites coded as 10")
+_CODED = re.compile(r"fatal\w{0,6}\s+(?:were\s+|was\s+|are\s+|is\s+|have\s+been\s+)?coded\s+as\s+(\d+)", re.I)
 # a verbless tally closing a report ("... the village. 2 fatalities and 1 injured."): the reporter's own
 # summary of the toll, restating (not adding to) the deaths told before it
 _SUMMARY = re.compile(r"(?:^|(?<=[.;\]])\s*)(\d+)\s+fatalit(?:y|ies)\b(?=\s*(?:$|[.;,(\[]|and\s+\d+\s+(?:injur|wound)))", re.I)
@@ -158,6 +159,10 @@ def _victims(tok, lemma: str | None = None) -> list:
         for c in tok.children:
             if c.dep_ in ("dobj", "nsubjpass", "obj"):
                 out.append(c)
+        subj = [c for c in out if c.dep_ == "nsubjpass"]
+        if len(subj) > 1:
+            # two subjects is a misparse ("in Recife, Pernambuco, a trader was killed"): the one next to the verb
+            out = [c for c in out if c.dep_ != "nsubjpass" or c is subj[-1]]
         if not out and tok.dep_ in ("acl", "amod") and tok.head.pos_ in ("NOUN", "PROPN", "NUM"):
             out.append(tok.head)  # "3 people killed in ..." read as a reduced relative clause
         if not out:
@@ -177,14 +182,51 @@ def _victims(tok, lemma: str | None = None) -> list:
             out = [tok.head]
         elif tok.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "advcl", "conj"):
             h = tok.head
-            out = [c for c in h.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.i != tok.i]
-        out += [c for c in tok.children if c.dep_ in ("nummod", "npadvmod", "nsubj") and (c.like_num or c.pos_ in ("NOUN",))]
+            out = [c for c in h.children if c.dep_ in ("dobj", "nsubjpass") and c.i != tok.i]
+            if not out and h.lemma_.lower() not in ("shoot", "beat", "stab", "hack", "leave"):
+                out = [c for c in h.children if c.dep_ == "nsubj" and c.i != tok.i]  # "two men lay dead"
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+        if objs:
+            out += objs  # "gunmen shot dead a civilian": the one shot, never the gunmen
+        else:
+            out += [c for c in tok.children if c.dep_ in ("nummod", "npadvmod", "nsubj") and (c.like_num or c.pos_ in ("NOUN",))]
         if not out and tok.i > 0 and tok.doc[tok.i - 1].like_num:
             out = [tok.doc[tok.i - 1]]
         if tok.pos_ == "NOUN" or (not out and tok.dep_ in ("ROOT", "nsubj", "dobj", "conj")):
             out = out or [tok]
     elif lemma in ("death", "fatality", "life", "body", "corpse"):
         out = [tok]
+        h = tok.head
+        if lemma in ("death", "fatality") and tok.dep_ == "conj" and h.pos_ == "NOUN" and h.i < tok.i \
+                and h.lemma_.lower() not in _INJURY and any(c.dep_ == "nummod" for c in h.children):
+            out.insert(0, h)  # "25 ADF fighters and 6 military fatalities": both numbers are deaths
+    elif lemma == "killing":
+        # "the killing of 1 militant"
+        out = [x for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for x in p.children if x.dep_ == "pobj"]
+    out = [v for v in out if v.lemma_.lower() not in _ANIMALS]  # "killed 15 livestock"
+    # a date or a place is never who died: the parser took "Around 27 April, in X, a man was found dead"
+    # with "April" as the subject
+    out = [v for v in out if v.ent_type_ not in _NOT_VICTIM_ENTS]
+    if not out and lemma in _KILL_WORDS:
+        if lemma == "dead" or tok.lemma_.lower() == "shoot":
+            # "shot dead an IDP civilian": the object of the shooting
+            out = [c for c in tok.children if c.dep_ in ("dobj", "obj") and c.ent_type_ not in _NOT_VICTIM_ENTS]
+        if not out and tok.dep_ != "conj":
+            # "killed and mutilated the body of a man": the object shared with the coordinated verb
+            for c in tok.children:
+                if c.dep_ == "conj" and c.pos_ == "VERB":
+                    objs = [x for x in c.children if x.dep_ in ("dobj", "obj")]
+                    for o in objs:
+                        inner = [y for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for y in p.children
+                                 if y.dep_ == "pobj"] if o.lemma_.lower() in ("body", "corpse") else []
+                        out.extend(inner or [o])
+        if not out:
+            # "a drug trafficker was killed", "resulting in 1 soldier killed": the noun right before the
+            # participle (and its auxiliaries) when the parser hung it elsewhere
+            verb = tok.head if lemma == "dead" and tok.dep_ in ("oprd", "acomp", "xcomp") else tok
+            left = _left_noun(verb)
+            if left is not None:
+                out = [left]
     # conjoined victims: "2 soldiers and 3 civilians"
     more = []
     for v in out:
@@ -193,22 +235,62 @@ def _victims(tok, lemma: str | None = None) -> list:
             if c.i > v.i and c.pos_ in ("NOUN", "PROPN", "NUM") and (c.like_num or any(
                     x.dep_ in ("nummod", "det") for x in c.children) or c.lower_ in _FIXED):
                 more.append(c)
-    return out + more
+    seen = {v.i for v in out}
+    return out + [c for c in more if c.i not in seen and not seen.add(c.i)]
+
+
+_ANIMALS = {"livestock", "cattle", "cow", "goat", "sheep", "camel", "animal", "dog", "horse", "donkey",
+            "chicken", "pig", "ox", "bull"}
+_NOT_VICTIM_ENTS = {"DATE", "TIME", "GPE", "LOC", "FAC", "MONEY", "PERCENT"}
+_KILL_WORDS = {"kill", "murder", "assassinate", "execute", "behead", "lynch", "slay", "massacre", "slaughter", "dead"}
+
+
+def _left_noun(verb):
+    """The noun just before a participle and its auxiliaries ("a man was found"), or None."""
+    doc = verb.doc
+    j = verb.i - 1
+    while j >= verb.sent.start and doc[j].dep_ in ("auxpass", "aux", "advmod", "neg"):
+        j -= 1
+    if j < verb.sent.start or j == verb.i - 1 and verb.tag_ != "VBN":
+        return None  # an active verb's left neighbour is its subject, the killer
+    t = doc[j]
+    if t.pos_ in ("NOUN", "PROPN", "PRON") and t.ent_type_ not in _NOT_VICTIM_ENTS and t.lower_ not in ("who", "which", "that"):
+        return t
+    return None
 
 
 def _injury_pair(tok) -> bool:
     """"killed or injured", "killed, detained or injured", "killing and injuring N": one group, no split of deaths."""
     if any(c.dep_ == "preconj" for c in tok.children) or (tok.i > 0 and tok.doc[tok.i - 1].lower_ == "either"):
         return True
+    # "killed, injured or captured" read with the parser's help or not: a list of fates joined by "or"
+    doc = tok.doc
+    words, j, disjunct = [], tok.i + 1, False
+    while j + 1 < len(doc) and doc[j].lower_ in (",", "or", "and/or") and doc[j + 1].pos_ in ("VERB", "ADJ", "NOUN"):
+        disjunct = disjunct or doc[j].lower_ != ","
+        words.append(doc[j + 1])
+        j += 2
+    if disjunct and any(w.lemma_.lower() in _INJURY for w in words):
+        return True
     hurt = [c for c in tok.conjuncts if c.lemma_.lower() in _HURT]
     if not hurt:
         return False
 
-    def own(x) -> bool:
-        return any(ch.dep_ in ("nsubj", "nsubjpass", "dobj") for ch in x.children)
+    def own(x, depth: int = 0, inherit: bool = True) -> bool:
+        # its own subject or object; a reduced relative ("1 soldier injured") has its noun; the second verb of
+        # "was shot and killed" shares the first one's subject; "the killing of 1 militant" has its "of"
+        if any(ch.dep_ in ("nsubj", "nsubjpass", "dobj") for ch in x.children):
+            return True
+        if x.dep_ in ("acl", "amod", "relcl") and x.head.pos_ in ("NOUN", "PROPN", "NUM"):
+            return True
+        if x.pos_ == "NOUN" and any(ch.dep_ == "prep" and ch.lower_ == "of" for ch in x.children):
+            return True
+        return (inherit and depth < 3 and x.dep_ == "conj" and x.head.lemma_.lower() not in _HURT | DEATH_LEMMAS
+                and x.head.i != x.i and own(x.head, depth + 1))
 
     # "one man died and two were injured", "killing 2 and wounding 6": separate statements
-    return any(not (own(c) and own(tok)) for c in hurt)
+    # ("were killed and wounded": the wounding shares the killing's subject, so it is one lump)
+    return any(not (own(c, inherit=False) and own(tok)) for c in hurt)
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,8 +318,13 @@ def death_reports(sent, lemmas: list[str] | None = None) -> list[DeathReport]:
         lemma = tok.lemma_.lower()
         if lemma == "shoot" and any(c.lower_ == "dead" for c in tok.children):
             lemma = "kill"
-        if lemma not in DEATH_LEMMAS:
+        if tok.pos_ == "NOUN" and tok.lower_ in ("killing", "killings") and any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            lemma = "killing"  # "led to the killing of 1 militant"
+        if lemma not in DEATH_LEMMAS and lemma != "killing":
             continue
+        if any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _ANIMALS for c in tok.children):
+            continue  # "killed 15 livestock"
         if any(s <= tok.idx < e for s, e in zero_spans):
             continue
         if lemma == "life" and not any(a.lemma_.lower() in ("claim", "lose", "take", "cost") for a in [tok.head]):
@@ -300,15 +387,23 @@ def death_reports(sent, lemmas: list[str] | None = None) -> list[DeathReport]:
     return out
 
 
-SPLIT = re.compile(r"fatalities\s+(?:were\s+|are\s+)?(?:split|divided)\s+(?:between|across|over)\s+(\d+|two|three|four|five)\s+(?:events|days|locations|places)(?:\s*\((\d+)\))?", re.I)
+# "fatalities split between 2 events", "[1 fatality split among 12 events]", "coded as 10 and split up between
+# 3 events", "spread across two locations"
+SPLIT = re.compile(
+    r"(?:split|divided|spread)\s+(?:up\s+|evenly\s+)?(?:between|across|over|among|amongst|into)\s+(?:the\s+)?"
+    r"(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?:separate\s+)?(?:events|days|locations|places|frontlines|fronts|areas|villages|districts|incidents)"
+    r"(?:\s*\((\d+)\))?", re.I)
 
 
 def split_share(total: int, text: str) -> int:
-    """A toll over several days/events is divided across them; the first gets the remainder (ACLED)."""
+    """A toll over several days/events is divided across them (ACLED).  ACLED gives the remainder to the
+    first of them, which one report cannot tell apart from the rest: every part but one gets the even share,
+    so that is the likeliest value for any one of them ("1 fatality split among 12 events" -> 0)."""
     m = SPLIT.search(text)
     if not m:
         return total
     if m.group(2):
         return int(m.group(2))  # the share is stated
     n = number_value(m.group(1)) or 1
-    return total // n + total % n
+    return total // n
