@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ..records import Article, Claim, Evidence, Mention, Statistic, Toponym, content_id
@@ -20,6 +20,7 @@ from . import taxonomy
 from .dates import DateExpr, find_dates, is_future, parse_iso
 from .fatalities import LEGAL as _LEGAL, VAGUE, WAR_ZONE_VAGUE, DeathReport, death_reports
 from .lexicon import GENERIC, Trigger, load_lexicon, token_keys
+from .screen import screen
 
 __all__ = ["EventCoder", "CodingResult"]
 
@@ -37,6 +38,8 @@ _PERIOD = re.compile(
     r"(?:in|during|throughout)\s+(?:19|20)\d\d\b(?!\s*-\d)|so\s+far|to\s+date|until\s+(?:the\s+moment|now|today)|"
     r"\w+\s+years\s+of\s+(?:war|aggression|conflict|fighting|steadfastness)|"
     r"(?:this|last|past)\s+year|the\s+(?:beginning|start)\s+of\s+the\s+(?:war|aggression|conflict))", re.I)
+# words that make a count cover a span of time ("since January", "this month", "so far")
+_SPAN_WORDS = re.compile(r"\b(?:since|so\s+far|to\s+date|until|till|throughout|years?|months?|weeks?|decades?)\b", re.I)
 _TALLY_NOUNS = {"operation", "offensive", "strike", "airstrike", "attack", "raid", "missile", "sortie", "drone",
                 "mission", "rocket", "explosion", "violation", "shell", "clash", "bombing", "ballistic", "incident",
                 "attempt", "infiltration", "sniping", "ambush", "raid"}
@@ -65,6 +68,32 @@ _ATTEMPT = {"try", "attempt", "manage", "continue", "begin", "start", "fail", "r
 # intervention words that demonstrators use too ("blocked the road", "prevented trucks"): they count only
 # with forces as their subject
 _SOFT_INTERVENE = {"block", "prevent", "stop", "obstruct", "remove", "interfere"}
+# prepositions that make an act the cause or matter of the sentence's event ("arrested for attacking",
+# "a base set up due to attacks"); "during"/"after" are left out: "killed during clashes" reports the clashes
+_CAUSE_WORDS = ("against", "over", "for", "because", "since", "about", "due")
+# cue classes a later sentence may add to the event before it: who the victim was decides the type
+_VICTIM_CONTEXT = {"gangvictim"}
+# modifiers that make a "bomb" or "grenade" a crowd-control device
+_NONLETHAL = {"gas", "teargas", "tear", "smoke", "stun", "sound", "flash", "paint", "noise"}
+# what a crowd does when a demonstration turns violent
+_RIOT_VERBS = {"burn", "torch", "vandalize", "vandalise", "smash", "loot", "storm", "ransack", "pelt", "stone", "hurl",
+               "attack", "beat", "assault", "damage", "destroy", "set"}
+# verbs whose bare participle after a noun is passive ("four people killed", "26 arrested")
+_DONE_TO = {"kill", "injure", "wound", "shoot", "beat", "stab", "murder", "behead", "execute", "torture", "abduct",
+            "kidnap", "arrest", "detain", "hurt", "lynch"}
+# crowd words that name a single person when singular ("a man", "a youth")
+_ONE_PERSON = {"man", "woman", "person", "youth", "resident", "villager", "local", "student", "worker", "driver",
+               "farmer", "trader", "vendor", "passenger", "migrant", "citizen", "inmate", "prisoner", "neighbour",
+               "neighbor", "relative", "member", "supporter", "inhabitant"}
+# words for state forces: a fight between them and a group of unorganised people is a riot, not a battle
+_STATE_FORCES = {(w,) for w in ("police", "policeman", "policemen", "officer", "soldier", "troops", "troop", "army",
+                                "military", "security", "gendarme", "gendarmerie", "guard", "constable", "personnel",
+                                "force", "agent", "jawan", "trooper")}
+# markers of a community side in a fight (with a NORP name): two such sides are communal militias
+_COMMUNAL = {"community", "ethnic", "clan", "tribe", "tribal", "communal", "section", "sub-clan"}
+_BATTLE_SUBS = tuple(s for s in taxonomy.SUB_EVENT_TYPES if taxonomy.event_type(s) == "Battles")
+# override triggers that take hold of things (weapons, goods) rather than stop a weapon in use
+_TAKE = {"seize", "confiscate", "recover", "find", "discover", "uncover", "capture"}
 # words that place an undated development in the news, not in a place's history
 _RECENT = {"recently", "new", "newly", "now", "today", "yesterday", "tonight", "latest", "just", "fresh"}
 
@@ -105,6 +134,9 @@ class _Sent:
 class _Draft:
     sents: list[_Sent]
     hits: list[_Hit]
+    # cue classes of later sentences of the paragraph that only describe the event's people
+    # ("The victim had charges against him for drug trafficking.")
+    context: set[str] = field(default_factory=set)
 
     @property
     def first(self) -> _Sent:
@@ -138,6 +170,11 @@ class EventCoder:
         self._learned = None
         self._learned_loaded = False
         self._countries = _country_cues()
+        # nouns that count things, not people (their numbers are never death tolls)
+        self._things = self.lex.cues["goods"] | self.lex.cues["weapon"] | self.lex.cues["property"] | {
+            (w,) for w in ("pill", "tablet", "dose", "round", "bullet", "kilo", "kilogram", "gram", "ton", "tonne",
+                           "dollar", "peso", "rupee", "euro", "hectare", "acre", "litre", "liter", "gallon", "sachet",
+                           "package", "cartridge", "shell", "meter", "metre", "kilometre", "kilometer", "km", "mile")}
 
     # -- heavy helpers, loaded on first use ----------------------------------------------------
     @property
@@ -172,7 +209,9 @@ class EventCoder:
         for s in sents:
             hits = s.hits
             if hits:
-                stat = self._aggregate(article, s)
+                follows = open_draft is not None and s.index - open_draft.sents[-1].index == 1 \
+                    and s.paragraph == open_draft.sents[-1].paragraph
+                stat = self._aggregate(article, s, follows_event=follows)
                 if stat is not None:
                     statistics.append(stat)
                     dropped["aggregate"] += 1
@@ -208,6 +247,9 @@ class EventCoder:
                 if self._aggregate(article, s) is None:
                     open_draft.sents.append(s)
             else:
+                if open_draft is not None and s.paragraph == open_draft.sents[-1].paragraph and any(
+                        t.lemma_.lower() == "victim" for t in s.span):
+                    open_draft.context |= s.classes & _VICTIM_CONTEXT
                 # a tally without an event word ("carried out 640 operations since 2015") is still a claim worth keeping
                 stat = self._aggregate(article, s, counted_only=True)
                 if stat is not None:
@@ -219,7 +261,10 @@ class EventCoder:
             if m is not None and m.id not in seen:
                 seen.add(m.id)
                 mentions.append(m)
-        return CodingResult(mentions, statistics, dict(dropped))
+        # precision screen: back-references, history, disasters, court talk, routine arrests ... (screen.py)
+        kept, screened = screen(article, doc, mentions)
+        dropped.update(screened)
+        return CodingResult(kept, statistics, dict(dropped))
 
     # -- sentences and triggers ----------------------------------------------------------------------
     def _sentences(self, article, doc, places, all_dates, dropped) -> list[_Sent]:
@@ -272,14 +317,23 @@ class EventCoder:
                 if last.dep_ == "compound" and last.head.lemma_.lower() not in _EVENT_HEADS \
                         and not last.head.lower_.endswith("ing"):
                     continue  # "battle tanks", "attack helicopters": a kind of thing, not an event
+                if taxonomy.is_sub_event_type(trig.sub_event) and taxonomy.event_type(trig.sub_event) == "Explosions/Remote violence" \
+                        and any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in _NONLETHAL for c in toks[i + n - 1].children):
+                    continue  # "tear gas bombs", "stun grenades": crowd control, not explosives
                 if tok.ent_type_ in ("DATE", "TIME") and tok.pos_ == "PROPN":
                     continue  # "March 19": the month, not a march
-                if tok.ent_type_ in _NAME_ENTS or (tok.pos_ == "PROPN" and tok.ent_type_ not in ("", "DATE")):
+                if (tok.ent_type_ in _NAME_ENTS or (tok.pos_ == "PROPN" and tok.ent_type_ not in ("", "DATE"))) and not (
+                        n == 1 and tok.text.isupper() and trig.strong and taxonomy.is_sub_event_type(trig.sub_event)
+                        and taxonomy.event_type(trig.sub_event) == "Explosions/Remote violence"):
+                    # (an upper-case weapon acronym the tagger took for a name, "RCIED", "ATGM", is still the weapon)
                     continue  # "National Front for Liberation", "Operation Strike"
                 if trig.sub_event == "*protest" and tok.pos_ == "VERB" and tok.lemma_.lower() in ("demonstrate", "rally") \
                         and any(c.dep_ in ("dobj", "obj") or (c.dep_ == "advmod" and c.lemma_.lower() in ("little", "much", "how"))
                                 for c in tok.children):
                     continue  # "demonstrated little grit", "rallied support": showing or gathering, not protesting
+                if trig.sub_event in ("*kill", "*attack") and tok.pos_ == "VERB" and tok.lemma_.lower() in ("kill", "shoot") \
+                        and not self._living_object(tok):
+                    continue  # "the Left killed comedy", "they shot a video": not done to people
                 if trig.sub_event == "*protest" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
                     continue  # "struck down with the disease"
                 if trig.strong and tok.tag_ == "VBG" and tok.dep_ in ("pcomp", "pobj") and tok.head.lemma_.lower() in (
@@ -298,6 +352,26 @@ class EventCoder:
                 continue
             keep.append(h)
         return keep
+
+    def _living_object(self, tok) -> bool:
+        """False when the verb's direct object is a thing ("killed the deal", "shot a video"); True otherwise,
+        also when it has no object ("were killed") or the object may be people ("killed 12", "shot him")."""
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+        if not objs:
+            return True
+        people = self.lex.cues["person"] | self.lex.cues["civilian"] | self.lex.cues["armed"] | self.lex.cues["crowdagent"]
+        for o in objs:
+            if o.pos_ in ("PRON", "PROPN", "NUM") or o.ent_type_ in ("PERSON", "NORP", "ORG", "GPE", "CARDINAL") \
+                    or any(c.dep_ == "nummod" or c.like_num for c in o.children) or o.lower_.endswith(("ers", "ists", "ians")):
+                return True
+            if o.lemma_.lower() in ("number", "dozen", "score", "several", "many", "some", "other", "all", "most", "rest",
+                                    "each", "both", "few", "hundred", "thousand", "one", "none", "any"):
+                return True
+            of = [x for p in o.children if p.dep_ == "prep" and p.lower_ == "of" for x in p.children]
+            if any({(k,) for k in token_keys(x)} & (people | self.lex.cues["weapon"] | self.lex.cues["remote"])
+                   for x in [o, *o.children, *of]):
+                return True
+        return False
 
     def _object_in(self, tok, words, classes: tuple[str, ...]) -> bool:
         """Whether the object of the trigger verb (or of its particle/preposition) is of the classes."""
@@ -346,6 +420,8 @@ class EventCoder:
         if tok.dep_ == "amod" and tok.tag_ == "VBN" and tok.lemma_.lower() == "fire" and not self._object_in(
                 tok.head, [tok.head], ("weapon",)):
             return "descriptive"  # "the fired agent": a state of a person, not a shooting
+        if hit.sub == "Looting/property destruction" and tok.dep_ == "amod" and tok.tag_ == "VBN":
+            return "descriptive"  # "demanded the return of looted funds": a grievance's label, not a looting
         if tok.lemma_.lower() == "fire" and any(c.dep_ == "auxpass" for c in tok.children) and not any(
                 c.dep_ in ("prep", "agent") and c.lower_ in ("at", "on", "upon", "towards", "into")
                 and not any(x.ent_type_ in ("DATE", "TIME") for x in c.children) for c in tok.children) \
@@ -363,8 +439,14 @@ class EventCoder:
                     return "future_or_hypothetical"
                 if c.dep_ == "neg":
                     return "negated"
+                if c.dep_ == "mark" and c.lemma_.lower() in mod["condition"]:
+                    return "conditional"  # "it is unclear if clashes took place"
+        if tok.pos_ == "NOUN" and tok.dep_ == "conj" and any(
+                c.dep_ == "det" and c.lower_ in ("no", "neither") for c in tok.head.children):
+            return "negated"  # "no arrests or clashes were reported"
         node = tok
         depth = 0
+        via = None
         while node is not None and depth < 8:
             lemma = node.lemma_.lower()
             for c in node.children:
@@ -378,18 +460,25 @@ class EventCoder:
                 if c.dep_ == "aux" and c.lower_ == "to" and node.i == tok.i and node.dep_ in ("xcomp",) and \
                         node.head.lemma_.lower() in ("be",):
                     return "intended"  # "is to attack"
-            if node.i != tok.i and any(k in mod["intent"] for k in token_keys(node)) and lemma not in ("agree",):
+            # (a coordinated verb is a further act, not governed: "stopped and looted a boat", "threatened and
+            # beat the driver")
+            governs = node.i != tok.i and via != "conj"
+            if governs and any(k in mod["intent"] for k in token_keys(node)) and lemma not in ("agree",):
                 return "intended"
-            if node.i != tok.i and any(k in mod["threat"] for k in token_keys(node)):
+            if governs and any(k in mod["threat"] for k in token_keys(node)):
                 return "threatened"
-            if node.i != tok.i and any(k in mod["speculate"] for k in token_keys(node)):
+            if governs and any(k in mod["speculate"] for k in token_keys(node)):
                 return "speculative"
-            if node.i != tok.i and lemma in _LEGAL:
-                return "legal"  # "charged in the shooting", "acquitted of murder": a court case about an act
+            if node.i != tok.i and lemma in _LEGAL and via != "conj" and not any(
+                    c.lower_ in ("baton", "lathi", "cane") for c in node.children):
+                # "charged in the shooting", "acquitted of murder": a court case about an act (a coordinate
+                # verb is the next act, not the charge's matter: "police baton charged them and they pelted")
+                return "legal"
             if node.i != tok.i and lemma in self.lex.speech:
                 break  # "X said that Y attacked": the report is real; the speech's own modality is not ours
             if node.dep_ == "ROOT" or node.head.i == node.i or node.dep_ not in _CLIMB:
                 break
+            via = node.dep_
             node = node.head
             depth += 1
         # "is preparing for confrontations", "will be tasked with": a governing intent noun/verb to the left
@@ -438,7 +527,7 @@ class EventCoder:
         if s.paragraph != last.paragraph:
             return False
         if any(h.sub == "*protest" for h in draft.hits) and "intervene" in s.classes and s.index - last.index <= 3 \
-                and all(h.sub in ("Arrests", "*attack", "*kill", "*riot") for h in s.hits) and not s.dates:
+                and all(h.sub in ("Arrests", "*attack", "*kill", "*riot", "Change to group/activity", "Other") for h in s.hits) and not s.dates:
             return True  # "Police dispersed the group and arrested five": the intervention in that demonstration
         if s.index - last.index > 1:
             return False
@@ -451,6 +540,9 @@ class EventCoder:
         subs = {h.sub for h in s.hits}
         if all(not h.trigger.strong or h.sub in GENERIC for h in s.hits):
             return True
+        if all(h.sub == "Disrupted weapons use" and h.head.lemma_.lower() in _TAKE for h in s.hits) and any(
+                _family(h.sub) == "violence" for h in draft.hits):
+            return True  # "... a shootout broke out. Police seized two rifles.": the fight's aftermath, same actors
         if any(h.sub == "*protest" for h in draft.hits) and (
                 "protester" in s.classes or any(t.lower_ in ("they", "them", "participants") for t in s.span)) \
                 and not any(h.sub == "*protest" for h in s.hits):
@@ -458,7 +550,8 @@ class EventCoder:
         old = {_family(h.sub) for h in draft.hits}
         return bool({_family(x) for x in subs} & old)
 
-    def _aggregate(self, article: Article, s: _Sent, counted_only: bool = False) -> Statistic | None:
+    def _aggregate(self, article: Article, s: _Sent, counted_only: bool = False,
+                   follows_event: bool = False) -> Statistic | None:
         text = s.span.text
         day = [d for d in s.dates if d.precision == 1]
         value = None
@@ -481,12 +574,19 @@ class EventCoder:
             from .fatalities import number_value
 
             # "10,000 soldiers were killed or injured": a war toll even when deaths are not split out
+            # (only numbers of people: "seized 47500 pills" next to a killing is no toll)
             nums = [number_value(t.text) for t in s.span if t.like_num and t.ent_type_ != "DATE"
                     and not re.fullmatch(r"(?:19|20)\d\d", t.text)
-                    and not any(d.start <= t.idx < d.end for d in s.dates)]
+                    and not any(d.start <= t.idx < d.end for d in s.dates)
+                    and not {(k,) for k in token_keys(t.head)} & self._things]
             toll = max([toll] + [v for v in nums if v is not None])
         vague_big = any(t.lower_ in ("thousands", "millions") for t in s.span) and bool(s.deaths)
         if counted_only and not ((big_tally is not None and period) or toll >= TOLL_MIN):
+            return None
+        if big_tally is not None and not day and follows_event and not period and toll < TOLL_MIN \
+                and not _SPAN_WORDS.search(text):
+            # "On 2 May, X fired mortars at Y. Monitors observed 66 explosions near Z.": a count right
+            # after a dated report, with no period of its own, counts that day's event
             return None
         if big_tally is not None and not day:
             value = big_tally
@@ -521,7 +621,7 @@ class EventCoder:
 
     # -- one mention -----------------------------------------------------------------------------------
     def _mention(self, article, doc, d: _Draft, places, all_dates, dropped) -> Mention | None:
-        classes = set().union(*(s.classes for s in d.sents))
+        classes = set().union(*(s.classes for s in d.sents)) | d.context
         deaths = [r for s in d.sents for r in s.deaths]
         sub, main = self._classify(d.hits, classes, deaths, d.sents)
         if sub is None:
@@ -570,8 +670,18 @@ class EventCoder:
         inter1 = inter2 = None
         evidence: list[Evidence] = []
         span = doc.char_span(start, end, alignment_mode="expand") or first.span
+        # the parties are named where the event is first told: when the deciding trigger comes in a later
+        # sentence ("X fired mortars at Y. Monitors observed shots in both directions"), roles are read
+        # around the first sentence's trigger (not for demonstrations: the force that intervened is told later)
+        anchor = main
+        if not (first.span.start <= main.start < first.span.end) and taxonomy.event_type(sub) in (
+                "Battles", "Explosions/Remote violence"):
+            anchor = next((h for h in d.hits if first.span.start <= h.start < first.span.end), main)
+        anchor_tok = anchor.head
+        while anchor_tok.dep_ == "pobj" and anchor_tok.head.lower_ == "of" and anchor.start <= anchor_tok.head.head.i < anchor.end:
+            anchor_tok = anchor_tok.head.head  # "an exchange of fire": the roles hang from "exchange"
         try:
-            assignment = self.actors.assign(doc, span, main.head, country=country, speaker=speaker, sub_event_type=sub)
+            assignment = self.actors.assign(doc, span, anchor_tok, country=country, speaker=speaker, sub_event_type=sub)
         except ImportError:
             assignment = None
         if assignment is not None:
@@ -579,7 +689,7 @@ class EventCoder:
             actor2, inter2, assoc2 = assignment.actor2, assignment.inter2, assignment.assoc_actor_2
             evidence.extend(assignment.evidence)
         target = self._target_kind([h for h in d.hits if h.sub in ("*attack", "*kill")], classes)
-        sub = self._refine(sub, main, inter1, inter2, actor1, actor2, target)
+        sub = self._refine(sub, main, inter1, inter2, actor1, actor2, target, gang="gangvictim" in classes)
         method = "rules"
         if main.sub in ("*attack", "*kill") and self.learned is not None:
             # the rules know it was violence but not whose against whom: let the trained typer settle it
@@ -677,24 +787,58 @@ class EventCoder:
         if not hits:
             return None, None
         over = [h for h in hits if h.trigger.override]
+        if over and any(((h.trigger.strong and h.sub in ("*attack", "*kill")) or h.sub in _BATTLE_SUBS)
+                        and h.head.lemma_.lower() not in ("storm", "raid") for h in hits if not h.trigger.override):
+            # "a shoot-out broke out ... police seized a pistol": what was taken after a fight is its aftermath;
+            # the fight ranks first (a defused or intercepted weapon still cancels the blast it names; storming
+            # a building to take goods is a looting)
+            taken = [h for h in over if h.head.lemma_.lower() in _TAKE]
+            over = [h for h in over if h not in taken]
+            hits = [h for h in hits if h not in taken]
         if over:
             return over[0].sub, over[0]
+        fore = [h for h in hits if not self._background(h, _CAUSE_WORDS)]
+        if len(fore) < len(hits) and any(h.trigger.strong for h in fore):
+            # "arrested for attacking", "a base set up due to continued attacks", "a militant who was armed
+            # with a grenade": an act named as cause, grievance or description is not the reported one
+            hits = fore
         if any(h.trigger.strong and h.sub not in GENERIC for h in hits):
-            # a noun in passing ("as battles continue") does not outweigh the reported act
-            hits = [h for h in hits if h.trigger.strong or h.sub in GENERIC]
+            # a noun in passing ("as battles continue") does not outweigh the reported act of its sentence
+            # (a fight told in the first sentence stays when a later one adds "seven were arrested")
+            told = {h.head.sent.start for h in hits if h.trigger.strong and h.sub not in GENERIC}
+            hits = [h for h in hits if h.trigger.strong or h.sub in GENERIC or h.head.sent.start not in told]
         specific = [h for h in hits if h.sub not in GENERIC]
         protest = [h for h in hits if h.sub == "*protest"]
         riot = [h for h in hits if h.sub == "*riot"]
         generic = [h for h in hits if h.sub in ("*attack", "*kill")]
-        killed = any(r.count.value > 0 and r.kind == "deaths" for r in deaths)
+        killed = any(r.count.value > 0 and r.kind == "deaths" for r in deaths) or any(
+            h.sub == "*kill" and h.head.lemma_.lower() in ("kill", "dead", "die", "murder") for h in hits)
 
         def best(hs):
             return min(hs, key=lambda h: (taxonomy.rank(h.sub), h.start))
 
+        # the weapon an attack was made with names its tactic: "ambushed, with heavy weapons, a vehicle" is a
+        # shelling; "killed a civilian using small arms fire" is the killing (whose target decides), not a battle
+        for g in [g for g in generic if g.trigger.strong]:
+            kind = self._instrument(g)
+            if kind and not any(taxonomy.event_type(h.sub) in ("Battles", "Explosions/Remote violence") for h in specific):
+                specific.append(_Hit(replace(g.trigger, sub_event=kind, strong=True), g.start, g.end, g.head))
+                break
+        tools = [h for h in specific if h.sub == "Armed clash" and h.head.lemma_.lower() in ("small", "arm")
+                 and any(a.lower_ in ("using", "with") and a.dep_ in ("prep", "acl", "advcl", "xcomp") for a in h.head.ancestors)]
+        if tools and generic and any(g.trigger.strong for g in generic):
+            specific = [h for h in specific if h not in tools]
         battles_expl = [h for h in specific if taxonomy.event_type(h.sub) in ("Battles", "Explosions/Remote violence")]
         crowd_violence = [h for h in generic if self._crowd_agent(h)]
         crowd_clash = [h for h in specific if h.sub == "Armed clash" and h.head.lemma_.lower() in ("clash", "fight")
                        and self._crowd_agent(h)]
+        crowd_damage = [h for h in specific if h.sub == "Looting/property destruction" and h.head.pos_ == "VERB"
+                        and self._crowd_agent(h)]
+        if crowd_damage and not protest:
+            # "villagers torched the dealer's house": a crowd destroying property riots (ACLED's looting and
+            # destruction type is for organised actors)
+            crowd_violence += crowd_damage
+            specific = [h for h in specific if h not in crowd_damage]
         if crowd_clash:
             crowd_violence += crowd_clash
             specific = [h for h in specific if h not in crowd_clash]
@@ -705,11 +849,20 @@ class EventCoder:
             # "youths who clashed") is background, not the demonstrators' act
             riot = [h for h in riot if not self._background(h)]
             crowd_violence = [h for h in crowd_violence if not self._background(h)]
+            # "when they started to storm the house": after a demonstration, "they" are the demonstrators
+            crowd_violence += [h for h in generic if h not in crowd_violence and h.head.pos_ == "VERB"
+                               and h.head.lemma_.lower() in _CROWD_ACTS and not self._background(h)
+                               and any(a.lower_ == "they" or {(k,) for k in token_keys(a)} & self.lex.cues["protester"]
+                                       for a in self._doers(h.head))]
             generic = [h for h in generic if not self._background(h)]
             on_protesters = [h for h in generic if not self._crowd_agent(h) and self._target_kind([h], classes) == "protester"]
             if on_protesters and (killed or any(h.head.lemma_.lower() in ("shoot", "fire", "open", "kill") for h in on_protesters)):
                 return "Excessive force against protesters", on_protesters[0]
             damage = [h for h in specific if h.sub == "Looting/property destruction" and not self._background(h)]
+            if not (riot or crowd_violence or damage) and sents and len(sents) > 1 and self._crowd_acts(sents[1:]):
+                # "Prisoners demonstrated ... The inmates burnt official documents.": a later sentence of the
+                # same report says what the demonstrators did
+                return "Violent demonstration", anchor
             if riot or crowd_violence or damage:
                 # demonstrators burning, smashing or looting: the demonstration turned violent
                 return "Violent demonstration", (riot or crowd_violence or damage)[0]
@@ -728,6 +881,8 @@ class EventCoder:
                 return "Armed clash", b
             return b.sub, b
         mob = [h for h in specific if h.sub == "Mob violence"]
+        if riot and not mob and not crowd_violence and all(self._one_person(h) for h in riot):
+            return "Attack", riot[0]  # "a man threw stones at a nurse": one assailant is not a riot
         if riot or mob or crowd_violence:
             h = (mob or riot or crowd_violence)[0]
             if mob or (crowd_violence and not riot):
@@ -735,7 +890,7 @@ class EventCoder:
             # demonstrators' violence (burning tyres, stones at police) is a violent demonstration;
             # a crowd turning on people with no demonstration is mob violence
             if "protester" in classes or "protestcontext" in classes or any(
-                    x.head.lemma_.lower() in ("riot", "rioter", "burn", "burning") for x in riot):
+                    x.head.lemma_.lower() in ("burn", "burning") for x in riot):
                 return "Violent demonstration", h
             return "Mob violence", h
         vac = [h for h in specific if taxonomy.event_type(h.sub) == "Violence against civilians"]
@@ -748,6 +903,11 @@ class EventCoder:
         if generic:
             h = next((g for g in generic if g.trigger.strong), generic[0])
             target = self._target_kind(generic, classes)
+            raids = [g for g in generic if g.trigger.strong]
+            if specific and raids and all(g.head.lemma_.lower() == "raid" for g in raids):
+                # a raid that only arrested, seized or damaged is coded by what it did
+                b = best(specific)
+                return b.sub, b
             if "gangvictim" in classes and target != "protester":
                 return "Armed clash", h  # violence among criminal groups: both sides armed
             if target in ("civilian", "protester"):
@@ -761,6 +921,8 @@ class EventCoder:
                 return b.sub, b
             if "civilian" in classes and target is None and not any(g.head.lemma_.lower() in ("clash", "fight") for g in generic):
                 return "Attack", h  # a person was hurt and no armed opponent is named
+            if "armed" in classes and not self._armed_opponent(generic):
+                return "Attack", h  # the only armed party named is the one doing the violence
             return ("Armed clash", h) if "armed" in classes else ("Attack", h)
         if vac:
             return best(vac).sub, best(vac)
@@ -791,14 +953,21 @@ class EventCoder:
         return None
 
     @staticmethod
-    def _background(h: _Hit) -> bool:
+    def _background(h: _Hit, words=("against", "over", "for", "after", "following", "because", "during", "since",
+                                     "about")) -> bool:
         tok = h.head
         rel = [a for a in [tok, *tok.ancestors] if a.dep_ == "relcl"]
         # "the bank, where rioters hurled rocks": a where/when clause tells what happened there and then
-        if rel and not any(c.lower_ in ("where", "when") and c.dep_ == "advmod" for c in rel[0].children):
+        # ("police detained residents who were taking part in a protest": what they were doing then is the scene)
+        # ("detained five people who gathered in the square": the people seized at the scene of their gathering)
+        if rel and not any(c.lower_ in ("where", "when") and c.dep_ == "advmod" for c in rel[0].children) and not (
+                rel[0].tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in rel[0].children)) and not (
+                h.sub == "*protest" and rel[0].head.dep_ in ("dobj", "nsubjpass")
+                and rel[0].head.head.lemma_.lower() in ("detain", "arrest", "disperse", "prevent", "stop", "beat")
+                and not any(a.lemma_.lower() in ("accuse", "suspect", "charge", "allege") or any(
+                    c.dep_ == "aux" and c.lemma_ == "have" for c in a.children) for a in _path_up(tok, rel[0]))):
             return True
-        return any(a.lower_ in ("against", "over", "for", "after", "following", "because", "during", "since", "about")
-                   and a.dep_ in ("prep", "mark") for a in tok.ancestors)
+        return any(a.lower_ in words and a.dep_ in ("prep", "mark", "pcomp") for a in tok.ancestors)
 
     def _intervened(self, sent, classes: set[str]) -> bool:
         """Whether forces acted on the demonstration (dispersed, arrested, tear gas), not merely named an arrest."""
@@ -816,10 +985,17 @@ class EventCoder:
                 keys |= {(k, k2) for k in token_keys(tok) for k2 in token_keys(doc[tok.i + 1])}
             if not keys & cues:
                 continue
+            if any(c.lower_ in ("after", "because") and c.dep_ == "mark" for c in tok.children) or any(
+                    a.lower_ in ("after", "following", "because", "against", "over") and a.dep_ in ("mark", "prep")
+                    for a in tok.ancestors):
+                continue  # "protested after police stopped them at the border": the grievance, not the response
             if tok.pos_ != "VERB":
                 if tok.lower_ in ("tear", "teargas", "baton", "lathicharge", "water", "rubber", "pepper", "stun"):
                     return True
                 continue
+            if tok.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in tok.children) and any(
+                    {(k,) for k in token_keys(x)} & armed for d in self._doers(tok) for x in d.subtree):
+                return True  # "Police reached the spot and controlled the situation"
             for c in tok.children:
                 ck = {(k,) for k in token_keys(c)}
                 if c.dep_ in ("nsubj", "agent") and (ck & armed or any({(k,) for k in token_keys(x)} & armed for x in c.subtree)):
@@ -829,39 +1005,133 @@ class EventCoder:
                         [x for x in tok.head.children if x.dep_ == "nsubj"] if tok.dep_ == "conj" else [])
                     if subj and not any({(k,) for x in subj[0].subtree for k in token_keys(x)} & armed for _ in [0]):
                         continue  # "drivers blocked the road to stop people": only forces blocking a march intervene
-                if c.dep_ in ("dobj", "nsubjpass") and (c.like_num or ck & protester or any(
+                # ("26 arrested": a reduced passive's subject is the one acted on)
+                if (c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "nsubj" and tok.tag_ == "VBN")) and (
+                        c.like_num or ck & protester or any(
                         {(k,) for k in token_keys(x)} & protester for x in c.subtree)):
+                    return True
+        return False
+
+    @staticmethod
+    def _doers(tok) -> list:
+        """The grammatical doers of a verb: its subject or passive agent, through coordinated and
+        controlled verbs ("locals demonstrated, shouted slogans and clashed", "they started to storm")."""
+        agents = [c for c in tok.children if c.dep_ == "nsubj"]
+        if tok.tag_ == "VBN" and tok.lemma_.lower() in _DONE_TO and not any(c.dep_ in ("aux", "dobj") for c in tok.children):
+            agents = []  # "four people killed": a reduced passive's subject is the victim
+        for c in tok.children:
+            if c.dep_ == "agent":
+                agents.extend(x for x in c.children if x.dep_ == "pobj")
+        node = tok
+        while not agents and node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
+            node = node.head
+            agents = [c for c in node.children if c.dep_ == "nsubj"]
+        return agents
+
+    def _instrument(self, h: _Hit) -> str | None:
+        """The tactic named by what a violent act was done with ("with heavy weapons", "using mortars")."""
+        for c in h.head.children:
+            if not (c.dep_ in ("prep", "advcl", "acl", "xcomp") and c.lower_ in ("with", "using")):
+                continue
+            words = [x for x in c.subtree if x.i != c.i]
+            keys = {(k,) for x in words for k in token_keys(x)}
+            pairs = {(a, b) for x, y in zip(words, words[1:]) for a in token_keys(x) for b in token_keys(y)}
+            if (keys | pairs) & self.lex.cues["aircraft"]:
+                return "Air/drone strike"
+            if (keys | pairs) & self.lex.cues["remote"] and not ({("small",), ("machete",), ("knife",)} & keys):
+                return "Shelling/artillery/missile attack"
+        return None
+
+    def _crowd_acts(self, sents) -> bool:
+        """Whether a sentence has a crowd (demonstrators, inmates, "they") burning, smashing or attacking."""
+        crowd = self.lex.cues["crowdagent"] | self.lex.cues["protester"] | {("they",)}
+        for s in sents:
+            for tok in s.span:
+                if tok.pos_ != "VERB" or tok.lemma_.lower() not in _RIOT_VERBS:
+                    continue
+                objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+                if any(o.lemma_.lower() in ("effigy", "flag", "poster", "picture", "photo", "portrait", "candle")
+                       for o in objs):
+                    continue  # burning an effigy or a flag is a symbolic act of a peaceful protest
+                if any(c.dep_ in ("dobj", "obj", "nsubjpass") and {(k,) for k in token_keys(c)} & self.lex.cues["protester"]
+                       for c in tok.children):
+                    continue  # "the protesters were attacked by supporters": done to the demonstration, not by it
+                if any({(k,) for k in token_keys(d)} & crowd for d in self._doers(tok)):
+                    return True
+        return False
+
+    def _one_person(self, h: _Hit) -> bool:
+        """Whether the act's only doer is one person ("a man", "a youth")."""
+        doers = self._doers(h.head)
+        return len(doers) == 1 and not doers[0].conjuncts and doers[0].tag_ == "NN" \
+            and doers[0].lemma_.lower() in _ONE_PERSON \
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in doers[0].children)
+
+    def _armed_opponent(self, hits: list[_Hit]) -> bool:
+        """Whether the sentences name an armed party besides the doers of the violence ("militants attacked
+        soldiers", "killed during a police raid"), or the doer is unknown and an armed party is named."""
+        armed = self.lex.cues["armed"]
+        for h in hits:
+            doers = self._doers(h.head)
+            if not doers:
+                return True
+            mine = {t.i for d in doers for t in d.subtree}
+            for t in h.head.sent:
+                if t.i not in mine and {(k,) for k in token_keys(t)} & armed:
                     return True
         return False
 
     def _crowd_agent(self, h: _Hit) -> bool:
         """Whether the doer of a violent act is a crowd of people (villagers, a group of men), not an armed group."""
         tok = h.head
-        agents = [c for c in tok.children if c.dep_ == "nsubj"]
-        for c in tok.children:
-            if c.dep_ == "agent":
-                agents.extend(x for x in c.children if x.dep_ == "pobj")
-        if not agents and tok.dep_ == "conj":
-            agents = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        agents = self._doers(tok)
+        sides = []
         for c in tok.children:  # "a clash between two groups"
             if c.dep_ == "prep" and c.lower_ in ("between", "among"):
-                agents.extend(x for x in c.children if x.dep_ == "pobj")
+                sides.extend(x for x in c.children if x.dep_ == "pobj")
         if not agents and tok.pos_ == "NOUN" and tok.dep_ in ("nsubj",) and tok.head.lemma_.lower() in ("break", "erupt", "occur", "take"):
             for c in tok.head.children:
                 if c.dep_ == "prep" and c.lower_ in ("between", "among"):
-                    agents.extend(x for x in c.children if x.dep_ == "pobj")
+                    sides.extend(x for x in c.children if x.dep_ == "pobj")
+        if tok.lemma_.lower() in ("clash", "fight", "scuffle") and tok.pos_ == "VERB":
+            # "police officers fought with market vendors": both sides are named, subject and "with"
+            sides += agents + [x for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+                               for x in c.children if x.dep_ == "pobj"]
+        agents.extend(sides)
         if tok.lemma_.lower() not in _CROWD_ACTS:
             return False  # guns and bombs are an armed group's means, not a crowd's
         crowd = self.lex.cues["crowdagent"]
         armed = self.lex.cues["armed"]
+        if sides:
+            # "a clash between police and shopkeepers": forces on one side, unorganised people on the other
+            # (a named group or a gang on the other side makes it a fight between armed sides)
+            parts = list(dict.fromkeys(sides + [x for s in sides for x in s.conjuncts]))
+            forces = [p for p in parts if {(k,) for k in token_keys(p)} & _STATE_FORCES]
+            if sum(1 for p in parts if p not in forces and any(
+                    x.ent_type_ == "NORP" or x.lemma_.lower() in _COMMUNAL for x in p.subtree)) >= 2:
+                return False  # "Kanuri individuals clashed with members of the Glavda community": communal militias
+            people = [p for p in parts if p.pos_ == "NOUN" and not any(
+                          {(k,) for k in token_keys(x)} & (armed | self.lex.cues["weapon"]) or x.lemma_.lower() == "armed"
+                          for x in p.subtree)
+                      and not any(x.ent_type_ in ("ORG", "NORP", "PERSON") or x.pos_ == "PROPN" for x in p.subtree
+                                  if x.i != p.i and x not in parts and x.dep_ not in ("prep", "pobj"))]
+            if forces and people and not any(p.ent_type_ in ("ORG", "NORP") or p.pos_ == "PROPN" for p in parts):
+                return True
         for a in agents:
-            named = [c for c in a.children if c.dep_ in ("compound", "amod") and c.ent_type_ in ("ORG", "NORP")]
+            named = [c for c in a.children if c.dep_ in ("compound", "amod") and (c.ent_type_ in ("ORG", "NORP")
+                                                                                 or c.pos_ == "PROPN")]
             if a.lemma_.lower() in ("member", "supporter", "worker", "cadre", "activist"):
                 named += [x for p in a.children if p.dep_ == "prep" and p.lower_ == "of"
                           for x in p.subtree if x.ent_type_ in ("ORG", "NORP", "PERSON")]
             if named:
                 return False  # "members of Ahrar al-Sharqiyah", "BJP workers": a named organisation
             words = [a] + [x for p in a.children if p.dep_ == "prep" and p.lower_ == "of" for x in p.children]
+            if any(c.dep_ in ("compound", "amod") and c.ent_type_ == "ORG" for w in words[1:]
+                   if w.lemma_.lower() in ("member", "supporter", "worker", "cadre", "activist") for c in w.children):
+                return False  # "a group of BJP workers"
+            if a.tag_ == "NN" and a.lemma_.lower() in _ONE_PERSON and any(
+                    c.dep_ == "det" and c.lower_ in ("a", "an", "one", "the") for c in a.children):
+                return False  # "a man threw stones at a nurse": one person is not a crowd
             sub_keys = {(k,) for t in a.subtree for k in token_keys(t)}
             if sub_keys & armed or ("armed",) in sub_keys or ("unknown",) in sub_keys or ("unidentified",) in sub_keys:
                 return False
@@ -883,6 +1153,9 @@ class EventCoder:
                     targets.extend(c for c in prep.children if c.dep_ == "pobj")
             if tok.dep_ in ("acl", "amod", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
                 targets.append(tok.head)
+            if tok.dep_ in ("oprd", "acomp") and tok.head.pos_ in ("VERB", "AUX"):
+                # "a member of the militia was found dead": the one found is the victim
+                targets.extend(c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass"))
             if tok.pos_ == "NOUN":
                 for c in tok.children:
                     if c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "with", "between"):
@@ -894,8 +1167,15 @@ class EventCoder:
                 for p in t.children:
                     if p.dep_ == "prep" and p.lower_ == "of":
                         more.extend(x for x in p.children if x.dep_ == "pobj")
+            off = {t.i for t in targets if _off_duty(t) and any(
+                {(k,) for k in token_keys(x)} & armed for x in [t, *t.children] if x.i == t.i or x.dep_ == "compound")}
             for t in targets + more:
                 keys = {(k,) for k in token_keys(t)}
+                if t.i in off:
+                    votes["civilian"] += 3  # "a civilian school guard", "a retired army colonel", "an off-duty policeman"
+                    continue
+                if t.head.i in off and t.dep_ in ("compound", "amod"):
+                    continue
                 if keys & cues["protester"]:
                     votes["protester"] += 2 if t in targets else 1
                 elif keys & armed:
@@ -906,15 +1186,24 @@ class EventCoder:
             return votes.most_common(1)[0][0]
         return None
 
-    def _refine(self, sub: str, main: _Hit, inter1, inter2, actor1, actor2, target: str | None = None) -> str:
+    def _refine(self, sub: str, main: _Hit, inter1, inter2, actor1, actor2, target: str | None = None,
+                gang: bool = False) -> str:
         """Actor codes settle what words alone cannot: who took territory; clash or one-sided attack."""
         if sub in _TERRITORY and inter1:
             return "Government regains territory" if inter1 == 1 else "Non-state actor overtakes territory"
+        doers = self._doers(main.head) if sub == "Arrests" else []
+        if sub == "Arrests" and inter1 in (2, 3, 4) and doers and not any(
+                t.lemma_.lower() in ("police", "policeman", "enforcement", "army", "military", "soldier", "troops")
+                for d in doers for t in d.subtree):
+            # ACLED: arrests are made by states; a rebel or militia detaining someone abducts them
+            return "Abduction/forced disappearance"
         if main.sub in ("*attack", "*kill"):
             armed = {1, 2, 3, 4, 8}
-            if sub == "Armed clash" and inter2 == 7 and target != "armed":
+            if sub == "Armed clash" and inter2 == 7 and target != "armed" and not gang:
                 return "Attack"
-            if sub == "Attack" and inter1 in armed and inter2 in armed and actor1 != actor2 and target is None:
+            # (beating or torturing someone is done to a held, unarmed person, whoever they belong to)
+            if sub == "Attack" and inter1 in armed and inter2 in armed and actor1 != actor2 and target is None \
+                    and main.head.lemma_.lower() not in ("beat", "torture", "stab", "whip", "flog", "slap"):
                 return "Armed clash"
         return sub
 
@@ -935,7 +1224,8 @@ class EventCoder:
                                 start=r.count.start, end=r.count.end, text=r.count.text, article_id=article.id))
         coded = [r for r in deaths if r.kind == "coded"]
         if coded:
-            return coded[-1].count.value, claims
+            text = " ".join(s.span.text for s in sents) if sents else ""
+            return split_share(coded[-1].count.value, text), claims  # "coded as 10 and split between 3 events"
         if taxonomy.event_type(sub) == "Protests" and sub != "Excessive force against protesters":
             return 0, claims  # a protest has no deaths by definition; deaths nearby are context
         # per sentence: the parts add up; numbers beat vague words
@@ -1014,11 +1304,26 @@ class EventCoder:
         return [h for h in self.lex.hedges if re.search(r"\b" + re.escape(h) + r"\b", low)]
 
     def _country(self, article, doc, first: _Sent, places: list[Toponym]) -> str | None:
-        """The event's country: its sentence's places, then the article's, then country words."""
+        """The event's country: its sentence's places, then the article's, then country words, then the
+        outlet's home country (a weak prior: a national outlet mostly reports its own country)."""
+        from .actors import acled_country, outlet_country
+
+        # "the US dollar rate", "the Lebanese pound": a currency places nothing
+        money = [(m.start(), m.end()) for m in _CURRENCY.finditer(article.text)]
+        prior = outlet_country(article.outlet)
         for group in (first.places, places):
-            cs = Counter(p.location.country for p in group if p.location is not None and p.location.country)
-            if cs:
-                return cs.most_common(1)[0][0]
+            found = [p for p in group if p.location is not None and p.location.country
+                     and not any(s <= p.start < e for s, e in money)]
+            if not found:
+                continue
+            votes = Counter(acled_country(p.location.country) for p in found)
+            if prior:
+                # a name the gazetteer knows in several countries ("Tripoli", "Sidon") or matched only
+                # loosely does not outvote a national outlet's own country
+                votes = Counter(acled_country(p.location.country) for p in found
+                                if (p.method != "fuzzy" and p.candidates <= 1)
+                                or acled_country(p.location.country) == prior) or Counter({prior: 1})
+            return votes.most_common(1)[0][0]
         for scope in (first.span.text, article.text[:3000]):
             scope = _CURRENCY.sub(" ", scope)
             found = Counter()
@@ -1027,14 +1332,35 @@ class EventCoder:
                 if n:
                     found[country] += n
             if found:
-                return found.most_common(1)[0][0]
-        return None
+                return acled_country(found.most_common(1)[0][0])
+        return outlet_country(article.outlet)
 
 
 # "the US dollar exchange rate" says nothing about where an event is (Lebanese protests against it
 # came out as United States protests on the dev file: about 70 rows).
 _CURRENCY = re.compile(r"\b[A-Z][\w.]*\s+(?:dollars?|pounds?|lira|liras|euros?|rials?|riyals?|dinars?|rupees?|"
                        r"pesos?|rubles?|roubles?|yuan|hryvnias?|afghanis?)\b")
+
+
+def _path_up(tok, top) -> list:
+    """The tokens from ``tok`` up its heads to ``top`` (both included; all ancestors if ``top`` is not one)."""
+    out = [tok]
+    for a in tok.ancestors:
+        out.append(a)
+        if a.i == top.i:
+            break
+    return out
+
+
+def _off_duty(tok) -> bool:
+    """Whether an armed-sounding person is named as out of service: civilian, former, retired, off duty."""
+    mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound")}
+    if mods & {"former", "retired", "ex", "off-duty"}:
+        return True
+    if "civilian" in mods and tok.lemma_.lower() not in ("police", "patrol", "policeman", "force", "defence", "defense"):
+        return True  # ("civilian police" is a force's name)
+    words = [x.lower_ for x in tok.subtree]
+    return any(a == "off" and b in ("duty", "-") for a, b in zip(words, words[1:]))
 
 
 def _weak(trig: Trigger) -> Trigger:
