@@ -259,3 +259,22 @@ def test_monitors_recording_fire_report_it():
     """Monitors "recorded" or "documented" shelling: that is their report of it, not a reference back."""
     lex = load_screen_lexicon()
     assert not {"record", "document", "film"} & lex["meta_verb"]
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize("text, kept", [
+    ("On 28 March 2020, the army announced a success in which hundreds of enemy troops were either killed, "
+     "detained or injured.", 0),
+    ("On 28 March 2020, police detained 14 activists outside the governor's office in Taiz.", 1),
+    ("On 28 March 2020, police arrested or detained 14 activists outside the governor's office in Taiz.", 1),
+])
+def test_an_arrest_inside_a_killed_detained_or_injured_list_is_a_summary(nlp, text, kept):
+    from strife.coding import EventCoder
+    from strife.settings import get_settings
+
+    art = Article(id="a9", document_id="d9", position=0, title=None, text=text, published="2020-03-29")
+    result = EventCoder(get_settings(use_learned=False)).code(art, nlp(text), [])
+    arrests = [m for m in result.mentions if m.sub_event_type == "Arrests"]
+    assert len(arrests) == kept
+    if not kept:
+        assert any("outcome_list" in k for k in result.dropped), result.dropped

@@ -98,7 +98,7 @@ def why_not_event(article: Article, doc, mention: Mention) -> str | None:
         return None
     sent = tok.sent
     for rule in (_question, _historical, _natural, _meta, _legal, _unreal, _threat, _foiled, _routine_arrest,
-                 _figurative, _dismissal, _petty_theft, _generic, _lexical):
+                 _figurative, _dismissal, _petty_theft, _generic, _lexical, _outcome_list):
         reason = rule(article, mention, tok, sent, lex)
         if reason:
             return reason
@@ -181,6 +181,26 @@ def _ancestors(tok, steps: int = CLIMB, deps=_PATH):
 
 
 # -- the rules ------------------------------------------------------------------------------------
+_OUTCOME = r"(?:killed|dead|detained|captured|arrested|taken prisoner|injured|wounded)"
+# "hundreds were either killed, detained or injured": one list of what befell the other side, with
+# "or" (or its common misspelling "of") joining the last item; ACLED reads it as a casualty summary
+_OUTCOME_LIST = re.compile(rf"\b{_OUTCOME}(?:\s*,\s*{_OUTCOME})*\s*,?\s+(?:and/or|or|of)\s+{_OUTCOME}\b", re.I)
+
+
+def _outcome_list(article, m, tok, sent, lex):
+    """An arrest read out of "killed, detained or injured" is the fate of a fight's losers, told as a
+    summary: no arrest event of its own (the fight, when reported, is coded from its own words)."""
+    if m.sub_event_type not in ("Arrests", "Abduction/forced disappearance"):
+        return None
+    for hit in _OUTCOME_LIST.finditer(sent.text):
+        start = sent.start_char + hit.start()
+        # "arrested or detained" is still an arrest: the list must also hold a casualty
+        if start <= tok.idx < sent.start_char + hit.end() and re.search(
+                r"\b(?:killed|dead|injured|wounded)\b", hit.group(0), re.I):
+            return "outcome_list"
+    return None
+
+
 def _question(article, m, tok, sent, lex):
     tail = sent.text.rstrip().rstrip("\"'”’)]»")
     if tail.endswith("?"):
