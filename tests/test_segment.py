@@ -252,14 +252,19 @@ def test_large_dump_is_linear():
     unit = DUMP.encode()
     small = (unit * 40).decode()
     big = (unit * 400).decode()
-    t0 = time.perf_counter()
-    n_small = len(segment_text(small).segments)
-    t1 = time.perf_counter()
+    # CPU time of this process (wall time on a shared CI machine measures the neighbours), and the
+    # median of three small runs so one hiccup in the 40-article baseline does not decide
+    smalls = []
+    for _ in range(3):
+        t0 = time.process_time()
+        n_small = len(segment_text(small).segments)
+        smalls.append(time.process_time() - t0)
+    t1 = time.process_time()
     n_big = len(segment_text(big).segments)
-    t2 = time.perf_counter()
+    t_big = time.process_time() - t1
     assert n_big == 10 * n_small
     # ten times the text must not take much more than ten times as long (quadratic would be 100x)
-    assert (t2 - t1) < 25 * max(t1 - t0, 0.01)
+    assert t_big < 25 * max(sorted(smalls)[1], 0.01)
 
 
 # Headline beginnings of the articles on the seed page (a few words each, facts not prose).
