@@ -12,7 +12,10 @@ Sources (all GeoNames, www.geonames.org, CC BY 4.0):
 
 Coordinates of an admin region: the place of the same name inside the region when there is one (it is
 the seat in nearly every governorate/district: Idlib, Raqqa, Al Hazm), else the most populous cities500
-place inside it; regions with no known place get none and are left out.
+place inside it.  A district (admin2) with no cities500 place coded inside it (GeoNames links few villages
+to Syrian, Iraqi and Yemeni districts; 14,000 districts worldwide) takes the same-named place of its admin1,
+its seat ("Jarabulus District" at Jarabulus; 1,500 districts, marked ``extra["confidence"]`` 0.8); the rest
+get none and are left out (the admin1-middle fallback, ``ADM2_ADMIN1_MIDDLE``, is off: it cost accuracy).
 
 The index is one pickle in ``settings.gazetteer_dir``: entry columns (arrays), a key -> entries table and
 a pickled Aho-Corasick automaton over the keys.  ``Gazetteer.match_names`` finds the names in a text:
@@ -50,7 +53,7 @@ from .normalize import RUN_RE, name_key, run_fragments, token_key
 __all__ = ["Gazetteer", "build_index", "load_index", "index_path", "KINDS", "ImportRow",
            "add_import_rows", "read_geonames_dump", "read_place_csv", "read_acled_export"]
 
-FORMAT_VERSION = 7  # 7: macro-regions ("Darfur") added
+FORMAT_VERSION = 8  # 7: macro-regions ("Darfur") added; 8: admin2 without a cities500 place inside
 # Distinct capitalised runs kept in the matcher's memo before it is emptied: the 371 PTC news
 # articles (2.1 MB) hold 11,500 distinct runs, so this covers a long stream at ~100 bytes a run.
 MEMO_MAX_RUNS = 200_000
@@ -92,6 +95,21 @@ def _acled_admin1() -> dict[str, str]:
             code, name = line.rstrip("\n").split("\t")[:2]
             out[code] = name
     return out
+
+
+@lru_cache(maxsize=1)
+def _acled_admin1_districts() -> dict[str, dict[str, str]]:
+    """Admin1 code -> {GeoNames admin2 code: ACLED admin1}, for districts ACLED codes as regions of their own
+    (rows of geo_acled_admin1.tsv whose code has three parts: "RS.SE.0")."""
+    out: dict[str, dict[str, str]] = defaultdict(dict)
+    for code, name in _acled_admin1().items():
+        if code.count(".") == 2:
+            out[code.rsplit(".", 1)[0]][code] = name
+    return dict(out)
+
+
+def _district_key(name: str) -> str:
+    return name_key(_strip_admin_words(name) or name) if name else ""
 
 
 K_COUNTRY, K_ADM1, K_ADM2, K_CITY, K_SUPP, K_ACLED, K_IMPORT, K_AREA = range(8)
@@ -238,6 +256,16 @@ class Gazetteer:
         if not self.adm1[e]:
             return None
         code = f"{self.cc[e]}.{self.adm1[e]}"
+        promoted = _acled_admin1_districts().get(code)
+        if promoted:
+            # ACLED's region is a GeoNames district here (the City of Belgrade in "Central Serbia"): the
+            # entry's district, or, for a place GeoNames links to no district, the district's seat by name
+            got = promoted.get(self.adm2[e]) if self.adm2[e] else None
+            if got is None and not self.adm2[e]:
+                key = name_key(self.name[e])
+                got = next((n for c, n in promoted.items() if _district_key(self.adm2_names.get(c, "")) == key), None)
+            if got:
+                return got
         got = self.acled_adm1.get(code) or _acled_admin1().get(code)
         if got:
             return got
@@ -410,6 +438,7 @@ def _load_admin(b: _Builder, by_adm1: dict[str, list[int]]) -> tuple[dict, dict]
     for e in range(len(b.name)):
         if b.kind[e] == K_CITY and b.adm2[e]:
             by_adm2[b.adm2[e]].append(e)
+    adm1_middle: dict[str, tuple[float, float] | None] = {}
     with open(_data_file("geonames", "admin2Codes.txt"), encoding="utf-8") as fh:
         for line in fh:
             r = line.rstrip("\n").split("\t")
@@ -417,16 +446,69 @@ def _load_admin(b: _Builder, by_adm1: dict[str, list[int]]) -> tuple[dict, dict]
                 continue
             code, name, ascii_name, gid = r[:4]
             adm2_names[code] = ascii_name or name
-            members = by_adm2.get(code, [])
-            seat = _seat(b, members, name_key(_strip_admin_words(ascii_name) or ascii_name))
-            if seat is None:
-                continue
             cc, a1, _ = code.split(".", 2)
+            key = name_key(_strip_admin_words(ascii_name) or ascii_name)
             names = [name, ascii_name, *aliases.get(code, ())]
             names += [s for s in (_strip_admin_words(n) for n in list(names)) if s]
-            b.add(ascii_name or name, b.lat[seat], b.lon[seat], cc, a1, code, K_ADM2, 0, f"geonames:{gid}",
-                  names, "geonames-admin2", {"seat": b.name[seat]})
+            members = by_adm2.get(code, [])
+            seat = _seat(b, members, key)
+            if seat is not None:
+                b.add(ascii_name or name, b.lat[seat], b.lon[seat], cc, a1, code, K_ADM2, 0, f"geonames:{gid}",
+                      names, "geonames-admin2", {"seat": b.name[seat]})
+                continue
+            # No cities500 place is coded inside the district (GeoNames links few villages to Syrian, Iraqi
+            # and Yemeni districts).  A district is nearly always named after its seat, so a same-named
+            # place of the governorate is the district's point; else the middle of the governorate's places,
+            # a coarse point kept so that "X district" still resolves to the right district and governorate.
+            province = by_adm1.get(f"{cc}.{a1}", [])
+            same = [e for e in province if name_key(b.name[e]) == key]
+            if same:
+                seat = max(same, key=lambda e: b.pop[e])
+                b.add(ascii_name or name, b.lat[seat], b.lon[seat], cc, a1, code, K_ADM2, 0, f"geonames:{gid}",
+                      names, "geonames-admin2-named-seat",
+                      {"seat": b.name[seat], "coord": "same-named place of the admin1", "confidence": ADM2_SEAT_CONF})
+                continue
+            if (not ADM2_ADMIN1_MIDDLE or len(key.replace(" ", "")) < ADM2_MIDDLE_MIN_KEY or key in b.keys
+                    or key in _supplement_keys()):
+                continue  # a short or already-used name placed this coarsely would mostly steal matches
+            if f"{cc}.{a1}" not in adm1_middle:
+                adm1_middle[f"{cc}.{a1}"] = _region_centroids(b, province)
+            mid = adm1_middle[f"{cc}.{a1}"]
+            if mid is None:
+                continue
+            b.add(ascii_name or name, mid[0], mid[1], cc, a1, code, K_ADM2, 0, f"geonames:{gid}",
+                  names, "geonames-admin2-admin1-middle",
+                  {"coord": "middle of the admin1's places", "confidence": ADM2_MIDDLE_CONF})
     return adm1_names, adm2_names
+
+
+# Confidence the index records for admin2 points not taken from a place inside the district (extra
+# "confidence"): a same-named seat of the governorate is the district's seat in the Syrian/Iraqi/Yemeni
+# districts checked by hand; the governorate's middle is typically 50-150 km from the district.
+ADM2_SEAT_CONF = 0.8
+ADM2_MIDDLE_CONF = 0.4
+# Districts placed at their governorate's middle need a key this long (letters): shorter names ("Ibb",
+# "Hat") are mostly other places' names or words.
+ADM2_MIDDLE_MIN_KEY = 4
+# Off: on the 2,337-row worldwide dev export the governorate-middle districts (10,200 of them) moved 25 km
+# accuracy from 0.7287 to 0.7244 and admin1 not at all: the geocoder prefers an admin2 entry (score 0.6) to
+# the right-size city nearby ("Altindag" placed at Ankara province's middle instead of Ankara, 8 -> 30 km) and
+# new names catch foreign words ("Sheikh", "Ceylon").  Worth turning on once the geocoder reads the entry's
+# ``extra["confidence"]`` (see ADM2_MIDDLE_CONF).
+ADM2_ADMIN1_MIDDLE = False
+
+
+@lru_cache(maxsize=1)
+def _supplement_keys() -> frozenset[str]:
+    """Keys of the supplement's names (loaded after the admin regions, so not yet in the builder's keys)."""
+    out = set()
+    with open(_data_file("geo_supplement.tsv"), encoding="utf-8") as fh:
+        for line in fh:
+            r = line.rstrip("\n").split("\t")
+            if line.startswith("#") or r[0] == "name" or len(r) < 2:
+                continue
+            out.update(name_key(n) for n in [r[0], *r[1].split("|")] if n)
+    return frozenset(out)
 
 
 def _load_countries(b: _Builder) -> dict[str, dict]:
@@ -687,7 +769,11 @@ def _save(settings, b: _Builder, countries, adm1_names, adm2_names, acled_adm1, 
         "sources": dict(b.sources),
         "by_country": dict(by_country),
         "admin_coordinates": "admin1/admin2: the same-named place inside the region (usually its seat), "
-                             "else its most populous cities500 place",
+                             "else its most populous cities500 place; an admin2 with no cities500 place "
+                             "coded inside it: the same-named place of its admin1 (extra confidence 0.8)"
+                             + ("; else the middle (5th-95th percentile box) of its admin1's places (extra "
+                                "confidence 0.4, names of 4+ letters not otherwise in the index)"
+                                if ADM2_ADMIN1_MIDDLE else "; else left out"),
         "attribution": "GeoNames, www.geonames.org, CC BY 4.0",
     }
     payload = {
