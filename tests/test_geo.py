@@ -318,3 +318,23 @@ def test_an_index_built_from_other_packaged_data_is_not_used(tmp_path):
         gz.load_index(settings, build=False)
     assert err.value.code == "G102" and "data changed" in str(err.value)
     assert gz.data_fingerprint() == gz.data_fingerprint() != "built-from-older-data"
+
+
+def test_an_acled_import_moves_same_named_districts_and_towns_to_its_point():
+    """After `strife gazetteer import acled`, a district ACLED codes at its own point lands there."""
+    from collections import Counter, defaultdict
+
+    from strife.geo import gazetteer as gz
+
+    b = gz._Builder()
+    district = b.add("Maywand", 31.65, 65.05, "AF", "23", "", gz.K_ADM2, 0, "adm2:1", ["Maywand"], "geonames-admin2")
+    namesake = b.add("Maywand", 35.0, 69.0, "AF", "01", "", gz.K_ADM2, 0, "adm2:2", ["Maywand"], "geonames-admin2")
+    town = b.add("Kishk", 31.70, 65.00, "AF", "23", "", gz.K_CITY, 900, "c:1", ["Kishk"], "cities500")
+    rows = [gz.ImportRow(name="Maywand", latitude=31.76, longitude=65.13, iso2="AF", admin1="Kandahar",
+                         geo_precision=2, source="acled", kind=gz.K_ACLED),
+            gz.ImportRow(name="Kishk", latitude=31.72, longitude=65.02, iso2="AF", source="acled", kind=gz.K_ACLED)]
+    gz._apply_imports(b, rows, defaultdict(Counter))
+    assert (b.lat[district], b.lon[district]) == (31.76, 65.13)  # 14 km: ACLED's point for the district
+    assert (b.lat[namesake], b.lon[namesake]) == (35.0, 69.0)  # another district of that name, far away
+    assert (b.lat[town], b.lon[town]) == (31.72, 65.02)
+    assert b.extra[district]["coordinates"] == "acled import"

@@ -701,8 +701,36 @@ def _apply_imports(b: _Builder, rows: list[ImportRow], learned: dict[str, Counte
             learned[f"{r.iso2}.{a1}"][r.admin1] += 1
         extra = {k: v for k, v in (("admin1", r.admin1), ("admin2", r.admin2), ("admin3", r.admin3),
                                    ("geo_precision", r.geo_precision)) if v}
+        same = [e for e in b.keys.get(name_key(r.name), ()) if b.cc[e] == r.iso2]
         b.add(r.name, r.latitude, r.longitude, r.iso2, a1, "", r.kind, r.population, f"{r.source}:{r.ref or name_key(r.name)}",
               [r.name, *r.alternates], r.source, extra)
+        if r.kind == K_ACLED:
+            _snap_to_import(b, same, r)
+
+
+# How far a packaged entry may lie from an imported ACLED point of the same name for the import to
+# move it there.  ACLED places a district-level event at its own point for the district, which is
+# 5-90 km from ours (our admin2 point is a seat or a place inside: on the Afghanistan dev export,
+# Maywand 14 km, Muqur 35 km, Shah Wali Kot 91 km off); a town's two points differ by a few km.
+SNAP_ADMIN_KM = 100.0
+SNAP_PLACE_KM = 15.0
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def _snap_to_import(b: _Builder, same: list[int], r: ImportRow) -> None:
+    """The user's ACLED export is the coding they want to match: packaged entries of the same name and
+    country (a district, a town) take its coordinates, so every later report of that place lands on
+    ACLED's point, whichever entry the resolver picks."""
+    for e in same:
+        limit = SNAP_ADMIN_KM if b.kind[e] == K_ADM2 else SNAP_PLACE_KM if b.kind[e] in (K_CITY, K_SUPP) else 0.0
+        if limit and _km(b.lat[e], b.lon[e], r.latitude, r.longitude) <= limit:
+            b.lat[e], b.lon[e] = float(r.latitude), float(r.longitude)
+            b.extra[e] = {**b.extra.get(e, {}), "coordinates": f"{r.source} import"}
 
 
 # ---------------------------------------------------------------------------------------------
