@@ -79,6 +79,18 @@ _CURRENCY_AFTER = re.compile(r"[\s\-]*(?:dollars?|pound|liras?|dinars?|riyals?|r
 SIDE_MIN_KM = 8.0
 SIDE_MAX_KM = 100.0
 SIDE_STEP_KM = 25.0
+# Bonus for a candidate that a neighbouring name vouches for: the country after it ("Athens, Greece"), the
+# region of the town before it ("Atlanta, Georgia"), a list of one country's regions ("Ohio, Georgia, Utah").
+# It must beat a country's 3.0 against a region's 2.0 plus the country cue gap: GeoVirus had "Georgia" the
+# country 7 times and "Athens" in Canada 4 times in such spots.
+NEIGHBOUR_CUE = 1.5
+# A town written before its region ("Queens, New York") this close (km) to the region's same-named seat is a
+# part of that city, so the name means the city; farther ("Buffalo, New York", 470 km) the region.
+TOWN_SEAT_KM = 40.0
+# Fewest names of one country's regions that make a list ("Ohio, Oregon and Texas")
+LIST_MIN = 3
+# what separates the items of a list of places: "Ohio, Oregon", "Utah and Washington", "Texas, and Ohio"
+_LIST_SEP = re.compile(r"\s*(?:,|;|\band\b|,\s*and\b|&)\s*", re.I)
 # Characters before a mention's trigger that still count as "near" when no parse links a place (a sentence).
 _LOCATIVE_PREPS = {"in", "near", "at", "on", "outside", "around", "inside", "into", "across", "throughout",
                    "towards", "toward", "to", "from", "of", "within", "between", "along", "by", "off", "over"}
@@ -238,6 +250,19 @@ def outlet_country(outlet: str | None, url: str | None, countries: dict | None =
 
 
 @lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, str]:
+    """Abbreviation -> gazetteer id of the admin1 region it names (src/strife/data/geo_abbreviations.tsv)."""
+    out = {}
+    with open(_DATA / "geo_abbreviations.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            r = line.rstrip("\n").split("\t")
+            if line.startswith("#") or r[0] == "abbreviation" or len(r) < 2:
+                continue
+            out[r[0]] = "geonames:" + r[1].strip()
+    return out
+
+
+@lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
     words = {token_key(w) for w in _read_list("geo_stopwords.txt")}
     words.discard("")
@@ -271,6 +296,27 @@ class Geocoder:
         self._war = {cc for cc, info in self.gaz.countries.items() if info["name"] in settings.war_zones}
         self._by_adm1: dict[tuple[str, str], list[int]] | None = None
         self._side_memo: dict[tuple, tuple[float, float]] = {}
+        self._abbr_re, self._abbr_entries = self._load_abbreviations()
+
+    def _load_abbreviations(self):
+        """A regex over the region abbreviations the gazetteer knows, and abbreviation -> entries."""
+        wanted = _abbreviations()
+        by_gid: dict[str, int] = {}
+        ids = set(wanted.values())
+        for e, gid in enumerate(self.gaz.gid):
+            if gid in ids and self.gaz.kind[e] == K_ADM1:
+                by_gid[gid] = e
+        entries = {a: (by_gid[g],) for a, g in wanted.items() if g in by_gid}
+        if not entries:
+            return None, {}
+        alts = "|".join(re.escape(a) for a in sorted(entries, key=len, reverse=True))
+        return re.compile(rf"(?<![\w.])(?:{alts})(?![\w])"), entries
+
+    def _abbreviation_matches(self, text: str) -> list[_Match]:
+        if self._abbr_re is None:
+            return []
+        return [_Match(g.start(), g.end(), g.group(), self._abbr_entries[g.group()], "gazetteer", 1)
+                for g in self._abbr_re.finditer(text)]
 
     @classmethod
     def load(cls, settings: Settings) -> "Geocoder":
@@ -393,7 +439,10 @@ class Geocoder:
 
     def _candidates(self, article: Article, doc) -> list[_Match]:
         text = article.text
-        raw = self._exact_matches(text)
+        # region abbreviations ("NSW") first, so that on equal spans they win over the gazetteer's words
+        abbr = self._abbreviation_matches(text)
+        abbr_spans = {(m.start, m.end) for m in abbr}
+        raw = abbr + self._exact_matches(text)
         # leftmost-longest, non-overlapping ("Deir ez-Zor" over "Zor")
         raw.sort(key=lambda m: (m.start, -m.end))
         kept: list[_Match] = []
@@ -430,11 +479,20 @@ class Geocoder:
             if all(token_key(w) in _DIRECTIONS for w in _TOKEN_RE.findall(m.text)):
                 continue  # "North East", "Northern": directions, whatever region GeoNames calls so
             label, inner = _covering(ents, m.start, m.end)
-            if m.ntok == 1 and m.text.isupper() and len(m.text) <= 5:
+            acronym = False
+            if (m.start, m.end) in abbr_spans:
+                acronym = True  # a region's abbreviation from geo_abbreviations.tsv ("NSW")
+            elif m.ntok == 1 and m.text.isupper() and len(m.text) <= 5:
                 # an acronym names a place only when it is a country's ("US", "UAE", "DRC")
                 m.entries = tuple(e for e in m.entries if gaz.kind[e] == K_COUNTRY)
                 if not m.entries:
                     continue
+                # a country's acronym is no common word, whatever its letters spell: "the U.S. Army",
+                # "US Centers for Disease Control" (ORG), where the stop word "us" dropped it
+                acronym = len(m.text.replace(".", "")) >= 2
+            if acronym and not (inner and label == "PERSON"):
+                out.append(m)
+                continue
             if inner and label == "PERSON" and _entity_rest_not_place(ents, m, text, self):
                 continue  # a word of a person's name ("Vladimir Putin"); "Kirkuk K1 base" (ORG) stays
             if m.ntok == 1 and token_key(m.text) not in gaz.main_keys and not any(
@@ -563,14 +621,22 @@ class Geocoder:
         anchors = list(anchor_count.items())
         out = []
         memo: dict = {}
+        settled: dict[str, int] = {}  # name -> the entry that a neighbouring name's cue chose for it
         for i, m in enumerate(matches):
             local = self._local_admin(matches, i, text)
             after = text[m.end:m.end + 20]
+            cues = self._neighbour_cues(matches, i, text)
             mk = (m.entries, m.method, frozenset(local), bool(_ADMIN1_WORDS.match(after)),
-                  bool(_ADMIN2_WORDS.match(after)), unidecode(m.text).lower())
+                  bool(_ADMIN2_WORDS.match(after)), unidecode(m.text).lower(), cues)
             if mk not in memo:
-                memo[mk] = self._pick(m, cweight, adm1_named, anchors, local, text)
+                memo[mk] = self._pick(m, cweight, adm1_named, anchors, local, text, cues)
             best, conf = memo[mk]
+            name_key = unidecode(m.text).lower()
+            if best is not None and (local or any(cues)):
+                settled.setdefault(name_key, best)
+            elif name_key in settled and settled[name_key] in m.entries:
+                # one sense per article: "Athens, Greece" settles the later bare "Athens" too
+                best = settled[name_key]
             loc = self._location(best, m, text, conf) if best is not None else None
             if (loc is not None and m.ntok == 1 and gaz.cc[best] not in cweight
                     and (cweight or gaz.cc[best] not in self._war)
@@ -596,6 +662,7 @@ class Geocoder:
         gaz = self.gaz
         m = matches[i]
         out = set()
+        own_adm1 = _region_list(gaz, matches, i, text)
         for j in (i + 1, i - 1):
             if not 0 <= j < len(matches):
                 continue
@@ -603,6 +670,8 @@ class Geocoder:
             if any(gaz.kind[e] == K_COUNTRY for e in o.entries):
                 continue  # "Toronto, Canada", "Baghdad, Iraq": a country, though towns are named Canada/Iraq
             between = text[m.end:o.start] if j > i else text[o.end:m.start]
+            if j > i and own_adm1 and any(gaz.kind[e] == K_ADM1 and gaz.cc[e] in own_adm1 for e in o.entries):
+                continue  # "Ohio, Oregon, Texas": a list of a country's regions, none inside the next
             if j > i and _LOCAL_ADMIN.fullmatch(between):
                 out.update((gaz.cc[e], gaz.adm1[e]) for e in o.entries if gaz.kind[e] in (K_ADM1, K_CITY))
                 if j + 1 < len(matches) and _BRACKET_OPEN.fullmatch(between):
@@ -616,8 +685,37 @@ class Geocoder:
                 pass
         return out
 
-    def _pick(self, m: _Match, cweight, adm1_named, anchors, local, text):
+    def _neighbour_cues(self, matches: list[_Match], i: int, text: str):
+        """What the places written right beside matches[i] say of it: the country after it ("Athens,
+        Greece"), the admin1 regions of the town before it ("Atlanta, Georgia") and the countries whose
+        regions are listed with it ("Colorado, Georgia, Idaho")."""
         gaz = self.gaz
+        m = matches[i]
+        country_after: set[str] = set()
+        town_before: set[tuple[str, str]] = set()
+        town_points: set[tuple[float, float]] = set()
+        if i + 1 < len(matches):
+            o = matches[i + 1]
+            between = text[m.end:o.start]
+            in_list = i > 0 and any(gaz.kind[e] == K_COUNTRY for e in m.entries) and bool(
+                _LIST_SEP.fullmatch(text, matches[i - 1].end, m.start))
+            if (re.fullmatch(r"\s*[,(]\s*", between) and not in_list
+                    and any(gaz.kind[e] == K_COUNTRY for e in o.entries)):
+                # ("Ghana, Niger, Nigeria": a list of countries, where Niger is not in Nigeria)
+                country_after = {gaz.cc[e] for e in o.entries if gaz.kind[e] == K_COUNTRY}
+        if i > 0:
+            o = matches[i - 1]
+            if re.fullmatch(r"\s*,\s*", text[o.end:m.start]) and not any(gaz.kind[e] == K_COUNTRY
+                                                                          for e in o.entries):
+                towns = [e for e in o.entries if gaz.kind[e] == K_CITY and gaz.adm1[e]]
+                town_before.update((gaz.cc[e], gaz.adm1[e]) for e in towns)
+                town_points.update((round(gaz.lat[e], 2), round(gaz.lon[e], 2)) for e in towns)
+        listed = _region_list(gaz, matches, i, text)
+        return frozenset(country_after), frozenset(town_before), frozenset(listed), frozenset(town_points)
+
+    def _pick(self, m: _Match, cweight, adm1_named, anchors, local, text, cues=(frozenset(),) * 4):
+        gaz = self.gaz
+        country_after, town_before, listed, town_points = cues
         after = text[m.end:m.end + 20]
         admin1_word = bool(_ADMIN1_WORDS.match(after))
         admin2_word = bool(_ADMIN2_WORDS.match(after))
@@ -652,6 +750,12 @@ class Geocoder:
                 s += 0.8 * near / total
             if unidecode(gaz.name[e]).lower() == unidecode(m.text).lower():
                 s += 0.2
+            if cc in country_after and k != K_COUNTRY:
+                s += NEIGHBOUR_CUE  # "Athens, Greece": the country written after the name says whose
+            if k == K_ADM1 and (cc, gaz.adm1[e]) in town_before:
+                s += NEIGHBOUR_CUE  # "Atlanta, Georgia": the region holding the town written before it
+            elif k == K_ADM1 and cc in listed:
+                s += NEIGHBOUR_CUE  # "Colorado, Georgia, Idaho": one country's regions listed together
             scored.append((s, e))
         if not scored:
             return None, 0.0
@@ -667,12 +771,26 @@ class Geocoder:
                 scored.remove(inside[0])
                 scored.insert(0, inside[0])
         best_s, best = scored[0]
+        if (gaz.kind[best] not in (K_COUNTRY, K_AREA) and not admin1_word and not admin2_word
+                and not _ADMIN_AFTER.match(text, m.end)
+                and unidecode(gaz.name[best]).lower() != unidecode(m.text).lower()):
+            # "Mexico" is the country, not Mexico City or the State of Mexico that carry the name as an
+            # alternate: their proximity and self-vouching bonuses must not outweigh the country itself
+            # (a city whose own name it is, "Djibouti", "Luxembourg", keeps it)
+            own = next((e for e in m.entries if gaz.kind[e] == K_COUNTRY and gaz.cc[e] == gaz.cc[best]), None)
+            if own is not None:
+                best_s, best = next(t for t in scored if t[1] == own)
         if gaz.kind[best] == K_ADM1 and not admin1_word:
             # a province and its same-named seat: the bare name means the town ("shelling in Idlib" is
             # coded at Idlib, as ACLED does), "Idlib province" the province
             seat = next((e for s2, e in scored if gaz.kind[e] == K_CITY and gaz.cc[e] == gaz.cc[best]
                          and gaz.adm1[e] == gaz.adm1[best] and gaz.pop[e] >= 50_000
                          and distance_km(gaz.lat[e], gaz.lon[e], gaz.lat[best], gaz.lon[best]) < 25), None)
+            if seat is not None and (gaz.cc[best], gaz.adm1[best]) in town_before and not any(
+                    distance_km(la, lo, gaz.lat[seat], gaz.lon[seat]) < TOWN_SEAT_KM for la, lo in town_points):
+                # "Buffalo, New York" names the region holding the town, not its seat far away;
+                # "Queens, New York" the city it is a part of
+                seat = None
             if seat is not None:
                 best = seat
         if len(scored) == 1:
@@ -923,6 +1041,28 @@ def _finest(chosen: Toponym, placed: list[Toponym], text: str) -> Toponym:
             break
         chosen = q
     return chosen
+
+
+def _region_list(gaz, matches, i: int, text: str) -> set[str]:
+    """The countries of which matches[i] and its list neighbours are all admin1 regions, when it stands
+    in a list of at least LIST_MIN such names ("Arizona, Colorado, Georgia, Idaho"); a pair ("Washington,
+    D.C.") is no list."""
+    def regions(m):
+        return {gaz.cc[e] for e in m.entries if gaz.kind[e] == K_ADM1}
+
+    common = regions(matches[i])
+    n = 1
+    for step in (-1, 1):
+        j = i
+        while common and 0 <= j + step < len(matches):
+            a, b = (matches[j + step], matches[j]) if step < 0 else (matches[j], matches[j + step])
+            if not _LIST_SEP.fullmatch(text, a.end, b.start):
+                break
+            got = common & regions(matches[j + step])
+            if not got:
+                break
+            common, n, j = got, n + 1, j + step
+    return common if n >= LIST_MIN else set()
 
 
 def _vouched(names: set[str] | None, text: str, own_ok: bool) -> bool:
