@@ -338,3 +338,9 @@ def test_an_acled_import_moves_same_named_districts_and_towns_to_its_point():
     assert (b.lat[namesake], b.lon[namesake]) == (35.0, 69.0)  # another district of that name, far away
     assert (b.lat[town], b.lon[town]) == (31.72, 65.02)
     assert b.extra[district]["coordinates"] == "acled import"
+
+
+def test_short_names_of_the_two_congos(geo):
+    got = _places(geo, "Aid reached the DRC on Monday, then Congo-Brazzaville.")
+    assert got["DRC"].location.country == "Democratic Republic of Congo"
+    assert got["Congo-Brazzaville"].location.country == "Republic of Congo"

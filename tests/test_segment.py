@@ -252,19 +252,22 @@ def test_large_dump_is_linear():
     unit = DUMP.encode()
     small = (unit * 40).decode()
     big = (unit * 400).decode()
-    # CPU time of this process (wall time on a shared CI machine measures the neighbours), and the
-    # median of three small runs so one hiccup in the 40-article baseline does not decide
-    smalls = []
-    for _ in range(3):
-        t0 = time.process_time()
-        n_small = len(segment_text(small).segments)
-        smalls.append(time.process_time() - t0)
-    t1 = time.process_time()
-    n_big = len(segment_text(big).segments)
-    t_big = time.process_time() - t1
+    # CPU time of this process (wall time on a shared CI machine measures the neighbours), best of
+    # three for each size: a single run can be stretched by a page-fault or GC hiccup (measured here:
+    # 0.86 ms per article at 40, 200, 400 and 800 copies)
+    def best(text: str) -> tuple[float, int]:
+        times, n = [], 0
+        for _ in range(3):
+            t0 = time.process_time()
+            n = len(segment_text(text).segments)
+            times.append(time.process_time() - t0)
+        return min(times), n
+
+    t_small, n_small = best(small)
+    t_big, n_big = best(big)
     assert n_big == 10 * n_small
     # ten times the text must not take much more than ten times as long (quadratic would be 100x)
-    assert t_big < 25 * max(sorted(smalls)[1], 0.01)
+    assert t_big < 25 * max(t_small, 0.01)
 
 
 # Headline beginnings of the articles on the seed page (a few words each, facts not prose).
