@@ -638,13 +638,18 @@ _TACTICS = {
 }
 
 
-# one pass for all means (the merge reads every report's text once per run: see the 20,000-report test)
+def _kind_finder(rx: re.Pattern):
+    """text -> the names of ``rx``'s groups that occur in it, cached: one regex pass for all kinds (the
+    merge reads every report's text once per run: see the 20,000-report test)."""
+    @lru_cache(maxsize=65536)
+    def kinds(text: str) -> frozenset[str]:
+        return frozenset(m.lastgroup for m in rx.finditer(text) if m.lastgroup)
+
+    return kinds
+
+
 _TACTICS_RX = re.compile("|".join(f"(?P<{k}>{rx.pattern})" for k, rx in _TACTICS.items()), re.I)
-
-
-@lru_cache(maxsize=65536)
-def _tactics(text: str) -> frozenset[str]:
-    return frozenset(m.lastgroup for m in _TACTICS_RX.finditer(text) if m.lastgroup)
+_tactics = _kind_finder(_TACTICS_RX)
 
 
 # What an attack hit, in two kinds that one attack does not confuse: a fixed position (post, checkpoint,
@@ -660,12 +665,7 @@ _TARGETS = {
 }
 
 
-_TARGETS_RX = re.compile("|".join(f"(?P<{k}>{rx.pattern})" for k, rx in _TARGETS.items()), re.I)
-
-
-@lru_cache(maxsize=65536)
-def _targets(text: str) -> frozenset[str]:
-    return frozenset(m.lastgroup for m in _TARGETS_RX.finditer(text) if m.lastgroup)
+_targets = _kind_finder(re.compile("|".join(f"(?P<{k}>{rx.pattern})" for k, rx in _TARGETS.items()), re.I))
 
 
 # Who took part, for reports whose actors are generic (protesters, rioters, civilians): ACLED codes one
@@ -686,12 +686,7 @@ _GROUPS = {
     "pensioners": r"pensioners?|retirees?|veterans?",
     "displaced": r"idps?|refugees?|displaced|migrants?",
 }
-_GROUP_RX = re.compile("|".join(rf"(?P<{k}>\b(?:{v})\b)" for k, v in _GROUPS.items()), re.I)
-
-
-@lru_cache(maxsize=65536)
-def _groups(text: str) -> frozenset[str]:
-    return frozenset(m.lastgroup for m in _GROUP_RX.finditer(text) if m.lastgroup)
+_groups = _kind_finder(re.compile("|".join(rf"(?P<{k}>\b(?:{v})\b)" for k, v in _GROUPS.items()), re.I))
 
 
 _DISTRICT = re.compile(rf"({_NAME})\s+(?i:district|county|lga|township|municipality|directorate|sub-district|"
