@@ -26,7 +26,7 @@ from unidecode import unidecode
 from ..records import Article, Location, Mention, Toponym
 from ..settings import Settings
 from .gazetteer import (K_ACLED, K_ADM1, K_ADM2, K_AREA, K_CITY, K_COUNTRY, K_IMPORT, K_SUPP, Gazetteer, load_index)
-from .normalize import _MARKS, _TOKEN_RE, CONNECTORS, token_key
+from .normalize import _MARKS, _TOKEN_RE, token_key
 
 __all__ = ["Geocoder", "distance_km", "outlet_country", "FUZZY_THRESHOLD"]
 
@@ -108,12 +108,6 @@ _NEAR_AFTER = re.compile(r"^[\s\-']*(s\s+)?(countryside|outskirts|area|surroundi
                          r"district|region|desert|plain|front|frontline|axis)\b", re.I)
 
 _CAP_RUN = re.compile(r"\b[A-Z][\w'’‘ʿ]+(?:[ -](?:(?:wa|al|el|as|ash|ad|ar|an|at|az|bin|ibn)[ -])?[A-Z][\w'’‘ʿ]+)+")
-
-_UPPER = "".join(sorted({c for c in map(chr, range(0x250)) if c.isupper()} |
-                        {c for c in map(chr, range(0x1E00, 0x1F00)) if c.isupper()}))
-_WORD = rf"[{_MARKS}]?[{re.escape(_UPPER)}][^\s,;:()\[\]\"“”!?/]*"
-_CONN = "(?:" + "|".join(sorted(CONNECTORS, key=len, reverse=True)) + ")"
-_RUN = re.compile(rf"{_WORD}(?:[ \t\-–‐]+(?:{_CONN}[ \t\-–‐]+)*{_WORD})*")
 
 # what may stand between a place and the region that follows it: "X, Idlib", "X (Raqqa)",
 # "X district, Khost", "X in the southern countryside of Idleb", "X village of Hama province"
@@ -289,7 +283,6 @@ class Geocoder:
         self.settings = settings
         self.gaz: Gazetteer = load_index(settings)
         self._country_keys: dict[str, tuple[list[str], list[int]]] = {}
-        self._run_memo: dict[str, tuple] = {}
         self._fuzzy_memo: dict[tuple, tuple] = {}
         self._stop = _stopwords()
         self._demonyms = _demonyms()
@@ -331,82 +324,11 @@ class Geocoder:
     # ------------------------------------------------------------------------------------------
     # matching
 
-    def _normalise(self, text: str):
-        """The matcher's view of ``text`` and, per fragment, its span in ``text``."""
-        parts: list[str] = [" "]
-        pos = 1
-        n_starts: list[int] = []
-        n_ends: list[int] = []
-        o_starts: list[int] = []
-        o_ends: list[int] = []
-        uppers: list[bool] = []
-        prev_end = 0
-        glue = False
-        barrier = True
-        connectors = CONNECTORS
-        for m in _TOKEN_RE.finditer(text):
-            s, e = m.span()
-            if s > prev_end:
-                gap = text[prev_end:s]
-                if not (gap.isspace() or gap in ("-", "–")) and not barrier:
-                    parts.append("| ")
-                    pos += 2
-                    barrier, glue = True, False
-            prev_end = e
-            word = m.group()
-            k = token_key(word)
-            if not k:
-                continue  # an article: neither a barrier nor part of a key
-            first = word.lstrip(_MARKS)[:1]
-            up = first.isupper()
-            if not up and word.lower() not in connectors and not word[:1].isdigit():
-                if not barrier:
-                    parts.append("| ")
-                    pos += 2
-                    barrier, glue = True, False
-                continue
-            if glue and n_ends:
-                # "Abu Kamal" -> "bukamal": replace the trailing space with the next key
-                parts[-1] = parts[-1][:-1] + k + " "
-                pos += len(k)
-                n_ends[-1] = pos - 1
-                o_ends[-1] = e
-            else:
-                parts.append(k + " ")
-                n_starts.append(pos)
-                pos += len(k) + 1
-                n_ends.append(pos - 1)
-                o_starts.append(s)
-                o_ends.append(e)
-                uppers.append(up)
-            glue = k in ("bu", "kfr")
-            barrier = False
-        return "".join(parts), n_starts, n_ends, o_starts, o_ends, uppers
-
     def _exact_matches(self, text: str) -> list[_Match]:
-        # Names start with a capital, so only runs of capitalised words (with the lower-case articles and
-        # connectors names contain) are normalised and searched: a fifth of news text or less.  Runs
-        # repeat a lot ("Syria", "the US"), so each run's matches are memoised.
-        # The matching itself is Gazetteer.match_names (same runs and keys, one dictionary look-up per
-        # one-word run; benchmarks/bench_matcher.py); _match_run below is the earlier per-run matcher.
+        # Gazetteer.match_names: only runs of capitalised words (with the lower-case articles and
+        # connectors names contain) are searched, each run's matches memoised (benchmarks/bench_matcher.py)
         return [_Match(s, e, text[s:e], entries, "gazetteer", ntok)
                 for s, e, entries, ntok in self.gaz.match_names(text)]
-
-    def _match_run(self, sub: str) -> tuple:
-        norm, n_starts, n_ends, o_starts, o_ends, uppers = self._normalise(sub)
-        gaz = self.gaz
-        found = []
-        for end_idx, kid in gaz.automaton.iter(norm):
-            first = end_idx - len(gaz.key_list[kid])  # norm index of the key's first character
-            i = bisect_left(n_starts, first)
-            if i >= len(n_starts) or n_starts[i] != first or not uppers[i]:
-                continue
-            j = bisect_left(n_ends, end_idx)
-            if j >= len(n_ends) or n_ends[j] != end_idx:
-                continue
-            # words, not key fragments: "Kafr Nabl" is one glued fragment but two words
-            found.append((o_starts[i], o_ends[j], kid, len(_TOKEN_RE.findall(sub, o_starts[i], o_ends[j]))))
-        return tuple(found)
 
     def _country_index(self, cc: str) -> tuple[list[str], list[int]]:
         got = self._country_keys.get(cc)
