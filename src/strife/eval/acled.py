@@ -206,8 +206,13 @@ def _pick(mentions: list[Mention], row: GoldRow) -> Mention | None:
         return None
 
     def s(m: Mention) -> tuple:
+        # among mentions coded alike (one report split by place: "on the Nihm, Sirwah and Taizz fronts"),
+        # the one nearest the row's place; the coded fields decide first
+        loc = m.location
+        near = (-_haversine(loc.latitude, loc.longitude, row.latitude, row.longitude)
+                if loc is not None and loc.latitude is not None and row.latitude is not None else -1e9)
         return (m.sub_event_type == row.sub_event_type, m.event_type == row.event_type,
-                m.event_date == row.event_date, _actor_match(m.actor1, row.actor1), -mentions.index(m))
+                m.event_date == row.event_date, _actor_match(m.actor1, row.actor1), near, -mentions.index(m))
 
     return max(mentions, key=s)
 

@@ -824,6 +824,10 @@ class Geocoder:
             if chosen is None:
                 chosen = main
             if chosen is not None:
+                items = _scene_list(chosen, placed, article.text, doc, trig)
+                if items:
+                    out.extend(_split(mention, items))
+                    continue
                 chosen = _finest(chosen, placed, article.text)
             if chosen is None:
                 out.append(mention)
@@ -963,6 +967,114 @@ def _finest(chosen: Toponym, placed: list[Toponym], text: str) -> Toponym:
             break
         chosen = q
     return chosen
+
+
+# ACLED codes one event per place: "reinforcements arrived on the Nihm (Nihm, Sanaa), Sirwah (Sirwah, Marib)
+# and Taizz (Salh, Taizz) frontlines", "shelled ... in Al Jawf, Ad Dali and Taizz governorates" are three events,
+# the fatalities split between them (10 -> 4, 3, 3).  A scene list is two or more places written as a
+# list right after a locative word; each item is a name with an optional bracket "(District, Province)" and
+# an optional kind word ("front", "area", "governorates"); "between Marib and Al Bayda", "from X and Y" hold
+# no locative word before the list, so they are two ends, not two scenes.  An item whose name is unknown is placed at the
+# first district its bracket names.  (ACLED dev: 24 notes coded as 56 rows.)
+_SCENE_PREP = re.compile(r"\b(?:in|on|at|near|across|over|targeting|targeted|shelled|struck|hit|bombed|"
+                         r"stormed|attacked)\s+(?:the\s+)?", re.I)
+_SCENE_KIND = (r"(?:(?:front|frontline|area|village|town|city|district|sub-?district|governorate|province|"
+               r"region|axis|neighbou?rhood|camp|position|checkpoint|junction|mountain|valley|site)(?:s|es)?\b)")
+_SCENE_NAME_WORD = r"(?:[A-Z][\w'’‘ʿ\-]*|(?:al|as|ash|ad|ar|an|at|az|el|wa|bin|ibn|of)(?=\s+[A-Z]))"
+_SCENE_ITEM = re.compile(
+    rf"(?P<name>{_SCENE_NAME_WORD}(?:[ \-]{_SCENE_NAME_WORD}){{0,5}})?"
+    rf"(?P<bracket>\s*[(\[][^()\[\]\n]{{1,80}}[)\]])?"
+    rf"(?:\s+{_SCENE_KIND})?")
+_SCENE_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)"
+                        r"(?:(?:in|on|at)\s+)?(?:the\s+)?")
+
+
+def _scene_list(chosen: Toponym, placed: list[Toponym], text: str, doc, trig) -> list[Toponym]:
+    """The places of a list the event's place stands in (see _SCENE_PREP), one per item, or []."""
+    lo = max(0, chosen.start - 200)
+    if doc is not None:
+        sent = _sentence_of(doc, chosen.start)
+        if sent is not None:
+            lo = max(lo, sent.start_char)
+    hi = min(len(text), chosen.end + 400)
+    for prep in reversed(list(_SCENE_PREP.finditer(text, lo, chosen.end))):
+        items = _parse_scene_items(text, prep.end(), hi, placed)
+        if items is None:
+            continue
+        spans, locs = items
+        if not any(s <= chosen.start < e for s, e in spans):
+            continue
+        if len(locs) < 2:
+            return []
+        return locs
+    return []
+
+
+def _parse_scene_items(text: str, pos: int, hi: int, placed: list[Toponym]):
+    spans, locs = [], []
+    while pos < hi:
+        m = _SCENE_ITEM.match(text, pos, hi)
+        if m is None or m.end() == pos or not (m.group("name") or m.group("bracket")):
+            break
+        name_s, name_e = m.span("name") if m.group("name") else (m.start(), m.start())
+        b_s, b_e = m.span("bracket") if m.group("bracket") else (m.end(), m.end())
+        head = [p for p in placed if name_s <= p.start and p.end <= name_e and p.location.geo_precision is not None]
+        inner = [p for p in placed if b_s <= p.start and p.end <= b_e and p.location.geo_precision is not None]
+        if head:
+            loc = head[0]
+        elif inner and (m.group("name") or "").strip():
+            loc = inner[0]  # "Al Wahbiyah (As Sawadiyah, Al Bayda)": an unknown village, placed at its district
+        else:
+            break
+        spans.append((m.start(), m.end()))
+        locs.append(loc)
+        sep = _SCENE_SEP.match(text, m.end(), hi)
+        if sep is None:
+            break
+        pos = sep.end()
+    if not locs:
+        return None
+    # a list names distinct places of one country, none holding another ("Saraqib, Idlib" is a place
+    # and its province; "Idlib, Syria" a place and its country)
+    pts = []
+    for p in locs:
+        loc = p.location
+        if loc.country != locs[0].location.country or loc.latitude is None:
+            return None
+        pts.append((loc.latitude, loc.longitude))
+    for i in range(len(locs)):
+        for j in range(len(locs)):
+            if i != j and distance_km(*pts[i], *pts[j]) < 1.5:
+                return None
+            a, b = locs[i].location, locs[j].location
+            if i != j and _level(b) == 3 and _level(a) < 3 and a.admin1 and a.admin1 == b.admin1:
+                return None
+    return spans, locs
+
+
+def _split(mention: Mention, places: list[Toponym]) -> list[Mention]:
+    """One mention per place of a scene list, fatalities split as ACLED does (10 over 3: 4, 3, 3)."""
+    from ..coding.coder import make_notes
+    from ..records import content_id
+
+    k = len(places)
+    base, extra = divmod(mention.fatalities or 0, k)
+    out = []
+    for i, p in enumerate(places):
+        deaths = base + (1 if i < extra else 0)
+        notes = mention.notes
+        if mention.event_date:
+            try:
+                from datetime import date
+                notes = make_notes(date.fromisoformat(mention.event_date), mention.time_precision or 1,
+                                   mention.sub_event_type, mention.actor1, mention.actor2, deaths, p,
+                                   mention.claimant, list(mention.hedges))
+            except ValueError:
+                pass
+        notes = (notes or "") + f" One of {k} places reported together; fatalities split between them."
+        out.append(replace(mention, id=content_id("mention-at", mention.id, p.start), location=p.location,
+                           fatalities=deaths, notes=notes.strip()))
+    return out
 
 
 def _region_list(gaz, matches, i: int, text: str) -> set[str]:

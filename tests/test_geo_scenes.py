@@ -1,0 +1,65 @@
+"""One event per place: a report naming a list of scenes ("on the Nihm, Sirwah and Qaniyah fronts") becomes
+one mention per place with the fatalities split as ACLED splits them; a place and its province, the two ends
+of a road or border, and "between X and Y" stay one event.
+
+Texts are written by the strife team.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from strife.geo import Geocoder
+from strife.records import Article, Evidence, Mention
+
+
+@pytest.fixture(scope="module")
+def geo():
+    from strife.settings import get_settings
+
+    return Geocoder.load(get_settings())
+
+
+def _locate_all(geo, text: str, trigger: str, fatalities: int = 0) -> list[Mention]:
+    art = Article(id=Article.make_id(None, text), document_id="doc", position=0, title=None, text=text)
+    s = text.index(trigger)
+    mention = Mention(id="m1", article_id=art.id, start=0, end=len(text), text=text, event_type="Battles",
+                      sub_event_type="Armed clash", disorder_type="Political violence", event_date="2021-06-03",
+                      time_precision=1, actor1="Houthi forces", fatalities=fatalities,
+                      evidence=(Evidence("event_type", s, s + len(trigger), trigger),))
+    return geo.locate(art, None, [mention], geo.find_places(art, None))
+
+
+def test_fronts_with_bracketed_districts_are_three_events(geo):
+    text = ("On 3 June 2021, Houthi forces clashed with government troops on the Nihm (Nihm, Sanaa), "
+            "Sirwah (Sirwah, Marib) and Qaniyah (Mahliyah, Marib) fronts, killing 10 fighters.")
+    got = _locate_all(geo, text, "clashed", fatalities=10)
+    assert [m.location.admin2 or m.location.name for m in got] == ["Nihm", "Sirwah", "Mahliyah"]
+    assert [m.fatalities for m in got] == [4, 3, 3]
+    assert len({m.id for m in got}) == 3
+    assert all("One of 3 places" in m.notes for m in got)
+
+
+def test_unknown_village_in_a_list_is_placed_at_its_bracketed_district(geo):
+    text = ("On 3 June 2021, Houthi forces clashed with tribesmen in Wadi Xyzzyq (As Sawadiyah, Al Bayda) and "
+            "Qarn Plughat (Dhi Naim, Al Bayda), killing 3.")
+    got = _locate_all(geo, text, "clashed", fatalities=3)
+    assert len(got) == 2
+    assert {m.location.admin1 for m in got} == {"Al Bayda"}
+    assert [m.fatalities for m in got] == [2, 1]
+
+
+def test_provinces_listed_are_one_event_each(geo):
+    text = "On 3 June 2021, Houthi forces shelled government positions in Al Jawf, Ad Dali and Taizz governorates."
+    got = _locate_all(geo, text, "shelled")
+    assert [m.location.admin1 for m in got] == ["Al Jawf", "Ad Dali", "Taizz"]
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("On 3 June 2021, gunmen clashed with police in Saraqib, Idlib.", "clashed"),
+    ("On 3 June 2021, fighters clashed at the border between Marib and Al Bayda governorates.", "clashed"),
+    ("On 3 June 2021, a roadside bomb hit a truck on the road from Marib to Sirwah.", "hit"),
+    ("On 3 June 2021, fighters from Marib and Shabwah clashed in Ataq.", "clashed"),
+])
+def test_a_place_with_its_province_or_two_ends_stay_one_event(geo, text, trigger):
+    assert len(_locate_all(geo, text, trigger)) == 1
