@@ -127,7 +127,8 @@ def test_side_of_province_moves_the_point_that_way(geo):
 
 @pytest.mark.parametrize("before,bearing", [
     ("shelling in the southern countryside of ", 180.0), ("raids across the north-eastern outskirts of ", 45.0),
-    ("fighting in western ", 270.0), ("a blast in the city of ", None), ("troops entered ", None),
+    ("fighting in western ", 270.0), ("in north - eastern countryside of ", 45.0),
+    ("the south east countryside of ", 135.0), ("a blast in the city of ", None), ("troops entered ", None),
     ("police raided homes in East ", None), ("in the Southern countryside of ", 180.0),
 ])
 def test_side_words(before, bearing):

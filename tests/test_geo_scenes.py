@@ -60,6 +60,8 @@ def test_provinces_listed_are_one_event_each(geo):
     ("On 3 June 2021, fighters clashed at the border between Marib and Al Bayda governorates.", "clashed"),
     ("On 3 June 2021, a roadside bomb hit a truck on the road from Marib to Sirwah.", "hit"),
     ("On 3 June 2021, fighters from Marib and Shabwah clashed in Ataq.", "clashed"),
+    ("On 3 June 2021, gunmen clashed with police in Kafranbel, Maarat al-Numan, Idlib.", "clashed"),
+    ("On 3 June 2021, gunmen clashed with police near Saraqib and Sarmin.", "clashed"),
 ])
 def test_a_place_with_its_province_or_two_ends_stay_one_event(geo, text, trigger):
     assert len(_locate_all(geo, text, trigger)) == 1

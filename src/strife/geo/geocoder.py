@@ -87,6 +87,8 @@ NEIGHBOUR_CUE = 1.5
 # A town written before its region ("Queens, New York") this close (km) to the region's same-named seat is a
 # part of that city, so the name means the city; farther ("Buffalo, New York", 470 km) the region.
 TOWN_SEAT_KM = 40.0
+# A town this close (km) to its same-named district's point is what the bare name means.
+DISTRICT_TOWN_KM = 30.0
 # Fewest names of one country's regions that make a list ("Ohio, Oregon and Texas")
 LIST_MIN = 3
 # what separates the items of a list of places: "Ohio, Oregon", "Utah and Washington", "Texas, and Ohio"
@@ -101,7 +103,7 @@ _ADMIN_AFTER = re.compile(r"[\s\-]+(?:district|sub-?district|province|governorat
 _ADMIN2_WORDS = re.compile(r"^[\s\-]*(district|county|municipality|raion|rayon|sub-?district|parish)\b", re.I)
 _NEAR_BEFORE = re.compile(
     r"(\bnear|\boutskirts of|\boutside( of)?|\bvicinity of|\baround|\bcountryside of|\bsurroundings of|"
-    r"\bsuburbs of|\b(north|south|east|west|north-?east|north-?west|south-?east|south-?west)(ern)?\s+"
+    r"\bsuburbs of|\b(north|south|east|west|(?:north|south)\s*[-‐–]?\s*(?:east|west))(ern)?\s+"
     r"(part|parts|countryside|outskirts|edge|side|suburbs)?\s*of|\bkm\s+(from|of)|\bkilometres\s+(from|of)|"
     r"\bmiles\s+(from|of)|\barea of|\bregion of)\s+(the\s+)?((town|village|city|district|area)\s+of\s+)?$", re.I)
 _NEAR_AFTER = re.compile(r"^[\s\-']*(s\s+)?(countryside|outskirts|area|surroundings|suburbs|environs|vicinity|"
@@ -113,8 +115,8 @@ _CAP_RUN = re.compile(r"\b[A-Z][\w'’‘ʿ]+(?:[ -](?:(?:wa|al|el|as|ash|ad|ar|
 # "X district, Khost", "X in the southern countryside of Idleb", "X village of Hama province"
 _LOCAL_ADMIN = re.compile(r"\s*(?:(?:district|sub-?district|village|town|city|area|camp|province|governorate)\s*)?"
                           r"(?:,|\(|in|of|,\s*in)\s*(?:the\s+)?(?:(?:\w+ern\s+)?(?:countryside|province|"
-                          r"governorate|district|outskirts|parts?)\s+of\s+|(?:north|south|east|west|north-?east|"
-                          r"north-?west|south-?east|south-?west)\s+of\s+)?", re.I)
+                          r"governorate|district|outskirts|parts?)\s+of\s+|(?:north|south|east|west|"
+                          r"(?:north|south)\s*[-‐–]?\s*(?:east|west))\s+of\s+)?", re.I)
 # "Al Haqban village (Damt, Ad Dali)", "Al Hawban area (Sabir al Mawadim, Taizz)": a district and its
 # province in brackets after a place
 _BRACKET_OPEN = re.compile(r"\s*(?:(?:area|village|town|city|district|sub-?district|camp|front|frontline|"
@@ -715,6 +717,15 @@ class Geocoder:
                 seat = None
             if seat is not None:
                 best = seat
+        if gaz.kind[best] == K_ADM2 and not admin2_word and not re.search(r"[(\[]\s*$", text[max(0, m.start - 3):m.start]):
+            # a district and its same-named town: the bare name, or "X city", means the town, as ACLED codes
+            # it ("in southern Ras al Ain city"); "X district", or "(X, Province)" after a place, the district
+            town = next((e for s2, e in scored if gaz.kind[e] in (K_CITY, K_SUPP, K_ACLED, K_IMPORT)
+                         and gaz.cc[e] == gaz.cc[best] and gaz.adm1[e] == gaz.adm1[best]
+                         and distance_km(gaz.lat[e], gaz.lon[e], gaz.lat[best], gaz.lon[best]) < DISTRICT_TOWN_KM),
+                        None)
+            if town is not None:
+                best = town
         if len(scored) == 1:
             return best, 0.95 if m.method == "gazetteer" else 0.7
         # entries of the same place (city, its district and province share a point) do not compete
@@ -884,7 +895,7 @@ class _Intervals:
 _CONTAINED_BY = re.compile(
     r"\s*(?:(?:district|sub-?district|village|town|city|area|camp|region|neighbou?rhood|crossing|base|front|"
     r"frontline|junction|checkpoint|road|airport|mountains?)\s*)?(?:,|\(|\bin\b|\bof\b|,\s*in\b)\s*(?:the\s+)?"
-    r"(?:(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+|rural\s+)?"
+    r"(?:(?:(?:north|south|east|west|(?:north|south)\s*[-‐–]?\s*(?:east|west))(?:ern)?\s+|rural\s+)?"
     r"(?:countryside|province|governorate|district|outskirts|parts?|desert|suburbs)\s+of\s+(?:the\s+)?)?", re.I)
 # the longest stretch of text that may lie between a place and its region
 _CONTAINED_MAX = 60
@@ -892,7 +903,7 @@ _CONTAINED_MAX = 60
 
 _SIDES = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0,
           "southwest": 225.0, "west": 270.0, "northwest": 315.0}
-_SIDE_WORD = r"(north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+_SIDE_WORD = r"(north|south|east|west|(?:north|south)\s*[-‐–]?\s*(?:east|west))(?:ern)?"
 # "in the southern countryside of Idleb", "the eastern outskirts of", "in northern Aleppo", "southern Idlib countryside"
 _SIDE_BEFORE = re.compile(rf"\b{_SIDE_WORD}\s+(?:(?:countryside|outskirts|parts?|part|suburbs|areas?|desert|"
                           rf"villages|towns|region|reaches|edge)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?"
@@ -906,7 +917,7 @@ def _side_of(before: str, after: str) -> float | None:
         return None
     if g.group(1)[0].isupper() and not g.group(0).rstrip().endswith("of"):
         return None  # "East Jerusalem", "North Sinai": a capitalised side word is part of a name
-    return _SIDES.get(g.group(1).lower().replace("-", ""))
+    return _SIDES.get(re.sub(r"[\s\-‐–]", "", g.group(1).lower()))
 
 
 def _bearing(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -974,9 +985,11 @@ def _finest(chosen: Toponym, placed: list[Toponym], text: str) -> Toponym:
 # the fatalities split between them (10 -> 4, 3, 3).  A scene list is two or more places written as a
 # list right after a locative word; each item is a name with an optional bracket "(District, Province)" and
 # an optional kind word ("front", "area", "governorates"); "between Marib and Al Bayda", "from X and Y" hold
-# no locative word before the list, so they are two ends, not two scenes.  An item whose name is unknown is placed at the
+# no locative word before the list, so they are two ends, not two scenes; "near X and Y" is one spot between two.  An item whose name is unknown is placed at the
 # first district its bracket names.  (ACLED dev: 24 notes coded as 56 rows.)
-_SCENE_PREP = re.compile(r"\b(?:in|on|at|near|across|over|targeting|targeted|shelled|struck|hit|bombed|"
+# Places of a list closer than this (km) are one scene of one event.
+SCENE_MIN_KM = 8.0
+_SCENE_PREP = re.compile(r"\b(?:in|on|at|across|over|targeting|targeted|shelled|struck|hit|bombed|"
                          r"stormed|attacked)\s+(?:the\s+)?", re.I)
 _SCENE_KIND = (r"(?:(?:front|frontline|area|village|town|city|district|sub-?district|governorate|province|"
                r"region|axis|neighbou?rhood|camp|position|checkpoint|junction|mountain|valley|site)(?:s|es)?\b)")
@@ -1011,7 +1024,7 @@ def _scene_list(chosen: Toponym, placed: list[Toponym], text: str, doc, trig) ->
 
 
 def _parse_scene_items(text: str, pos: int, hi: int, placed: list[Toponym]):
-    spans, locs = [], []
+    spans, locs, joined = [], [], False
     while pos < hi:
         m = _SCENE_ITEM.match(text, pos, hi)
         if m is None or m.end() == pos or not (m.group("name") or m.group("bracket")):
@@ -1031,9 +1044,14 @@ def _parse_scene_items(text: str, pos: int, hi: int, placed: list[Toponym]):
         sep = _SCENE_SEP.match(text, m.end(), hi)
         if sep is None:
             break
+        joined = joined or bool(re.search(r"\b(?:and|well)\b", sep.group()))
         pos = sep.end()
     if not locs:
         return None
+    if not joined:
+        # "Barangay Tuburan, Tulunan, Cotabato", "Bamenda, Mezam": commas alone chain a place to the places
+        # holding it; a list of scenes ends in "and"
+        return spans, locs[:1]
     # a list names distinct places of one country, none holding another ("Saraqib, Idlib" is a place
     # and its province; "Idlib, Syria" a place and its country)
     pts = []
@@ -1044,8 +1062,8 @@ def _parse_scene_items(text: str, pos: int, hi: int, placed: list[Toponym]):
         pts.append((loc.latitude, loc.longitude))
     for i in range(len(locs)):
         for j in range(len(locs)):
-            if i != j and distance_km(*pts[i], *pts[j]) < 1.5:
-                return None
+            if i != j and distance_km(*pts[i], *pts[j]) < SCENE_MIN_KM:
+                return None  # "near Chautipan and San Vicente villages": neighbours, one scene
             a, b = locs[i].location, locs[j].location
             if i != j and _level(b) == 3 and _level(a) < 3 and a.admin1 and a.admin1 == b.admin1:
                 return None
@@ -1057,8 +1075,18 @@ def _split(mention: Mention, places: list[Toponym]) -> list[Mention]:
     from ..coding.coder import make_notes
     from ..records import content_id
 
+    from ..coding.fatalities import SPLIT, number_value
+
     k = len(places)
-    base, extra = divmod(mention.fatalities or 0, k)
+    total = mention.fatalities or 0
+    stated = SPLIT.search(mention.text or "")
+    if stated:
+        # an ACLED note that says how its toll was split ("coded as 10 and split up between 3 events"): the
+        # coder already gave each event its share; with the stated count, deal the claimed total out again
+        claimed = [c.value for c in mention.claims if c.kind == "fatalities" and c.value is not None]
+        n = number_value(stated.group(1)) or 0
+        total = max(claimed) if n == k and claimed and not stated.group(2) else total * k
+    base, extra = divmod(total, k)
     out = []
     for i, p in enumerate(places):
         deaths = base + (1 if i < extra else 0)
@@ -1165,17 +1193,21 @@ def _syntactic(doc, sent, trig: tuple[int, int], places: list[Toponym]):
         if tok is None:
             continue
         # climb from the place to the trigger: place -(pobj)- prep -(prep)- ... - trigger
-        rank, cur, steps, via_prep = None, tok, 0, False
+        rank, cur, steps, via_prep, aside = None, tok, 0, False, 0
         while steps < 6 and cur.head.i != cur.i:
             if cur.dep_ == "pobj" and cur.head.lower_ in _LOCATIVE_PREPS:
                 via_prep = True
+                if cur.head.lower_ == "from":
+                    aside += 3  # "fighters from Deir-ez-Zor", "fired from X": an origin, less often the scene
+            if cur.dep_ in ("relcl", "acl") and steps > 0:
+                aside += 4  # "... whose fighters are from X": the place describes a noun, not the event
             nxt = cur.head
             steps += 1
             if nxt.i in heads:
                 if via_prep:
-                    rank = steps
+                    rank = steps + aside
                 elif cur.dep_ in ("dobj", "nsubjpass", "nsubj", "attr", "npadvmod", "appos", "compound"):
-                    rank = steps + 3
+                    rank = steps + 3 + aside
                 break
             cur = nxt
         if rank is not None and rank < best_rank:
