@@ -65,3 +65,38 @@ def test_provinces_listed_are_one_event_each(geo):
 ])
 def test_a_place_with_its_province_or_two_ends_stay_one_event(geo, text, trigger):
     assert len(_locate_all(geo, text, trigger)) == 1
+
+
+# -- resolution details met while splitting scenes -------------------------------------------------
+
+def _places(geo, text):
+    from strife.nlp import load_nlp
+    from strife.settings import get_settings
+
+    art = Article(id=Article.make_id(None, text), document_id="doc", position=0, title=None, text=text)
+    return {p.text: p.location for p in geo.find_places(art, load_nlp(get_settings())(text)) if p.location}
+
+
+def test_region_written_beside_a_small_town_vouches_for_it(geo):
+    got = _places(geo, "Health officials in Hammond, Indiana, reported two more cases of the virus.")
+    assert got["Hammond"].country == "United States" and got["Hammond"].admin1 == "Indiana"
+
+
+def test_world_city_named_as_a_place_survives_another_country_story(geo):
+    got = _places(geo, "The sample came from a United States navy laboratory in Cairo, officials said.")
+    assert got["Cairo"].country == "Egypt"
+
+
+def test_one_word_foreign_province_vouched_by_itself_only_is_dropped(geo):
+    got = _places(geo, "A bomb went off in Mafraq Zubayr area (Marib) on the road near Sirwah, Yemen.")
+    assert all(loc.country == "Yemen" for loc in got.values() if loc.country)
+
+
+def test_two_letter_alternate_names_are_not_places(geo):
+    got = _places(geo, "Taliban fighters attacked a checkpoint in Dand Wa Patan district, Paktia.")
+    assert "Wa" not in got
+
+
+def test_bare_district_name_means_its_town_and_city_word_too(geo):
+    got = _places(geo, "Gunmen killed a man in southern Ras al Ain city, Syria.")
+    assert got["Ras al Ain"].geo_precision == 1

@@ -53,7 +53,8 @@ from .normalize import RUN_RE, name_key, run_fragments, token_key
 __all__ = ["Gazetteer", "build_index", "load_index", "index_path", "KINDS", "ImportRow",
            "add_import_rows", "read_geonames_dump", "read_place_csv", "read_acled_export"]
 
-FORMAT_VERSION = 8  # 7: macro-regions ("Darfur") added; 8: admin2 without a cities500 place inside
+FORMAT_VERSION = 9  # 7: macro-regions ("Darfur") added; 8: admin2 without a cities500 place inside;
+# 9: no two-letter alternate names but countries'
 # Distinct capitalised runs kept in the matcher's memo before it is emptied: the 371 PTC news
 # articles (2.1 MB) hold 11,500 distinct runs, so this covers a long stream at ~100 bytes a run.
 MEMO_MAX_RUNS = 200_000
@@ -354,10 +355,13 @@ class _Builder:
         if extra:
             self.extra[e] = extra
         seen = set()
+        main = name_key(name)
         for n in names:
             k = name_key(n)
             if len(k) < 2 or k in seen:
                 continue
+            if len(k) == 2 and k != main and kind != K_COUNTRY:
+                continue  # a two-letter alternate ("Wa" for Warsaw) matches connectors and initials, not places
             seen.add(k)
             self.keys[k].append(e)
         self.sources[source] += 1

@@ -273,6 +273,7 @@ class _Match:
     entries: tuple[int, ...]
     method: str
     ntok: int
+    label: str | None = None  # NER's label when an entity spans exactly this match ("GPE" for "Cairo")
 
 
 class Geocoder:
@@ -403,6 +404,7 @@ class Geocoder:
             if all(token_key(w) in _DIRECTIONS for w in _TOKEN_RE.findall(m.text)):
                 continue  # "North East", "Northern": directions, whatever region GeoNames calls so
             label, inner = _covering(ents, m.start, m.end)
+            m.label = None if inner else label
             acronym = False
             if (m.start, m.end) in abbr_spans:
                 acronym = True  # a region's abbreviation from geo_abbreviations.tsv ("NSW")
@@ -504,6 +506,7 @@ class Geocoder:
         gaz = self.gaz
         # article countries: countries named, nationality words, places that exist in one country only
         cw: Counter = Counter()
+        self_votes: Counter = Counter()  # (name key, country) -> the votes a name gave its own country
         for m in matches:
             kinds = [gaz.kind[e] for e in m.entries]
             if K_COUNTRY in kinds:
@@ -515,6 +518,7 @@ class Geocoder:
                 if len(ccs) == 1 and (m.ntok > 1 or any(gaz.kind[e] != K_CITY or gaz.pop[e] >= WEAK_MATCH_POP
                                                         for e in m.entries)):
                     cw[next(iter(ccs))] += 1
+                    self_votes[(token_key(m.text), next(iter(ccs)))] += 1
         for w in re.findall(r"\b[A-Z][a-z]+\b", text):
             cc = self._demonyms.get(w.lower())
             if cc:
@@ -524,6 +528,8 @@ class Geocoder:
             # a full vote when the text names no country, half of one beside the text's own countries
             cw[home] += OUTLET_PRIOR * (0.5 if cw else 1.0)
         top = max(cw.values()) if cw else 1.0
+        # the article's country: the one with most votes, none on a tie
+        lead = max(cw, key=cw.get) if cw and sum(1 for v in cw.values() if v == top) == 1 else None
         # half for being named at all, half by share of the leader: a country named once still counts,
         # the article's own country counts most, yet a world city's population can beat it (Moscow)
         cweight = {cc: 0.5 * min(1.0, v) + 0.5 * v / top for cc, v in cw.items()}
@@ -562,12 +568,26 @@ class Geocoder:
                 # one sense per article: "Athens, Greece" settles the later bare "Athens" too
                 best = settled[name_key]
             loc = self._location(best, m, text, conf) if best is not None else None
+            if loc is not None and (gaz.cc[best], gaz.adm1[best]) in local:
+                # "Hammond, Indiana": the region written beside it vouches for the place, whatever the
+                # article's countries
+                out.append(Toponym(m.start, m.end, m.text, loc, len(m.entries), m.method))
+                continue
             if (loc is not None and m.ntok == 1 and gaz.cc[best] not in cweight
                     and (cweight or gaz.cc[best] not in self._war)
                     and ((gaz.kind[best] in (K_CITY, K_ADM2, K_SUPP) and gaz.pop[best] < WEAK_MATCH_POP)
                          or (gaz.kind[best] in (K_CITY, K_ADM2, K_ADM1) and cweight
-                             and len({gaz.cc[e] for e in m.entries}) > 1))):
-                continue  # a foreign namesake of a word in an article about elsewhere ("Kara" in a CAR report)
+                             and len({gaz.cc[e] for e in m.entries}) > 1
+                             and not (gaz.pop[best] >= FOREIGN_KEEP_POP and m.label in ("GPE", "LOC"))))):
+                continue  # a foreign namesake of a word in an article about elsewhere ("Kara" in a CAR report);
+                # a world city that NER calls a place stays ("a laboratory in Cairo" in a US story)
+            if (loc is not None and m.ntok == 1 and gaz.kind[best] not in (K_COUNTRY, K_AREA)
+                    and gaz.pop[best] < FOREIGN_KEEP_POP
+                    and lead is not None and gaz.cc[best] != lead
+                    and cw[gaz.cc[best]] <= self_votes[(token_key(m.text), gaz.cc[best])]):
+                # "Mafraq" (a Jordanian province) in a Yemeni report ("Mafraq ar Ruwayk area"): a one-word name
+                # whose country nothing but the name itself vouches for, where the report is about elsewhere
+                continue
             if (loc is not None and m.ntok == 1 and cweight and gaz.cc[best] not in cweight
                     and ((gaz.kind[best] in (K_CITY, K_ADM2, K_SUPP) and gaz.pop[best] < FOREIGN_KEEP_POP)
                          or gaz.kind[best] == K_ADM1)):
@@ -937,12 +957,17 @@ _ROAD_WORDS = r"(?:road|highway|motorway|route|expressway|corridor|border|bounda
 _ROAD_AFTER = re.compile(rf"\s*[-–]\s*(?:[A-Z][\w'’]*\s+){{0,3}}?(?:[A-Z][\w'’]*)\s+{_ROAD_WORDS}")
 _ROAD_BEFORE = re.compile(r"[-–]\s*$")
 _ROAD_WORD_AFTER = re.compile(rf"\s+{_ROAD_WORDS}")
+_ROAD_LINKING = re.compile(r"\b(?:road|highway|motorway|route|expressway|railway)s?\s+(?:that\s+|which\s+)?"
+                           r"(?:connect(?:s|ing)?|link(?:s|ing)?|between|from)\s+(?:the\s+)?"
+                           r"(?:[A-Z][\w'’\-]*\s+(?:(?:al|as|ad|wa|of)\s+)?){0,4}(?:(?:and|to|with)\s+(?:the\s+)?)?$")
 
 
 def _road_end(p: Toponym, text: str) -> bool:
     """Whether a place is an end of a road or border named by its towns or regions: "Marib" and "Al Jawf"
-    in "the Marib-Al Jawf road"."""
+    in "the Marib-Al Jawf road", "a desert road connecting Hadhramawt and Al Jawf governorates"."""
     if _ROAD_AFTER.match(text, p.end):
+        return True
+    if _ROAD_LINKING.search(text, max(0, p.start - 90), p.start):
         return True
     return bool(_ROAD_BEFORE.search(text, max(0, p.start - 3), p.start) and _ROAD_WORD_AFTER.match(text, p.end))
 
@@ -977,6 +1002,16 @@ def _finest(chosen: Toponym, placed: list[Toponym], text: str) -> Toponym:
         if _level(loc) >= _level(region):
             break
         chosen = q
+    loc = chosen.location
+    if loc is not None and loc.geo_precision == 3:
+        # "Jabal Salab in the northeast of Sanaa (Nihm, Sanaa)", "Al Alam camp (Marib, Marib)": the district
+        # that the bracket after a province names is closer to the scene than the province
+        g = _BRACKET_OPEN.match(text, chosen.end)
+        if g is not None:
+            inner = next((p for p in placed if p.start >= g.end() and p.start - g.end() <= 2), None)
+            if (inner is not None and inner.location is not None and inner.location.admin1 == loc.admin1
+                    and inner.location.country == loc.country and inner.location.geo_precision in (1, 2)):
+                chosen = inner
     return chosen
 
 
@@ -996,7 +1031,7 @@ _SCENE_KIND = (r"(?:(?:front|frontline|area|village|town|city|district|sub-?dist
 _SCENE_NAME_WORD = r"(?:[A-Z][\w'’‘ʿ\-]*|(?:al|as|ash|ad|ar|an|at|az|el|wa|bin|ibn|of)(?=\s+[A-Z]))"
 _SCENE_ITEM = re.compile(
     rf"(?P<name>{_SCENE_NAME_WORD}(?:[ \-]{_SCENE_NAME_WORD}){{0,5}})?"
-    rf"(?P<bracket>\s*[(\[][^()\[\]\n]{{1,80}}[)\]])?"
+    rf"(?:\s+{_SCENE_KIND})?(?P<bracket>\s*[(\[][^()\[\]\n]{{1,80}}[)\]])?"
     rf"(?:\s+{_SCENE_KIND})?")
 _SCENE_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)"
                         r"(?:(?:in|on|at)\s+)?(?:the\s+)?")
