@@ -40,6 +40,7 @@ def _places(geo, text, doc=None):
     ("Deir ez-Zor", "Dayr az-Zor"), ("Dair ez Zor", "Deir ez-Zor"),
     ("Jabal Akrad", "Jebel al-Akrad"), ("Abu Kamal", "Albu Kamal"), ("Al Bukamal", "Abu Kamal"),
     ("Kafr Nabl", "Kfar Nabl"), ("Raqqa", "Raqqah"), ("Mayadeen", "Mayadin"), ("Ma'arrat", "Maarrat"),
+    ("Dand Wa Patan", "Dand Patan"), ("Pul-e Alam", "Pul I Alam"), ("Dara-ye Suf", "Dara-i-Suf"),
 ])
 def test_variants_share_a_key(a, b):
     assert name_key(a) == name_key(b)
@@ -251,7 +252,10 @@ def test_import_readers(tmp_path):
                      "SYR1,Syria,SYR,Idleb,Ariha,Ariha,Tal Testiya,35.70,36.55,1\n"
                      "SYR2,Syria,SYR,Idleb,Ariha,Ariha,Tal Testiya,35.70,36.55,1\n", encoding="utf-8")
     rows = gz.read_acled_export(acled)
-    assert len(rows) == 1 and rows[0].admin1 == "Idleb" and rows[0].geo_precision == 1
+    places = [r for r in rows if not r.ref.startswith(gz.DISTRICT_REF)]
+    assert len(places) == 1 and places[0].admin1 == "Idleb" and places[0].geo_precision == 1
+    # the admin2 column names a district too (dropped at build time where GeoNames knows it)
+    assert [(r.name, r.geo_precision) for r in rows if r not in places] == [("Ariha", 2)]
 
     bad = tmp_path / "bad.csv"
     bad.write_text("a,b\n1,2\n", encoding="utf-8")
@@ -267,14 +271,28 @@ def test_acled_import_adds_places_and_admin_spelling(tmp_path):
     settings = get_settings(data_dir=str(tmp_path / "data"))
     acled = tmp_path / "acled.csv"
     acled.write_text("country,iso3,admin1,admin2,admin3,location,latitude,longitude,geo_precision\n"
-                     "Syria,SYR,Idleb,Ariha,Ariha,Tal Zarqunia,35.81,36.61,1\n", encoding="utf-8")
-    gz.add_import_rows(settings, gz.read_acled_export(acled), "acled")
+                     "Syria,SYR,Idleb,Ariha,Ariha,Tal Zarqunia,35.81,36.61,1\n"
+                     # district-level events of Nirkh coded at the district centre, under another name
+                     "Afghanistan,AFG,Wardak,Nirkh,,Kan-e Ezzat,34.36,68.80,2\n"
+                     "Afghanistan,AFG,Wardak,Nirkh,,Kan-e Ezzat,34.36,68.80,2\n"
+                     # a district only its villages are coded in
+                     "Afghanistan,AFG,Logar,Kharwar,,Qala Zarghun,33.60,68.90,1\n"
+                     "Afghanistan,AFG,Logar,Kharwar,,Deh Sabz Bala,33.70,69.00,1\n", encoding="utf-8")
+    rows = gz.read_acled_export(acled)
+    centre = next(r for r in rows if r.name == "Kan-e Ezzat")
+    assert "Nirkh" in centre.alternates
+    assert any(r.name == "Kharwar" and r.geo_precision == 2 for r in rows)
+    gz.add_import_rows(settings, rows, "acled")
     geo = Geocoder.load(settings)
     got = _places(geo, "Drones struck Tal Zarqunia and Saraqib in Syria.")
     loc = got["Tal Zarqunia"].location
     assert loc.method == "acled-import" and loc.admin1 == "Idleb"
     # the ACLED spelling of the province now names other Idlib places too
     assert got["Saraqib"].location.admin1 == "Idleb"
+    got = _places(geo, "Taliban fighters attacked checkpoints in Nirkh district, Wardak, and in Kharwar district, Logar.")
+    nirkh, kharwar = got["Nirkh"].location, got["Kharwar"].location
+    assert distance_km(nirkh.latitude, nirkh.longitude, 34.36, 68.80) < 1 and nirkh.geo_precision == 2
+    assert kharwar.geo_precision == 2 and distance_km(kharwar.latitude, kharwar.longitude, 33.65, 68.95) < 10
 
 
 def test_cli_info_json(geo):

@@ -53,8 +53,8 @@ from .normalize import RUN_RE, name_key, run_fragments, token_key
 __all__ = ["Gazetteer", "build_index", "load_index", "index_path", "KINDS", "ImportRow",
            "add_import_rows", "read_geonames_dump", "read_place_csv", "read_acled_export"]
 
-FORMAT_VERSION = 9  # 7: macro-regions ("Darfur") added; 8: admin2 without a cities500 place inside;
-# 9: no two-letter alternate names but countries'
+FORMAT_VERSION = 10  # 7: macro-regions ("Darfur") added; 8: admin2 without a cities500 place inside;
+# 9: no two-letter alternate names but countries'; 10: wa/va dropped and ezafe unified in keys
 # Distinct capitalised runs kept in the matcher's memo before it is emptied: the 371 PTC news
 # articles (2.1 MB) hold 11,500 distinct runs, so this covers a long stream at ~100 bytes a run.
 MEMO_MAX_RUNS = 200_000
@@ -705,13 +705,20 @@ def _apply_imports(b: _Builder, rows: list[ImportRow], learned: dict[str, Counte
             learned[f"{r.iso2}.{a1}"][r.admin1] += 1
         extra = {k: v for k, v in (("admin1", r.admin1), ("admin2", r.admin2), ("admin3", r.admin3),
                                    ("geo_precision", r.geo_precision)) if v}
-        same = [e for e in b.keys.get(name_key(r.name), ()) if b.cc[e] == r.iso2]
+        same = list(dict.fromkeys(e for n in (r.name, *r.alternates) for e in b.keys.get(name_key(n), ())
+                                  if b.cc[e] == r.iso2))
+        if r.ref.startswith(DISTRICT_REF):
+            if any(b.kind[e] == K_ADM2 for e in same):
+                continue  # the packaged admin2 names know this district
+            extra["district"] = True
         b.add(r.name, r.latitude, r.longitude, r.iso2, a1, "", r.kind, r.population, f"{r.source}:{r.ref or name_key(r.name)}",
               [r.name, *r.alternates], r.source, extra)
         if r.kind == K_ACLED:
             _snap_to_import(b, same, r)
 
 
+# ``ImportRow.ref`` prefix of a district entry learned from an ACLED export's admin2 column
+DISTRICT_REF = "district:"
 # How far a packaged entry may lie from an imported ACLED point of the same name for the import to
 # move it there.  ACLED places a district-level event at its own point for the district, which is
 # 5-90 km from ours (our admin2 point is a seat or a place inside: on the Afghanistan dev export,
@@ -967,6 +974,8 @@ def read_acled_export(path: str | Path) -> list[ImportRow]:
     """Distinct locations of an ACLED export (location, admin1-3, latitude, longitude, country, geo_precision)."""
     lookup = _country_lookup()
     seen: dict[tuple, ImportRow] = {}
+    centres: dict[tuple, Counter] = defaultdict(Counter)  # (iso2, admin1, admin2) -> gp2 row keys
+    points: dict[tuple, list] = defaultdict(list)  # (iso2, admin1, admin2) -> every row's point
     try:
         with open(path, encoding="utf-8-sig", newline="") as fh:
             reader = csv.DictReader(fh)
@@ -981,6 +990,11 @@ def read_acled_export(path: str | Path) -> list[ImportRow]:
                     continue
                 gp = d.get("geo_precision") or ""
                 key = (iso2, name_key(name), round(lat, 3), round(lon, 3))
+                if (d.get("admin2") or "").strip():
+                    district = (iso2, (d.get("admin1") or "").strip(), d["admin2"].strip())
+                    points[district].append((lat, lon))
+                    if gp == "2":
+                        centres[district][key] += 1
                 if key in seen:
                     continue
                 # "City - District" names: the district part is also a name of the place
@@ -990,4 +1004,26 @@ def read_acled_export(path: str | Path) -> list[ImportRow]:
                                       "acled", K_ACLED, f"{iso2}:{name}")
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise GeoError(f"cannot read {path}: {exc}", code="G103") from exc
-    return list(seen.values())
+    # ACLED codes an event known only to its district ("in Nirkh district, Wardak", precision 2) at one
+    # point per district, its centre ("Kan-e Ezzat"): on the Afghanistan dev export 139 of 140 districts
+    # with such rows use a single location.  That location learns the district's name, so the district's
+    # packaged entry moves to it (see _snap_to_import) and a later "Nirkh" lands on ACLED's point.
+    named = {(r.iso2, name_key(n)) for r in seen.values() for n in (r.name, *r.alternates)}
+    for (iso2, admin1, admin2), keys in centres.items():
+        key, n = keys.most_common(1)[0]
+        row = seen[key]
+        if n * 2 > sum(keys.values()) and (iso2, name_key(admin2)) not in named:
+            row.alternates = (*row.alternates, admin2)
+            named.add((iso2, name_key(admin2)))
+    # a district the export names but never codes at its own point ("Kharwar", only villages in it) is still
+    # a name the reports use: an entry at the middle (median) of the export's places in it, precision 2
+    # (skipped at build time where the packaged admin2 names already hold it)
+    out = list(seen.values())
+    for (iso2, admin1, admin2), pts in points.items():
+        if (iso2, name_key(admin2)) in named or len(name_key(admin2)) < 3:
+            continue
+        lats, lons = sorted(p[0] for p in pts), sorted(p[1] for p in pts)
+        out.append(ImportRow(admin2, lats[len(lats) // 2], lons[len(lons) // 2], iso2, admin1, admin2, "", (), 0, 2,
+                             "acled", K_ACLED, f"{DISTRICT_REF}{iso2}:{admin2}"))
+        named.add((iso2, name_key(admin2)))
+    return out

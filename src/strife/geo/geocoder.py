@@ -100,6 +100,8 @@ _ADMIN1_WORDS = re.compile(r"^[\s\-]*(province|governorate|region|state|oblast|p
 # "Hit district", "Ana city": a word after a name that makes the name a place
 _ADMIN_AFTER = re.compile(r"[\s\-]+(?:district|sub-?district|province|governorate|city|town|village|county|"
                           r"municipality|oblast|raion|region)\b", re.I)
+_AFTER_DISTRICT = re.compile(r"\b(?:district|sub-?district|county|municipality)(?:\s+(?:cent(?:er|re)|headquarters|"
+                             r"capital))?\s*,\s*$", re.I)
 _ADMIN2_WORDS = re.compile(r"^[\s\-]*(district|county|municipality|raion|rayon|sub-?district|parish)\b", re.I)
 _NEAR_BEFORE = re.compile(
     r"(\bnear|\boutskirts of|\boutside( of)?|\bvicinity of|\baround|\bcountryside of|\bsurroundings of|"
@@ -617,7 +619,13 @@ class Geocoder:
             if j > i and own_adm1 and any(gaz.kind[e] == K_ADM1 and gaz.cc[e] in own_adm1 for e in o.entries):
                 continue  # "Ohio, Oregon, Texas": a list of a country's regions, none inside the next
             if j > i and _LOCAL_ADMIN.fullmatch(between):
-                out.update((gaz.cc[e], gaz.adm1[e]) for e in o.entries if gaz.kind[e] in (K_ADM1, K_CITY))
+                # a province, a town ("X, Idlib", "Deh-e Now area of Mohammad Agha"); in brackets only a
+                # province or a town named like it: a town in brackets after a district is often the
+                # district's other name ("Spin Boldak (Takhtah Pul) district")
+                # ("Salem city (Salem, TN)", "Kaya (Kaya, Sanmatenga)": the district named like the town)
+                loose = not ("(" in between or "[" in between) or token_key(o.text) == token_key(m.text)
+                out.update((gaz.cc[e], gaz.adm1[e]) for e in o.entries if gaz.kind[e] == K_ADM1 or (
+                    gaz.kind[e] in (K_CITY, K_ADM2) and (loose or _named_like(gaz.name[e], gaz.admin1_name(e) or ""))))
                 if j + 1 < len(matches) and _BRACKET_OPEN.fullmatch(between):
                     g = matches[j + 1]
                     if re.fullmatch(r"\s*,\s*", text[o.end:g.start]) and not any(gaz.kind[e] == K_COUNTRY
@@ -661,7 +669,9 @@ class Geocoder:
         gaz = self.gaz
         country_after, town_before, listed, town_points = cues
         after = text[m.end:m.end + 20]
-        admin1_word = bool(_ADMIN1_WORDS.match(after))
+        # "Zari district center, Balkh", "Kharwar district, Logar": the name after a district is its province
+        admin1_word = bool(_ADMIN1_WORDS.match(after)) or bool(_AFTER_DISTRICT.search(text, max(0, m.start - 40),
+                                                                                       m.start))
         admin2_word = bool(_ADMIN2_WORDS.match(after))
         scored = []
         for e in m.entries:
@@ -680,7 +690,9 @@ class Geocoder:
             elif k == K_SUPP:
                 s = 1.0
             else:
-                s = 1.1
+                s = 1.1  # the user's imports
+                if admin2_word and (gaz.extra.get(e) or {}).get("district"):
+                    s += 1.5  # a district learned from an ACLED export's admin2 column
             s += COUNTRY_CUE * cweight.get(cc, 0.0)
             if cc in self._war:
                 s += 0.2
@@ -774,6 +786,7 @@ class Geocoder:
         if k == K_ADM1:
             gp = 3
         elif (k == K_ADM2 or _NEAR_BEFORE.search(before) or _NEAR_AFTER.match(after)
+              or (k in (K_ACLED, K_IMPORT) and (gaz.extra.get(e) or {}).get("district"))
               or (k == K_SUPP and str((gaz.extra.get(e) or {}).get("note", "")).startswith("area"))):
             gp = 2  # a district, a place's surroundings, or an area of the supplement (a plain, a range)
         else:

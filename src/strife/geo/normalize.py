@@ -7,6 +7,8 @@ that the usual spelling variants of Arabic (and other) transliterations meet:
 - ayn/hamza marks and apostrophes dropped (``‘Ayn ‘Īsá`` = ``Ayn Isa``);
 - the article (al-, el-, as-, ash-, ad-, ar-, an-, at-, az-, ...) dropped (``al-Jawf`` = ``Jawf``);
 - word-initial ``dh`` → ``th`` (``Dhi Qar`` = ``Thi-Qar``) and ``qua`` → ``qa`` (``Quamishli`` = ``Qamishli``);
+- "wa"/"va" (and) dropped, Persian ezafe (e, i, ye) unified (``Dand Wa Patan`` = ``Dand Patan``,
+  ``Pul-e Alam`` = ``Pul I Alam``);
 - doubled letters collapsed (``Issa`` = ``Isa``), ``ou`` → ``u``, ``ee`` → ``i``, final ``ah`` → ``a``;
 - word variants unified: Ayn/Ain/Ein, Kafr/Kfar/Kafar, Tal/Tall/Tell, Deir/Dayr/Dair, Jabal/Jebel,
   Abu/Albu/Bu (``Abu Kamal`` = ``Albu Kamal`` = ``Al Bukamal``).
@@ -39,6 +41,10 @@ CONNECTORS = frozenset(
     "sur sous upon on am an bin ibn bint al el as ash ad ar an at az ez".split()
 )
 
+# "and" inside Arabic and Persian names is written wa / va or left out ("Dand Wa Patan" = "Dand Patan",
+# "Tarnak Wa Jaldak"); Persian ezafe as -e-, -i-, -ye- ("Pul-e Alam" = "Pul I Alam", "Dara-ye Suf").
+_AND_WORDS = frozenset({"wa", "va"})
+_EZAFE = frozenset({"i", "ye", "yi", "e"})
 _WORD_MAP = {
     "ain": "ayn", "ein": "ayn", "ayin": "ayn", "ayoun": "ayun", "uyun": "ayun",
     "tall": "tal", "tel": "tal", "tell": "tal", "til": "tal",
@@ -118,8 +124,10 @@ def token_key(word: str, *, possessive: bool = True) -> str:
     s = _fold(word)
     if not s:
         return ""
-    if s in ARTICLES:
+    if s in ARTICLES or s in _AND_WORDS:
         return ""
+    if s in _EZAFE:
+        return "e"
     # Arabic dhal is written dh or th ("Dhi Qar"/"Thi-Qar", "Dhiban"/"Thiban"), qaf before a as q or qu
     # ("Quamishli"); only word-initially, where the index holds no distinct places these folds would join
     # (checked over all keys: 17 dh/th pairs in one country, 14 the same place within 25 km; qua/qa: 5 of 5).
