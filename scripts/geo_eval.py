@@ -96,8 +96,8 @@ def eventloc(args) -> dict:
         art = _article(text)
         doc = nlp(text)
         places = geo.find_places(art, doc)
-        (m,) = geo.locate(art, doc, [_mention(text, verb["start"], verb["end"])], places)
-        got = m.location
+        # a list of scenes gives one mention per place ("on the X, Y and Z fronts"): the first one counts
+        got = geo.locate(art, doc, [_mention(text, verb["start"], verb["end"])], places)[0].location
         below = [p for p in places if p.location and p.location.geo_precision is not None]
         if gold is None:
             n_none += 1

@@ -100,3 +100,20 @@ def test_two_letter_alternate_names_are_not_places(geo):
 def test_bare_district_name_means_its_town_and_city_word_too(geo):
     got = _places(geo, "Gunmen killed a man in southern Ras al Ain city, Syria.")
     assert got["Ras al Ain"].geo_precision == 1
+
+
+def test_nationality_words_from_the_coders_table_cue_their_country(geo):
+    got = _places(geo, "In Geneva, some 400 Swiss-based Kurds marched to the United Nations offices.")
+    assert got["Geneva"].country == "Switzerland"
+
+
+def test_a_names_only_sizeable_bearer_survives_a_story_about_others(geo):
+    got = _places(geo, "He was captured in the holy city of Najaf during clashes between U.S. forces and militiamen.")
+    assert got["Najaf"].country == "Iraq"
+
+
+@pytest.mark.parametrize("a,b", [("Talbiseh", "Talbisah"), ("Jableh", "Jablah")])
+def test_taa_marbuta_spellings_share_a_key(a, b):
+    from strife.geo.normalize import name_key
+
+    assert name_key(a) == name_key(b)

@@ -53,8 +53,9 @@ from .normalize import RUN_RE, name_key, run_fragments, token_key
 __all__ = ["Gazetteer", "build_index", "load_index", "index_path", "KINDS", "ImportRow",
            "add_import_rows", "read_geonames_dump", "read_place_csv", "read_acled_export"]
 
-FORMAT_VERSION = 10  # 7: macro-regions ("Darfur") added; 8: admin2 without a cities500 place inside;
-# 9: no two-letter alternate names but countries'; 10: wa/va dropped and ezafe unified in keys
+FORMAT_VERSION = 11  # 7: macro-regions ("Darfur") added; 8: admin2 without a cities500 place inside;
+# 9: no two-letter alternate names but countries'; 10: wa/va dropped and ezafe unified in keys;
+# 11: final -eh folded to -a
 # Distinct capitalised runs kept in the matcher's memo before it is emptied: the 371 PTC news
 # articles (2.1 MB) hold 11,500 distinct runs, so this covers a long stream at ~100 bytes a run.
 MEMO_MAX_RUNS = 200_000

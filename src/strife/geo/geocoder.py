@@ -26,7 +26,7 @@ from unidecode import unidecode
 from ..records import Article, Location, Mention, Toponym
 from ..settings import Settings
 from .gazetteer import (K_ACLED, K_ADM1, K_ADM2, K_AREA, K_CITY, K_COUNTRY, K_IMPORT, K_SUPP, Gazetteer, load_index)
-from .normalize import _MARKS, _TOKEN_RE, token_key
+from .normalize import _MARKS, _TOKEN_RE, name_key, token_key
 
 __all__ = ["Geocoder", "distance_km", "outlet_country", "FUZZY_THRESHOLD"]
 
@@ -55,6 +55,14 @@ WEAK_MATCH_POP = 100_000
 # were such namesakes; a capital-size city is still more likely meant than a village.  With the local-admin
 # rule in find_places, admin1 on the dev notes went 0.911 -> 0.938 (Afghanistan) and 0.785 -> 0.794 (global).
 FOREIGN_KEEP_POP = 1_000_000
+# A city NER tags as a place in a story about another country is kept when its name means it: from this
+# population, with every other bearer of the name DOMINANT_RATIO times smaller ("Najaf" in a story of U.S.
+# forces; "Geneva", Switzerland, against the Genevas of the US).
+DOMINANT_POP = 20_000
+DOMINANT_RATIO = 10
+# a capitalised word glued to a match (with an article or connector between) makes the name longer than it
+_PART_OF_NAME_AFTER = re.compile(r"[ \-](?:(?:al|ar|as|ash|ad|an|at|az|el|wa|de|del|la)[ \-])?[A-Z]")
+_PART_OF_NAME_BEFORE = re.compile(r"[A-Z][\w'’]*[ \-](?:(?:al|ar|as|ash|ad|an|at|az|el|wa|de|del|la)[ \-])?$")
 # Weight of the article's countries against a candidate's rank and population (log10(pop)/4).  Flat where
 # measured: GeoVirus acc_161km 0.679 / 0.681 / 0.683 and ACLED-dev (global, 400 notes) within 25 km
 # 0.653 / 0.653 / 0.650 at 0.5 / 0.8 / 1.2.
@@ -175,6 +183,20 @@ def _demonyms() -> dict[str, str]:
             adj, iso2 = line.rstrip("\n").split("\t")
             out[adj.lower()] = iso2
             out[adj.lower() + "s"] = iso2
+    # the coder's nationality table (data/nationalities.tsv, ACLED country names) adds the rest ("Swiss",
+    # "Czech"); its country names and possessives ("US", "Syria's") are places, not adjectives
+    from .gazetteer import _country_lookup
+
+    lookup = _country_lookup()
+    with open(_DATA / "nationalities.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or line.startswith("adjective\t") or not line.strip():
+                continue
+            adj, country = line.rstrip("\n").split("\t")[:2]
+            iso2 = lookup.get(name_key(country))
+            if iso2 and adj.replace(" ", "").isalpha() and name_key(adj) not in lookup and adj.lower() not in out:
+                out[adj.lower()] = iso2
+                out[adj.lower() + "s"] = iso2
     return out
 
 
@@ -563,12 +585,12 @@ class Geocoder:
             if mk not in memo:
                 memo[mk] = self._pick(m, cweight, adm1_named, anchors, local, text, cues)
             best, conf = memo[mk]
-            name_key = unidecode(m.text).lower()
+            sense_key = unidecode(m.text).lower()
             if best is not None and (local or any(cues)):
-                settled.setdefault(name_key, best)
-            elif name_key in settled and settled[name_key] in m.entries:
+                settled.setdefault(sense_key, best)
+            elif sense_key in settled and settled[sense_key] in m.entries:
                 # one sense per article: "Athens, Greece" settles the later bare "Athens" too
-                best = settled[name_key]
+                best = settled[sense_key]
             loc = self._location(best, m, text, conf) if best is not None else None
             if loc is not None and (gaz.cc[best], gaz.adm1[best]) in local:
                 # "Hammond, Indiana": the region written beside it vouches for the place, whatever the
@@ -580,19 +602,22 @@ class Geocoder:
                     and ((gaz.kind[best] in (K_CITY, K_ADM2, K_SUPP) and gaz.pop[best] < WEAK_MATCH_POP)
                          or (gaz.kind[best] in (K_CITY, K_ADM2, K_ADM1) and cweight
                              and len({gaz.cc[e] for e in m.entries}) > 1
-                             and not (gaz.pop[best] >= FOREIGN_KEEP_POP and m.label in ("GPE", "LOC"))))):
+                             and not (m.label in ("GPE", "LOC") and self._dominant(m, best, text))))):
                 continue  # a foreign namesake of a word in an article about elsewhere ("Kara" in a CAR report);
-                # a world city that NER calls a place stays ("a laboratory in Cairo" in a US story)
+                # a place NER calls a place stays when it is what the name means: a world city ("a laboratory
+                # in Cairo" in a US story) or a name's only sizeable bearer ("captured in Najaf")
             if (loc is not None and m.ntok == 1 and gaz.kind[best] not in (K_COUNTRY, K_AREA)
                     and gaz.pop[best] < FOREIGN_KEEP_POP
                     and lead is not None and gaz.cc[best] != lead
-                    and cw[gaz.cc[best]] <= self_votes[(token_key(m.text), gaz.cc[best])]):
+                    and cw[gaz.cc[best]] <= self_votes[(token_key(m.text), gaz.cc[best])]
+                    and not (m.label in ("GPE", "LOC") and self._dominant(m, best, text))):
                 # "Mafraq" (a Jordanian province) in a Yemeni report ("Mafraq ar Ruwayk area"): a one-word name
                 # whose country nothing but the name itself vouches for, where the report is about elsewhere
                 continue
             if (loc is not None and m.ntok == 1 and cweight and gaz.cc[best] not in cweight
                     and ((gaz.kind[best] in (K_CITY, K_ADM2, K_SUPP) and gaz.pop[best] < FOREIGN_KEEP_POP)
-                         or gaz.kind[best] == K_ADM1)):
+                         or gaz.kind[best] == K_ADM1)
+                    and not (m.label in ("GPE", "LOC") and self._dominant(m, best, text))):
                 continue  # "Sultan" -> Libya, "Handa" -> Japan in an Afghan report: no evidence for that country
             if (loc is not None and local and gaz.kind[best] not in (K_COUNTRY, K_ADM1)
                     and (gaz.cc[best], gaz.adm1[best]) not in local and not _in_list(matches, i, text)):
@@ -601,6 +626,20 @@ class Geocoder:
                 continue
             out.append(Toponym(m.start, m.end, m.text, loc, len(m.entries), m.method))
         return out
+
+    def _dominant(self, m: _Match, best: int, text: str) -> bool:
+        """Whether ``best`` is what the name means wherever it is written: a city of FOREIGN_KEEP_POP, or one of
+        DOMINANT_POP whose own name this is, DOMINANT_RATIO times the population of any other bearer."""
+        gaz = self.gaz
+        if _PART_OF_NAME_AFTER.match(text, m.end) or _PART_OF_NAME_BEFORE.search(text, max(0, m.start - 30), m.start):
+            return False  # "Mafraq ar Ruwayk": the name is longer than the match
+        if gaz.pop[best] >= FOREIGN_KEEP_POP:
+            return True
+        if gaz.pop[best] < DOMINANT_POP or unidecode(gaz.name[best]).lower() != unidecode(m.text).lower():
+            return False
+        others = [gaz.pop[e] for e in m.entries if e != best and gaz.kind[e] != K_ADM1
+                  and distance_km(gaz.lat[e], gaz.lon[e], gaz.lat[best], gaz.lon[best]) > 25]
+        return all(p * DOMINANT_RATIO <= gaz.pop[best] for p in others)
 
     def _local_admin(self, matches: list[_Match], i: int, text: str) -> set[tuple[str, str]]:
         """Admin1 regions given right beside a place: "X, Idlib", "X (Raqqa)", "X in Homs province",

@@ -9,7 +9,7 @@ that the usual spelling variants of Arabic (and other) transliterations meet:
 - word-initial ``dh`` → ``th`` (``Dhi Qar`` = ``Thi-Qar``) and ``qua`` → ``qa`` (``Quamishli`` = ``Qamishli``);
 - "wa"/"va" (and) dropped, Persian ezafe (e, i, ye) unified (``Dand Wa Patan`` = ``Dand Patan``,
   ``Pul-e Alam`` = ``Pul I Alam``);
-- doubled letters collapsed (``Issa`` = ``Isa``), ``ou`` → ``u``, ``ee`` → ``i``, final ``ah`` → ``a``;
+- doubled letters collapsed (``Issa`` = ``Isa``), ``ou`` → ``u``, ``ee`` → ``i``, final ``ah``/``eh`` → ``a``;
 - word variants unified: Ayn/Ain/Ein, Kafr/Kfar/Kafar, Tal/Tall/Tell, Deir/Dayr/Dair, Jabal/Jebel,
   Abu/Albu/Bu (``Abu Kamal`` = ``Albu Kamal`` = ``Al Bukamal``).
 
@@ -140,6 +140,8 @@ def token_key(word: str, *, possessive: bool = True) -> str:
         s = _DOUBLED.sub(_GROUP1, s)
     if len(s) > 3 and s.endswith("ah"):
         s = s[:-1]
+    elif len(s) > 5 and s.endswith("eh"):
+        s = s[:-2] + "a"  # taa marbuta written -eh ("Talbiseh" = "Talbisah", "Jableh" = "Jablah")
     s = _WORD_MAP.get(s, s)
     for prefix, repl in _PREFIX_MAP:
         if s.startswith(prefix) and len(s) > len(prefix) + 2:
