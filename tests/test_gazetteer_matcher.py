@@ -17,6 +17,9 @@ from strife.geo import Geocoder
 from strife.geo import normalize as nz
 from strife.geo.normalize import CONNECTORS, RUN_RE, name_key, run_fragments, tokenize
 
+# abbreviations whose full stop stays inside a name, as the matcher treats them
+ABBREV_DOT = frozenset({"st", "ste", "mt", "ft", "pt"})
+
 # Team-written text in the style of conflict reporting (no shared text), with the hard cases: articles,
 # glued prefixes, hyphens, connectors, possessives, transliteration marks, diacritics, acronyms,
 # punctuation between names, names inside longer capitalised runs and sentence-initial words.
@@ -67,8 +70,10 @@ def reference_matches(gaz, text: str) -> set[tuple[int, int, tuple[int, ...], in
             for k in range(a, b + 1):
                 if toks[k].key and k not in content_set:
                     return False
-                if k > a and not _clean_gap(sub[toks[k - 1].end:toks[k].start]):
-                    return False
+                gap = sub[toks[k - 1].end:toks[k].start] if k > a else ""
+                if k > a and not _clean_gap(gap) and not (
+                        gap[:1] == "." and gap[1:].isspace() and toks[k - 1].text.lower() in ABBREV_DOT):
+                    return False  # ("St. Paul": the abbreviation's full stop stays inside the name)
             return True
 
         content_set = set(content)

@@ -117,3 +117,15 @@ def test_taa_marbuta_spellings_share_a_key(a, b):
     from strife.geo.normalize import name_key
 
     assert name_key(a) == name_key(b)
+
+
+def test_front_line_prior_picks_the_namesake_by_the_line_of_contact(geo):
+    # Ukraine has many villages called Vesele; a monitor's report of fire with no region named means the
+    # one near the line of contact (data/front_lines.tsv), in Donetsk or Luhansk
+    got = _places(geo, "On 2 May 2020, the OSCE SMM observed six explosions near Vesele, Ukraine.")
+    assert got["Vesele"].admin1 in ("Donetsk", "Luhansk")
+
+
+def test_saint_abbreviation_stays_inside_the_name(geo):
+    got = _places(geo, "She was arrested in St. Paul, Minnesota, last year.")
+    assert got["St. Paul"].admin1 == "Minnesota"

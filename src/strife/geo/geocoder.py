@@ -60,6 +60,11 @@ FOREIGN_KEEP_POP = 1_000_000
 # forces; "Geneva", Switzerland, against the Genevas of the US).
 DOMINANT_POP = 20_000
 DOMINANT_RATIO = 10
+# The conflict geography prior (Geocoder._hot_cells): grid cell size in degrees (0.25 = ~28 km; a place
+# within one cell of a front-line settlement or an imported ACLED place is "hot") and the bonus there,
+# half the weight of a named province (LOCAL +2.0), enough to choose among same-named villages.
+HOT_CELL_DEG = 0.25
+HOT_BONUS = 0.6
 # a capitalised word glued to a match (with an article or connector between) makes the name longer than it
 _PART_OF_NAME_AFTER = re.compile(r"[ \-](?:(?:al|ar|as|ash|ad|an|at|az|el|wa|de|del|la)[ \-])?[A-Z]")
 _PART_OF_NAME_BEFORE = re.compile(r"[A-Z][\w'’]*[ \-](?:(?:al|ar|as|ash|ad|an|at|az|el|wa|de|del|la)[ \-])?$")
@@ -317,6 +322,42 @@ class Geocoder:
         self._by_adm1: dict[tuple[str, str], list[int]] | None = None
         self._side_memo: dict[tuple, tuple[float, float]] = {}
         self._abbr_re, self._abbr_entries = self._load_abbreviations()
+        self._hot = self._hot_cells()
+
+    def _hot_cells(self) -> frozenset[tuple[str, int, int]]:
+        """Grid cells (country, HOT_CELL_DEG) where the conflicts the user follows are fought: the places of
+        the user's ACLED imports and the front-line settlements of data/front_lines.tsv, each with its
+        neighbouring cells.  An ambiguous name ("Vesele": nine villages in Ukraine) leans to the namesake
+        there; explicit cues (a region beside the name, the article's other places) still weigh more."""
+        gaz = self.gaz
+        pts: list[int] = [e for e in range(len(gaz.name)) if gaz.kind[e] == K_ACLED]
+        by_country: dict[str, list[str]] = {}
+        with open(_DATA / "front_lines.tsv", encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("#") or line.startswith("place\t") or not line.strip():
+                    continue
+                place, country = line.rstrip("\n").split("\t")[:2]
+                by_country.setdefault(country, []).append(place)
+        for country, places in by_country.items():
+            cc = next((c for c, info in gaz.countries.items() if info.get("name") == country), None)
+            if cc is None:
+                continue
+            found = [[e for e in gaz.entries_for_key(name_key(p)) if gaz.cc[e] == cc
+                      and gaz.kind[e] in (K_CITY, K_SUPP)] for p in places]
+            # a name's namesakes far from the line stay out: only regions that hold a tenth of the table
+            regions = Counter(a for es in found for a in {gaz.adm1[x] for x in es})
+            keep = {a for a, n in regions.items() if n * 10 >= len(places)}
+            pts.extend(e for es in found for e in es if gaz.adm1[e] in keep)
+        cells = set()
+        for e in pts:
+            la, lo = int(math.floor(gaz.lat[e] / HOT_CELL_DEG)), int(math.floor(gaz.lon[e] / HOT_CELL_DEG))
+            cells.update((gaz.cc[e], la + i, lo + j) for i in (-1, 0, 1) for j in (-1, 0, 1))
+        return frozenset(cells)
+
+    def _is_hot(self, e: int) -> bool:
+        gaz = self.gaz
+        return (gaz.cc[e], int(math.floor(gaz.lat[e] / HOT_CELL_DEG)),
+                int(math.floor(gaz.lon[e] / HOT_CELL_DEG))) in self._hot
 
     def _load_abbreviations(self):
         """A regex over the region abbreviations the gazetteer knows, and abbreviation -> entries."""
@@ -446,8 +487,12 @@ class Geocoder:
             if inner and label == "PERSON" and _entity_rest_not_place(ents, m, text, self):
                 continue  # a word of a person's name ("Vladimir Putin"); "Kirkuk K1 base" (ORG) stays
             if m.ntok == 1 and token_key(m.text) not in gaz.main_keys and not any(
-                    gaz.cc[e] in countries or gaz.kind[e] in (K_COUNTRY, K_ADM1) for e in m.entries):
-                continue  # one word known only as some foreign place's alternate name ("Saree" -> Surrey)
+                    gaz.cc[e] in countries or gaz.kind[e] in (K_COUNTRY, K_ADM1)
+                    or (gaz.cc[e] in self._war and label in ("GPE", "LOC", "FAC") and not inner)
+                    for e in m.entries):
+                # one word known only as some foreign place's alternate name ("Saree" -> Surrey); in the war
+                # zones a place NER tags as one may go by another spelling ("clashes in Kobane")
+                continue
             if m.ntok == 1 and (label not in ("GPE", "LOC", "FAC") or inner):
                 key = token_key(m.text)
                 if key in self._stop and not _ADMIN_AFTER.match(text, m.end):
@@ -745,6 +790,8 @@ class Geocoder:
                 s += 0.8 * near / total
             if unidecode(gaz.name[e]).lower() == unidecode(m.text).lower():
                 s += 0.2
+            if self._hot and k not in (K_COUNTRY, K_AREA, K_ADM1) and self._is_hot(e):
+                s += HOT_BONUS
             if cc in country_after and k != K_COUNTRY:
                 s += NEIGHBOUR_CUE  # "Athens, Greece": the country written after the name says whose
             if k == K_ADM1 and (cc, gaz.adm1[e]) in town_before:

@@ -185,6 +185,7 @@ def run_fragments(sub: str) -> list[tuple[str, int, int, bool, int, int]]:
     indices among the run's tokens (articles included), for counting a match's words."""
     out: list = []
     prev_end = 0
+    prev_word = ""
     glue = False
     barrier = True
     connectors = CONNECTORS
@@ -192,11 +193,13 @@ def run_fragments(sub: str) -> list[tuple[str, int, int, bool, int, int]]:
         s, e = m.span()
         if s > prev_end and not barrier:
             gap = sub[prev_end:s]
-            if not (gap.isspace() or gap == "-" or gap == "–"):
+            if not (gap.isspace() or gap == "-" or gap == "–"
+                    or (gap[0] == "." and gap[1:].isspace() and prev_word in _ABBREV_DOT)):
                 out.append(_BARRIER)
                 barrier, glue = True, False
         prev_end = e
         word = m.group()
+        prev_word = word.lower()
         k = token_key(word)
         if not k:
             continue
@@ -218,6 +221,8 @@ def run_fragments(sub: str) -> list[tuple[str, int, int, bool, int, int]]:
 
 
 _BARRIER = ("|", 0, 0, False, 0, 0)
+# abbreviations whose full stop stays inside a name ("St. Paul", "Mt. Hermon", "Ft. Worth")
+_ABBREV_DOT = frozenset({"st", "ste", "mt", "ft", "pt"})
 
 
 def name_key(name: str) -> str:
