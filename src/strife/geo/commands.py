@@ -97,7 +97,10 @@ def import_csv(file):
 @import_group.command("acled")
 @click.argument("export", type=click.Path(exists=True, dir_okay=False))
 def import_acled(export):
-    """The locations of an ACLED export: names, admin names (ACLED's spelling) and coordinates."""
+    """The locations of an ACLED export: names, admin names (ACLED's spelling) and coordinates.
+
+    Districts are learned too: one ACLED codes at a single point (its centre) moves there, one named only
+    in the admin2 column gets an entry at the middle of its places."""
     settings = get_settings()
     rows = read_acled_export(export)
     path = add_import_rows(settings, rows, "acled")
