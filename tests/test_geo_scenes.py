@@ -129,3 +129,31 @@ def test_front_line_prior_picks_the_namesake_by_the_line_of_contact(geo):
 def test_saint_abbreviation_stays_inside_the_name(geo):
     got = _places(geo, "She was arrested in St. Paul, Minnesota, last year.")
     assert got["St. Paul"].admin1 == "Minnesota"
+
+
+def test_elided_french_article_and_the_inside_country_names(geo):
+    got = _places(geo, "Cases rose in Côte d'Ivoire and in the Democratic Republic of the Congo this week.")
+    assert got["Côte d'Ivoire"].country == "Ivory Coast"
+    assert got["Democratic Republic of the Congo"].country == "Democratic Republic of Congo"
+
+
+def test_district_written_after_its_town_is_kept(geo):
+    got = _places(geo, "The case involves a cow at a farm near Ipswich, Suffolk.")
+    assert got["Suffolk"].country == "United Kingdom" and got["Ipswich"].country == "United Kingdom"
+
+
+def test_continent_inside_a_longer_entity_is_kept(geo):
+    got = _places(geo, "The first confirmed case of the flu in Kenya, east Africa, was a student.")
+    assert "Africa" in got
+
+
+def test_region_points_come_from_the_shapes_of_regions(geo):
+    from strife.eval.geoparse import _admin1_points, region_centre
+    from strife.geo.gazetteer import K_ADM1
+    from strife.geo.normalize import name_key
+
+    pts = _admin1_points()
+    assert len(pts) > 4000
+    qld = next(e for e in geo.gaz.entries_for_key(name_key("Queensland")) if geo.gaz.kind[e] == K_ADM1)
+    lat, lon = region_centre(geo, geo.gaz.gid[qld])
+    assert -26 < lat < -20 and 142 < lon < 147  # the middle of the state, not its coastal towns

@@ -6,7 +6,8 @@ the field's usual threshold) of the gold point.  A country-level answer is score
 reference point: Wikipedia's point (``geo_country_points.tsv``, the convention of Wikipedia-linked corpora,
 derived from GeoVirus's gold: ``acc_161km_heldout`` gives the honest figure) else its centroid
 (``geo_country_centroids.tsv``), since strife gives countries no coordinates; a region-level answer at the
-region's middle (``region_centre``), since strife places a region at its seat.
+region's middle (``region_centre``: Natural Earth's point for the region's shape, else the middle of its
+places), since strife places a region at its seat.
 Unfound gold toponyms count as errors in ``acc_161km`` and against ``recall``; ``median_km`` is over
 the found ones (the AUC-style mean error of the literature is left out).
 """
@@ -194,12 +195,14 @@ REGION_TRIM = 0.01
 
 
 def region_centre(geo, gid: str | None) -> tuple[float, float] | None:
-    """The middle of an admin1 region (by its gazetteer id) for scoring a region-level answer."""
+    """The middle of an admin1 region (by its gazetteer id) for scoring a region-level answer: the middle of
+    its shape (``data/geo_admin1_points.tsv``, from Natural Earth), else the middle of its places' box."""
     gaz = geo.gaz
     cache = getattr(gaz, "_region_centres", None)
     if cache is None:
         from ..geo.gazetteer import K_ADM1, K_CITY
 
+        shapes = _admin1_points()
         members: dict = {}
         kinds, ccs, adm1s = gaz.kind, gaz.cc, gaz.adm1
         for e in range(len(gaz)):
@@ -208,11 +211,27 @@ def region_centre(geo, gid: str | None) -> tuple[float, float] | None:
         cache = {}
         for e in range(len(gaz)):
             if kinds[e] == K_ADM1 and adm1s[e]:  # a macro-region ("Darfur") already stands at its middle
+                pt = shapes.get(f"{ccs[e]}.{adm1s[e]}")
                 m = members.get((ccs[e], adm1s[e]))
-                if m:
+                if pt is not None:
+                    cache[gaz.gid[e]] = pt
+                elif m:
                     cache[gaz.gid[e]] = _trimmed_box_middle([gaz.lat[x] for x in m], [gaz.lon[x] for x in m])
         gaz._region_centres = cache
     return cache.get(gid)
+
+
+@lru_cache(maxsize=1)
+def _admin1_points() -> dict[str, tuple[float, float]]:
+    """GeoNames admin1 code ("AU.04") -> the middle of the region's shape (data/geo_admin1_points.tsv)."""
+    out = {}
+    with open(Path(__file__).resolve().parent.parent / "data" / "geo_admin1_points.tsv", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or line.startswith("admin1_code\t") or not line.strip():
+                continue
+            code, _name, la, lo = line.rstrip("\n").split("\t")[:4]
+            out[code] = (float(la), float(lo))
+    return out
 
 
 def _trimmed_box_middle(lats: list[float], lons: list[float]) -> tuple[float, float]:

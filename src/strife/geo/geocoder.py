@@ -501,7 +501,7 @@ class Geocoder:
                 # a supplement village needs its country's evidence like any small town ("Yalda",
                 # "Barzan" are also given names)
                 strong = any(
-                    gaz.kind[e] in (K_COUNTRY, K_ADM1, K_ACLED, K_IMPORT)
+                    gaz.kind[e] in (K_COUNTRY, K_ADM1, K_ACLED, K_IMPORT, K_AREA)
                     or (gaz.kind[e] == K_SUPP and (gaz.cc[e] in countries or gaz.cc[e] in self._war))
                     or (main and (gaz.cc[e] in countries or gaz.cc[e] in self._war
                                   or gaz.pop[e] >= WEAK_MATCH_POP))
@@ -637,9 +637,11 @@ class Geocoder:
                 # one sense per article: "Athens, Greece" settles the later bare "Athens" too
                 best = settled[sense_key]
             loc = self._location(best, m, text, conf) if best is not None else None
-            if loc is not None and (gaz.cc[best], gaz.adm1[best]) in local:
-                # "Hammond, Indiana": the region written beside it vouches for the place, whatever the
-                # article's countries
+            if loc is not None and ((gaz.cc[best], gaz.adm1[best]) in local or gaz.cc[best] in cues[0]
+                                    or (gaz.kind[best] == K_ADM2 and gaz.adm2[best] in cues[4])
+                                    or (gaz.kind[best] == K_ADM1 and (gaz.cc[best], gaz.adm1[best]) in cues[1])):
+                # "Hammond, Indiana", "Athens, Greece", "Ipswich, Suffolk": a region or country written beside
+                # it vouches for the place (or the town before it for the region), whatever the article's countries
                 out.append(Toponym(m.start, m.end, m.text, loc, len(m.entries), m.method))
                 continue
             if (loc is not None and m.ntok == 1 and gaz.cc[best] not in cweight
@@ -730,6 +732,7 @@ class Geocoder:
         country_after: set[str] = set()
         town_before: set[tuple[str, str]] = set()
         town_points: set[tuple[float, float]] = set()
+        town_districts: set[str] = set()
         if i + 1 < len(matches):
             o = matches[i + 1]
             between = text[m.end:o.start]
@@ -746,12 +749,14 @@ class Geocoder:
                 towns = [e for e in o.entries if gaz.kind[e] == K_CITY and gaz.adm1[e]]
                 town_before.update((gaz.cc[e], gaz.adm1[e]) for e in towns)
                 town_points.update((round(gaz.lat[e], 2), round(gaz.lon[e], 2)) for e in towns)
+                town_districts.update(gaz.adm2[e] for e in towns if gaz.adm2[e])
         listed = _region_list(gaz, matches, i, text)
-        return frozenset(country_after), frozenset(town_before), frozenset(listed), frozenset(town_points)
+        return (frozenset(country_after), frozenset(town_before), frozenset(listed), frozenset(town_points),
+                frozenset(town_districts))
 
-    def _pick(self, m: _Match, cweight, adm1_named, anchors, local, text, cues=(frozenset(),) * 4):
+    def _pick(self, m: _Match, cweight, adm1_named, anchors, local, text, cues=(frozenset(),) * 5):
         gaz = self.gaz
-        country_after, town_before, listed, town_points = cues
+        country_after, town_before, listed, town_points, town_districts = cues
         after = text[m.end:m.end + 20]
         # "Zari district center, Balkh", "Kharwar district, Logar": the name after a district is its province
         admin1_word = bool(_ADMIN1_WORDS.match(after)) or bool(_AFTER_DISTRICT.search(text, max(0, m.start - 40),
@@ -798,6 +803,8 @@ class Geocoder:
                 s += NEIGHBOUR_CUE  # "Atlanta, Georgia": the region holding the town written before it
             elif k == K_ADM1 and cc in listed:
                 s += NEIGHBOUR_CUE  # "Colorado, Georgia, Idaho": one country's regions listed together
+            elif k == K_ADM2 and gaz.adm2[e] in town_districts:
+                s += NEIGHBOUR_CUE  # "Ipswich, Suffolk": the district holding the town written before it
             scored.append((s, e))
         if not scored:
             return None, 0.0

@@ -38,7 +38,7 @@ ARTICLES = frozenset(
 # Lower-case words allowed inside a multi-word place name ("Khabb wa ash Sha'af", "Rio de Janeiro").
 CONNECTORS = frozenset(
     "wa w de da do dos das di del della la le les los las du des von van der den of and y i e et "
-    "sur sous upon on am an bin ibn bint al el as ash ad ar an at az ez".split()
+    "sur sous upon on am an bin ibn bint al el as ash ad ar an at az ez the".split()
 )
 
 # "and" inside Arabic and Persian names is written wa / va or left out ("Dand Wa Patan" = "Dand Patan",
@@ -93,7 +93,9 @@ def _trie_pattern(words) -> str:
 _RUN_WORD = (rf"[{_MARKS}{re.escape(_UPPER)}](?:(?<=[{_MARKS}])[{re.escape(_UPPER)}])?(?<=[{re.escape(_UPPER)}])"
              rf"[^\s,;:()\[\]\"“”!?/]*")
 _RUN_CONN = _trie_pattern(CONNECTORS)
-RUN_RE = re.compile(rf"{_RUN_WORD}(?:[ \t\-–‐]+(?:{_RUN_CONN}[ \t\-–‐]+)*{_RUN_WORD})*")
+# a French elided article glued to the next capitalised word ("Côte d'Ivoire", "Val d'Oise") continues a run
+_ELIDED = r"(?:[dl][’'])?"
+RUN_RE = re.compile(rf"{_RUN_WORD}(?:[ \t\-–‐]+(?:{_RUN_CONN}[ \t\-–‐]+)*{_ELIDED}{_RUN_WORD})*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,12 +152,19 @@ def token_key(word: str, *, possessive: bool = True) -> str:
     return s
 
 
+def _first_letter(word: str) -> str:
+    """The word's first letter after any leading ayn mark or elided French article ("d'Ivoire" -> "I")."""
+    if len(word) > 2 and word[0] in "dl" and word[1] in "'’" and word[2].isupper():
+        return word[2]
+    return word.lstrip(_MARKS)[:1]
+
+
 def tokenize(text: str) -> list[Token]:
     """Word tokens of ``text`` with their character offsets and keys."""
     out = []
     for m in _TOKEN_RE.finditer(text):
         word = m.group()
-        first = word.lstrip(_MARKS)[:1]
+        first = _first_letter(word)
         out.append(Token(m.start(), m.end(), word, token_key(word), first.isupper()))
     return out
 
@@ -204,7 +213,7 @@ def run_fragments(sub: str) -> list[tuple[str, int, int, bool, int, int]]:
         if not k:
             continue
         c = word[0]
-        up = c.isupper() if c not in _MARKS else word.lstrip(_MARKS)[:1].isupper()
+        up = c.isupper() if c not in _MARKS and c not in "dl" else _first_letter(word).isupper()
         if not up and word.lower() not in connectors and not c.isdigit():
             if not barrier:
                 out.append(_BARRIER)
