@@ -1178,7 +1178,9 @@ def _outlet_tables() -> tuple[dict[str, str], re.Pattern[str], dict[str, str]]:
     table: dict[str, str] = {}
     for parts in _tsv("outlets.tsv"):
         if len(parts) >= 2 and parts[0].strip() and parts[1].strip():
-            table[normalise(parts[0])] = parts[1].strip()
+            for name in parts[0].split("|"):
+                if name.strip():
+                    table[normalise(name)] = parts[1].strip()
     words: dict[str, str] = {}
     for adj, country in _tables().nationalities.items():
         if not adj.endswith("'s"):

@@ -72,7 +72,7 @@ _PART_OF_NAME_BEFORE = re.compile(r"[A-Z][\w'’]*[ \-](?:(?:al|ar|as|ash|ad|an|
 # measured: GeoVirus acc_161km 0.679 / 0.681 / 0.683 and ACLED-dev (global, 400 notes) within 25 km
 # 0.653 / 0.653 / 0.650 at 0.5 / 0.8 / 1.2.
 COUNTRY_CUE = 0.8
-# Weight of the outlet's home country (geo_outlets.tsv, or the page's web domain) in the article-country
+# Weight of the outlet's home country (outlets.tsv, or the page's web domain) in the article-country
 # count, where one naming of a country counts 1 and a nationality word 0.5: a hint that decides bare
 # names ("Tripoli", "Zahle") when the text names no country, and loses to a country the text names.
 # ACLED dev (2,337 rows, outlet = the row's first source): Lebanon admin1 0.27 -> 0.57 at 0.5 and at 1.0
@@ -206,32 +206,29 @@ def _demonyms() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _outlets() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    """Outlet name (lower case) -> iso2 and web domain -> iso2 (src/strife/data/geo_outlets.tsv), and
-    outlet name -> country name from the event coder's table (src/strife/data/outlets.tsv), when present."""
+def _outlets() -> tuple[dict[str, str], dict[str, str]]:
+    """Outlet name (lower case) -> iso2 and web domain -> iso2, from src/strife/data/outlets.tsv (the table
+    the event coder reads too; its countries are ACLED's names)."""
+    from .gazetteer import _country_lookup
+
+    lookup = _country_lookup()
     names: dict[str, str] = {}
     domains: dict[str, str] = {}
-    with open(_DATA / "geo_outlets.tsv", encoding="utf-8") as fh:
+    with open(_DATA / "outlets.tsv", encoding="utf-8") as fh:
         for line in fh:
-            if line.startswith("#") or line.startswith("outlet\t") or not line.strip():
-                continue
             r = line.rstrip("\n").split("\t")
+            if line.startswith("#") or r[0] == "outlet" or len(r) < 2 or not r[1].strip():
+                continue
+            iso2 = lookup.get(name_key(r[1]))
+            if iso2 is None:
+                continue
             for n in r[0].split("|"):
-                names[_outlet_key(n)] = r[1]
+                if n.strip():
+                    names[_outlet_key(n)] = iso2
             for d in (r[2].split("|") if len(r) > 2 else ()):
-                if d:
-                    domains[d.lower()] = r[1]
-    by_country: dict[str, str] = {}
-    try:
-        with open(_DATA / "outlets.tsv", encoding="utf-8") as fh:
-            for line in fh:
-                r = line.rstrip("\n").split("\t")
-                if line.startswith("#") or r[0] == "outlet" or len(r) < 2 or not r[1].strip():
-                    continue
-                by_country[_outlet_key(r[0])] = r[1].strip()
-    except OSError:
-        pass
-    return names, domains, by_country
+                if d.strip():
+                    domains[d.strip().lower()] = iso2
+    return names, domains
 
 
 def _outlet_key(name: str) -> str:
@@ -241,7 +238,7 @@ def _outlet_key(name: str) -> str:
 def outlet_country(outlet: str | None, url: str | None, countries: dict | None = None) -> str | None:
     """The home country (iso2) of an article's outlet: its name, its web domain, else the domain's
     country-code suffix ("sana.sy" -> SY); None when nothing says."""
-    names, domains, by_country = _outlets()
+    names, domains = _outlets()
     by_name = {info["name"].lower(): cc for cc, info in (countries or {}).items() if info.get("name")}
     for part in (outlet or "").split(";"):
         key = _outlet_key(part)
@@ -250,8 +247,6 @@ def outlet_country(outlet: str | None, url: str | None, countries: dict | None =
         for k in (key, key.split(" - ")[0].strip(), re.sub(r"\s*\(.*?\)\s*", " ", key).strip()):
             if k in names:
                 return names[k]
-            if k in by_country and by_country[k].lower() in by_name:
-                return by_name[by_country[k].lower()]
         # "Dawn (Pakistan)", "Times of India", "OSCE SMM-Ukraine": the name says it
         for w in re.findall(r"[a-z]+(?:\s+[a-z]+)?", key.replace("-", " ")):
             for cand in (w, w.split(" ")[0]):
