@@ -718,6 +718,10 @@ def _apply_imports(b: _Builder, rows: list[ImportRow], learned: dict[str, Counte
             _snap_to_import(b, same, r)
 
 
+# a facility word ending an ACLED location name ("Koniko Gas Field", "Al Udayn Junction", "Hat Police Station")
+_FACILITY_SUFFIX = re.compile(r"\s+(?:(?:gas|oil)\s+fields?|fields?|junction|roundabout|checkpoint|crossing|"
+                              r"border\s+crossing|bridge|dam|port|airport|air\s*base|military\s+base|base|camp|"
+                              r"prison|hospital|university|market|police\s+station|station)$", re.I)
 # ``ImportRow.ref`` prefix of a district entry learned from an ACLED export's admin2 column
 DISTRICT_REF = "district:"
 # How far a packaged entry may lie from an imported ACLED point of the same name for the import to
@@ -998,8 +1002,12 @@ def read_acled_export(path: str | Path) -> list[ImportRow]:
                         centres[district][key] += 1
                 if key in seen:
                     continue
-                # "City - District" names: the district part is also a name of the place
+                # "City - District" names: the district part is also a name of the place; "Koniko Gas Field",
+                # "Al Udayn Junction": reports also write the name without the facility word
                 alts = tuple(p.strip() for p in name.split(" - ")[1:] if p.strip()) if " - " in name else ()
+                bare = _FACILITY_SUFFIX.sub("", name).strip()
+                if bare != name and len(name_key(bare)) >= 4:
+                    alts = (*alts, bare)
                 seen[key] = ImportRow(name, lat, lon, iso2, d.get("admin1") or "", d.get("admin2") or "",
                                       d.get("admin3") or "", alts, 0, int(gp) if gp.isdigit() else None,
                                       "acled", K_ACLED, f"{iso2}:{name}")
