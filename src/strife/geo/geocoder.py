@@ -129,14 +129,18 @@ _CAP_RUN = re.compile(r"\b[A-Z][\w'’‘ʿ]+(?:[ -](?:(?:wa|al|el|as|ash|ad|ar|
 # what may stand between a place and the region that follows it: "X, Idlib", "X (Raqqa)",
 # "X district, Khost", "X in the southern countryside of Idleb", "X village of Hama province"
 _LOCAL_ADMIN = re.compile(r"\s*(?:(?:district|sub-?district|village|town|city|area|camp|province|governorate)\s*)?"
-                          r"(?:,|\(|in|of|,\s*in)\s*(?:the\s+)?(?:(?:\w+ern\s+)?(?:countryside|province|"
+                          r"(?:,|\(|in|of|,\s*in|\(\s*[^(),\n]{1,40},)\s*(?:the\s+)?(?:(?:\w+ern\s+)?(?:countryside|province|"
                           r"governorate|district|outskirts|parts?)\s+of\s+|(?:north|south|east|west|"
                           r"(?:north|south)\s*[-‐–]?\s*(?:east|west))\s+of\s+)?", re.I)
+# (also "X (Chikun LGA, Kaduna)": a district the gazetteer does not know, then the province)
 # "Al Haqban village (Damt, Ad Dali)", "Al Hawban area (Sabir al Mawadim, Taizz)": a district and its
 # province in brackets after a place
 _BRACKET_OPEN = re.compile(r"\s*(?:(?:area|village|town|city|district|sub-?district|camp|front|frontline|"
                            r"junction|checkpoint|mountain|valley)\s*)?[(\[]\s*", re.I)
 
+# between the district and the province in "X (District, Province)", "X (Chikun LGA, Kaduna)"
+_BRACKET_SEP = re.compile(r"\s*(?:(?:LGA|district|county|municipality|sub-?district|tehsil|woreda|commune)\s*)?,\s*",
+                          re.I)
 # ranks and titles written before a person's name; a capitalised word after them (and up to two given
 # names) is a surname, not a place
 _TITLE_BEFORE = re.compile(
@@ -481,12 +485,19 @@ class Geocoder:
                 continue
             if inner and label == "PERSON" and _entity_rest_not_place(ents, m, text, self):
                 continue  # a word of a person's name ("Vladimir Putin"); "Kirkuk K1 base" (ORG) stays
+            if inner and label in _NAME_LABELS and _glued_word_before(ents, m, text) and not any(
+                    gaz.kind[e] in (K_COUNTRY, K_AREA) for e in m.entries):
+                # a place word inside an organisation's or a building's name, after another name word:
+                # "Sri Krishna Rice Mill", "Ahrar al-Sham", "Saraya al-Quds"; "Kabul University" stays, and so
+                # do countries ("Health Canada" still says which country the story is about)
+                continue
             if m.ntok == 1 and token_key(m.text) not in gaz.main_keys and not any(
                     gaz.cc[e] in countries or gaz.kind[e] in (K_COUNTRY, K_ADM1)
                     or (gaz.cc[e] in self._war and label in ("GPE", "LOC", "FAC") and not inner)
-                    for e in m.entries):
+                    for e in m.entries) and not _ADMIN_AFTER.match(text, m.end):
                 # one word known only as some foreign place's alternate name ("Saree" -> Surrey); in the war
-                # zones a place NER tags as one may go by another spelling ("clashes in Kobane")
+                # zones a place NER tags as one may go by another spelling ("clashes in Kobane"), and a word
+                # followed by "district", "city", "village" is a place ("Dahod district" = Dohad)
                 continue
             if m.ntok == 1 and (label not in ("GPE", "LOC", "FAC") or inner):
                 key = token_key(m.text)
@@ -495,7 +506,7 @@ class Geocoder:
                 main = key in gaz.main_keys
                 # a supplement village needs its country's evidence like any small town ("Yalda",
                 # "Barzan" are also given names)
-                strong = any(
+                strong = _ADMIN_AFTER.match(text, m.end) is not None or any(
                     gaz.kind[e] in (K_COUNTRY, K_ADM1, K_ACLED, K_IMPORT, K_AREA)
                     or (gaz.kind[e] == K_SUPP and (gaz.cc[e] in countries or gaz.cc[e] in self._war))
                     or (main and (gaz.cc[e] in countries or gaz.cc[e] in self._war
@@ -709,7 +720,7 @@ class Geocoder:
                     gaz.kind[e] in (K_CITY, K_ADM2) and (loose or _named_like(gaz.name[e], gaz.admin1_name(e) or ""))))
                 if j + 1 < len(matches) and _BRACKET_OPEN.fullmatch(between):
                     g = matches[j + 1]
-                    if re.fullmatch(r"\s*,\s*", text[o.end:g.start]) and not any(gaz.kind[e] == K_COUNTRY
+                    if _BRACKET_SEP.fullmatch(text, o.end, g.start) and not any(gaz.kind[e] == K_COUNTRY
                                                                                 for e in g.entries):
                         # "X (District, Province)": the district's own entries may lie anywhere; the
                         # province after it says where
@@ -1389,6 +1400,30 @@ def _entity_rest_not_place(ents, m: _Match, text: str, geo: "Geocoder") -> bool:
                 return False
             found = geo._exact_matches(rest)
             return any(not any(f.start <= w.start() and w.end() <= f.end for f in found) for w in words)
+    return False
+
+
+_NAME_LABELS = frozenset({"ORG", "FAC", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
+# words that begin place names ("Wadi X", "Camp X", "Greater X"): a match after them is the place itself
+_PLACE_PREFIXES = frozenset(token_key(w) for w in (
+    "wadi jabal mount lake camp port fort greater upper lower old new north south east west northern "
+    "southern eastern western central saint san santa tal deir kafr ain bir ras khan qasr bab bayt umm abu bani "
+    "beni sheikh sidi hay hayy city town village district province governorate region").split())
+_GLUED_BEFORE = re.compile(r"([A-Z][\w'’]*)[ \-](?:(?:al|as|ash|ad|ar|an|at|az|el)[ \-])?$")
+
+
+def _glued_word_before(ents, m: "_Match", text: str) -> bool:
+    """Whether the entity holding ``m`` has a capitalised non-place word right before it ("Sri Krishna")."""
+    for es, ee, _label in ents:
+        if es <= m.start and m.end <= ee:
+            g = _GLUED_BEFORE.search(text, es, m.start)
+            if g is None:
+                return False
+            word = g.group(1)
+            if word.isupper() and len(word) > 1:
+                return False  # an organisation's acronym before its branch's place: "CDC Atlanta"
+            key = token_key(word)
+            return bool(key) and key not in _PLACE_PREFIXES
     return False
 
 
