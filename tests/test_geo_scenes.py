@@ -183,3 +183,9 @@ def test_place_word_inside_an_organisation_name_is_not_a_place(geo, text, word):
 ])
 def test_place_opening_or_closing_an_organisation_name_stays(geo, text, word):
     assert word in _places(geo, text)
+
+
+def test_names_in_a_bracket_after_a_village_are_its_department_and_province(geo):
+    got = _places(geo, "On 28 April 2020, militants killed a youth in the village of Bouloye-Thiouly (Dori, Seno).")
+    assert got["Dori"].country == "Burkina Faso" and got["Dori"].geo_precision == 2
+    assert got["Seno"].country == "Burkina Faso"

@@ -494,7 +494,7 @@ class Geocoder:
             if m.ntok == 1 and token_key(m.text) not in gaz.main_keys and not any(
                     gaz.cc[e] in countries or gaz.kind[e] in (K_COUNTRY, K_ADM1)
                     or (gaz.cc[e] in self._war and label in ("GPE", "LOC", "FAC") and not inner)
-                    for e in m.entries) and not _ADMIN_AFTER.match(text, m.end):
+                    for e in m.entries) and not _ADMIN_AFTER.match(text, m.end) and not _bracketed(text, m):
                 # one word known only as some foreign place's alternate name ("Saree" -> Surrey); in the war
                 # zones a place NER tags as one may go by another spelling ("clashes in Kobane"), and a word
                 # followed by "district", "city", "village" is a place ("Dahod district" = Dohad)
@@ -506,7 +506,7 @@ class Geocoder:
                 main = key in gaz.main_keys
                 # a supplement village needs its country's evidence like any small town ("Yalda",
                 # "Barzan" are also given names)
-                strong = _ADMIN_AFTER.match(text, m.end) is not None or any(
+                strong = _ADMIN_AFTER.match(text, m.end) is not None or _bracketed(text, m) or any(
                     gaz.kind[e] in (K_COUNTRY, K_ADM1, K_ACLED, K_IMPORT, K_AREA)
                     or (gaz.kind[e] == K_SUPP and (gaz.cc[e] in countries or gaz.cc[e] in self._war))
                     or (main and (gaz.cc[e] in countries or gaz.cc[e] in self._war
@@ -884,10 +884,11 @@ class Geocoder:
         after = text[m.end:m.end + 25]
         if k == K_ADM1:
             gp = 3
-        elif (k == K_ADM2 or _NEAR_BEFORE.search(before) or _NEAR_AFTER.match(after)
+        elif (k == K_ADM2 or _NEAR_BEFORE.search(before) or _NEAR_AFTER.match(after) or _bracketed(text, m)
               or (k in (K_ACLED, K_IMPORT) and (gaz.extra.get(e) or {}).get("district"))
               or (k == K_SUPP and str((gaz.extra.get(e) or {}).get("note", "")).startswith("area"))):
-            gp = 2  # a district, a place's surroundings, or an area of the supplement (a plain, a range)
+            gp = 2  # a district, a place's surroundings, a bracket holding the scene ("X (Dori, Seno)"), or an
+            # area of the supplement (a plain, a range)
         else:
             gp = 1
         name = _display(gaz.name[e])
@@ -1084,13 +1085,16 @@ def _road_end(p: Toponym, text: str) -> bool:
     return bool(_ROAD_BEFORE.search(text, max(0, p.start - 3), p.start) and _ROAD_WORD_AFTER.match(text, p.end))
 
 
-def _level(loc: Location) -> int:
+def _level(loc: Location) -> float:
     """How coarse a location is as a container: 3 a province (or its seat named like it: "Dar'a",
-    "Idlib", "Ar Raqqah"), 2 a district, an area or a place's surroundings, 1 a place."""
+    "Idlib", "Ar Raqqah"), 2 a district or an area, 1.5 a town's surroundings ("near X", "(X, Seno)"),
+    1 a place."""
     if loc.geo_precision == 3 or (loc.name and loc.admin1 and _named_like(loc.name, loc.admin1)):
         return 3
-    if loc.geo_precision == 2 or loc.method == "admin":
+    if loc.method == "admin":
         return 2
+    if loc.geo_precision == 2:
+        return 2 if loc.method == "supplement" else 1.5  # (an area of the supplement: a plain, a range)
     return 1
 
 
@@ -1401,6 +1405,16 @@ def _entity_rest_not_place(ents, m: _Match, text: str, geo: "Geocoder") -> bool:
             found = geo._exact_matches(rest)
             return any(not any(f.start <= w.start() and w.end() <= f.end for f in found) for w in words)
     return False
+
+
+# "X (Dori, Seno)", "X (Tapoa)": the names in a short bracket after a place are its district and province
+_BRACKET_BEFORE = re.compile(r"[\w'’]\s*\(\s*(?:[^()\n,]{1,40},\s*)?$")
+_BRACKET_AFTER = re.compile(r"\s*(?:,[^()\n]{1,40})?\)")
+
+
+def _bracketed(text: str, m: "_Match") -> bool:
+    """Whether ``m`` is an item of a short bracket after a name: "Bouloye (Dori, Seno)"."""
+    return bool(_BRACKET_BEFORE.search(text, max(0, m.start - 48), m.start) and _BRACKET_AFTER.match(text, m.end))
 
 
 _NAME_LABELS = frozenset({"ORG", "FAC", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
