@@ -189,3 +189,13 @@ def test_names_in_a_bracket_after_a_village_are_its_department_and_province(geo)
     got = _places(geo, "On 28 April 2020, militants killed a youth in the village of Bouloye-Thiouly (Dori, Seno).")
     assert got["Dori"].country == "Burkina Faso" and got["Dori"].geo_precision == 2
     assert got["Seno"].country == "Burkina Faso"
+
+
+def test_neighbourhood_far_from_the_located_town_is_a_namesake(geo):
+    got = _places(geo, "On 29 April 2020, in Tijuana, Baja California, a man was found dead in Colonia Buena Vista.")
+    assert "Colonia Buena Vista" not in got and got["Tijuana"].admin1 == "Baja California"
+
+
+def test_district_in_brackets_rejects_a_namesake_in_another_state(geo):
+    got = _places(geo, "On 29 April 2020, troops of India and Pakistan exchanged fire at Shahpur sector area (Poonch, J&K).")
+    assert "Shahpur" not in got and got["Poonch"].country == "India"

@@ -128,7 +128,8 @@ _CAP_RUN = re.compile(r"\b[A-Z][\w'’‘ʿ]+(?:[ -](?:(?:wa|al|el|as|ash|ad|ar|
 
 # what may stand between a place and the region that follows it: "X, Idlib", "X (Raqqa)",
 # "X district, Khost", "X in the southern countryside of Idleb", "X village of Hama province"
-_LOCAL_ADMIN = re.compile(r"\s*(?:(?:district|sub-?district|village|town|city|area|camp|province|governorate)\s*)?"
+_LOCAL_ADMIN = re.compile(r"\s*(?:(?:district|sub-?district|village|town|city|area|camp|province|governorate|sector)\s*)"
+                          r"{0,2}"
                           r"(?:,|\(|in|of|,\s*in|\(\s*[^(),\n]{1,40},)\s*(?:the\s+)?(?:(?:\w+ern\s+)?(?:countryside|province|"
                           r"governorate|district|outskirts|parts?)\s+of\s+|(?:north|south|east|west|"
                           r"(?:north|south)\s*[-‐–]?\s*(?:east|west))\s+of\s+)?", re.I)
@@ -136,7 +137,7 @@ _LOCAL_ADMIN = re.compile(r"\s*(?:(?:district|sub-?district|village|town|city|ar
 # "Al Haqban village (Damt, Ad Dali)", "Al Hawban area (Sabir al Mawadim, Taizz)": a district and its
 # province in brackets after a place
 _BRACKET_OPEN = re.compile(r"\s*(?:(?:area|village|town|city|district|sub-?district|camp|front|frontline|"
-                           r"junction|checkpoint|mountain|valley)\s*)?[(\[]\s*", re.I)
+                           r"junction|checkpoint|mountain|valley|sector)\s*){0,2}[(\[]\s*", re.I)
 
 # between the district and the province in "X (District, Province)", "X (Chikun LGA, Kaduna)"
 _BRACKET_SEP = re.compile(r"\s*(?:(?:LGA|district|county|municipality|sub-?district|tehsil|woreda|commune)\s*)?,\s*",
@@ -625,6 +626,7 @@ class Geocoder:
                 anchor_count[next(iter(pts))] += 1
         anchors = list(anchor_count.items())
         out = []
+        anchored: list[Toponym] = []  # places the article locates by a region written beside them
         memo: dict = {}
         settled: dict[str, int] = {}  # name -> the entry that a neighbouring name's cue chose for it
         for i, m in enumerate(matches):
@@ -649,6 +651,8 @@ class Geocoder:
                 # "Hammond, Indiana", "Athens, Greece", "Ipswich, Suffolk": a region or country written beside
                 # it vouches for the place (or the town before it for the region), whatever the article's countries
                 out.append(Toponym(m.start, m.end, m.text, loc, len(m.entries), m.method))
+                if local and loc.latitude is not None:
+                    anchored.append(out[-1])
                 continue
             if (loc is not None and m.ntok == 1 and gaz.cc[best] not in cweight
                     and (cweight or gaz.cc[best] not in self._war)
@@ -678,6 +682,15 @@ class Geocoder:
                 # elsewhere is wrong; leave the event to the region named beside it
                 continue
             out.append(Toponym(m.start, m.end, m.text, loc, len(m.entries), m.method))
+            if local and loc is not None and loc.latitude is not None:
+                anchored.append(out[-1])
+        if anchored:
+            # "in Tijuana, Baja California, a man was found dead in Colonia Buena Vista": a neighbourhood of
+            # the town the report placed itself in; a same-named one 2,500 km away is another place
+            out = [t for t in out if t in anchored or t.location is None or t.location.latitude is None
+                   or not _sublocality(t, text)
+                   or any(distance_km(t.location.latitude, t.location.longitude, a.location.latitude,
+                                      a.location.longitude) <= SUBLOCALITY_KM for a in anchored)]
         return out
 
     def _dominant(self, m: _Match, best: int, text: str) -> bool:
@@ -716,8 +729,8 @@ class Geocoder:
                 # district's other name ("Spin Boldak (Takhtah Pul) district")
                 # ("Salem city (Salem, TN)", "Kaya (Kaya, Sanmatenga)": the district named like the town)
                 loose = not ("(" in between or "[" in between) or token_key(o.text) == token_key(m.text)
-                out.update((gaz.cc[e], gaz.adm1[e]) for e in o.entries if gaz.kind[e] == K_ADM1 or (
-                    gaz.kind[e] in (K_CITY, K_ADM2) and (loose or _named_like(gaz.name[e], gaz.admin1_name(e) or ""))))
+                out.update((gaz.cc[e], gaz.adm1[e]) for e in o.entries if gaz.kind[e] in (K_ADM1, K_ADM2) or (
+                    gaz.kind[e] == K_CITY and (loose or _named_like(gaz.name[e], gaz.admin1_name(e) or ""))))
                 if j + 1 < len(matches) and _BRACKET_OPEN.fullmatch(between):
                     g = matches[j + 1]
                     if _BRACKET_SEP.fullmatch(text, o.end, g.start) and not any(gaz.kind[e] == K_COUNTRY
@@ -1415,6 +1428,24 @@ _BRACKET_AFTER = re.compile(r"\s*(?:,[^()\n]{1,40})?\)")
 def _bracketed(text: str, m: "_Match") -> bool:
     """Whether ``m`` is an item of a short bracket after a name: "Bouloye (Dori, Seno)"."""
     return bool(_BRACKET_BEFORE.search(text, max(0, m.start - 48), m.start) and _BRACKET_AFTER.match(text, m.end))
+
+
+# A neighbourhood, street or sector ("Colonia Buena Vista", "Nova Primavera neighborhood") farther than this (km)
+# from every place the article locates by a region beside it ("in Tijuana, Baja California") is a namesake.
+SUBLOCALITY_KM = 60.0
+_SUBLOCALITY_NAME = re.compile(r"(?:colonia|col\.|barrio|bairro|fraccionamiento|barangay|brgy\.?|sitio|purok|"
+                               r"kampung|mahalle|mohalla)\b", re.I)
+_SUBLOCALITY_BEFORE = re.compile(r"\b(?:colonia|barrio|bairro|fraccionamiento|barangay|brgy\.?|sitio|purok|"
+                                 r"neighbou?rhood(?:\s+of)?|sector|street|avenue|calle|rua|quarter|suburb(?:\s+of)?)"
+                                 r"\s+(?:the\s+)?$", re.I)
+_SUBLOCALITY_AFTER = re.compile(r"\s+(?:neighbou?rhood|street|avenue|road|sector|quarter|colony|district\s+of)\b",
+                                re.I)
+
+
+def _sublocality(t: Toponym, text: str) -> bool:
+    """Whether a place is named as a part of a town: "Colonia X", "X neighborhood", "X street"."""
+    return bool(_SUBLOCALITY_NAME.match(t.text) or _SUBLOCALITY_BEFORE.search(text, max(0, t.start - 30), t.start)
+                or _SUBLOCALITY_AFTER.match(text, t.end))
 
 
 _NAME_LABELS = frozenset({"ORG", "FAC", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
