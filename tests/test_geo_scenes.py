@@ -199,3 +199,13 @@ def test_neighbourhood_far_from_the_located_town_is_a_namesake(geo):
 def test_district_in_brackets_rejects_a_namesake_in_another_state(geo):
     got = _places(geo, "On 29 April 2020, troops of India and Pakistan exchanged fire at Shahpur sector area (Poonch, J&K).")
     assert "Shahpur" not in got and got["Poonch"].country == "India"
+
+
+def test_street_named_after_a_far_village_is_not_a_place(geo):
+    got = _places(geo, "On 30 April 2020, a group gathered in Kazanci Yokusu street of Beyoglu, Istanbul city.")
+    assert "Kazanci" not in got and got["Istanbul"].country == "Turkey"
+
+
+def test_lower_case_a_inside_a_name(geo):
+    got = _places(geo, "On 30 April 2020, in Brus Laguna, Gracias a Dios, soldiers destroyed an airstrip.")
+    assert got["Gracias a Dios"].country == "Honduras"

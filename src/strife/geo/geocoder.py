@@ -684,9 +684,13 @@ class Geocoder:
             out.append(Toponym(m.start, m.end, m.text, loc, len(m.entries), m.method))
             if local and loc is not None and loc.latitude is not None:
                 anchored.append(out[-1])
+        if not anchored:
+            anchored = [t for t in out if t.location is not None and t.location.geo_precision in (1, 2)
+                        and not _sublocality(t, text)]
         if anchored:
             # "in Tijuana, Baja California, a man was found dead in Colonia Buena Vista": a neighbourhood of
-            # the town the report placed itself in; a same-named one 2,500 km away is another place
+            # the town the report placed itself in (by a region beside it, else any other place it names);
+            # a same-named one 2,500 km away is another place
             out = [t for t in out if t in anchored or t.location is None or t.location.latitude is None
                    or not _sublocality(t, text)
                    or any(distance_km(t.location.latitude, t.location.longitude, a.location.latitude,
@@ -1435,11 +1439,13 @@ def _bracketed(text: str, m: "_Match") -> bool:
 SUBLOCALITY_KM = 60.0
 _SUBLOCALITY_NAME = re.compile(r"(?:colonia|col\.|barrio|bairro|fraccionamiento|barangay|brgy\.?|sitio|purok|"
                                r"kampung|mahalle|mohalla)\b", re.I)
+# (the sub-locality word may open a longer name the place ends: "Colonia Vistas del Rio", "Kazanci Yokusu street")
 _SUBLOCALITY_BEFORE = re.compile(r"\b(?:colonia|barrio|bairro|fraccionamiento|barangay|brgy\.?|sitio|purok|"
                                  r"neighbou?rhood(?:\s+of)?|sector|street|avenue|calle|rua|quarter|suburb(?:\s+of)?)"
-                                 r"\s+(?:the\s+)?$", re.I)
-_SUBLOCALITY_AFTER = re.compile(r"\s+(?:neighbou?rhood|street|avenue|road|sector|quarter|colony|district\s+of)\b",
-                                re.I)
+                                 r"\s+(?:the\s+)?(?:[A-Z][\w'’]*\s+(?:(?:de|del|la|las|los|da|do|dos)\s+)?){0,3}$",
+                                 re.I)
+_SUBLOCALITY_AFTER = re.compile(r"(?:\s+[A-Z][\w'’]*)?\s+(?:neighbou?rhood|street|avenue|road|sector|quarter|colony|"
+                                r"district\s+of)\b")
 
 
 def _sublocality(t: Toponym, text: str) -> bool:

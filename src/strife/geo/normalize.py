@@ -38,7 +38,7 @@ ARTICLES = frozenset(
 # Lower-case words allowed inside a multi-word place name ("Khabb wa ash Sha'af", "Rio de Janeiro").
 CONNECTORS = frozenset(
     "wa w de da do dos das di del della la le les los las du des von van der den of and y i e et "
-    "sur sous upon on am an bin ibn bint al el as ash ad ar an at az ez the".split()
+    "sur sous upon on am an bin ibn bint al el as ash ad ar an at az ez the a à".split()
 )
 
 # "and" inside Arabic and Persian names is written wa / va or left out ("Dand Wa Patan" = "Dand Patan",
