@@ -209,3 +209,14 @@ def test_street_named_after_a_far_village_is_not_a_place(geo):
 def test_lower_case_a_inside_a_name(geo):
     got = _places(geo, "On 30 April 2020, in Brus Laguna, Gracias a Dios, soldiers destroyed an airstrip.")
     assert got["Gracias a Dios"].country == "Honduras"
+
+
+def test_two_words_a_name_writes_as_one(geo):
+    got = _places(geo, "On 29 April 2020, militants killed three civilians in Ceel Buur town (Galgaduud, Somalia).")
+    assert got["Ceel Buur"].name == "Ceelbuur"
+
+
+def test_fuzzy_namesake_far_from_the_located_town_is_dropped(geo):
+    got = _places(geo, "On 30 April 2020, GNA forces attacked LNA forces in Al-msabha village on the outskirts of "
+                       "Tarhuna (Almargeb), Libya.")
+    assert all(loc.admin1 != "Sabha" for loc in got.values() if loc.admin1)

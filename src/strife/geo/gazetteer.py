@@ -241,8 +241,15 @@ class Gazetteer:
                 if j >= n or frags[j][0] == "|" or not auto.match(f" {joined} "):
                     break
                 joined = f"{joined} {frags[j][0]}"
+            # two capitalised words written apart that a name writes as one ("Ceel Buur" = "Ceelbuur",
+            # "Beled Weyne" = "Beledweyne")
+            if i + 1 < n and frags[i + 1][3] and frags[i + 1][0] != "|" and len(k) >= 3 and len(frags[i + 1][0]) >= 3:
+                kid = ki.get(k + frags[i + 1][0])
+                if kid is not None:
+                    f = frags[i + 1]
+                    found.append((s, f[2], self._entries_of(kid), f[5] - ft + 1))
         found.sort(key=lambda t: (t[0], -t[1]))
-        return tuple(found)
+        return tuple(dict.fromkeys(found))
 
     # -- lookups --------------------------------------------------------------------------
     def entries_for_key(self, key: str) -> tuple[int, ...]:

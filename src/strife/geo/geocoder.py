@@ -130,7 +130,7 @@ _CAP_RUN = re.compile(r"\b[A-Z][\w'’‘ʿ]+(?:[ -](?:(?:wa|al|el|as|ash|ad|ar|
 # "X district, Khost", "X in the southern countryside of Idleb", "X village of Hama province"
 _LOCAL_ADMIN = re.compile(r"\s*(?:(?:district|sub-?district|village|town|city|area|camp|province|governorate|sector)\s*)"
                           r"{0,2}"
-                          r"(?:,|\(|in|of|,\s*in|\(\s*[^(),\n]{1,40},)\s*(?:the\s+)?(?:(?:\w+ern\s+)?(?:countryside|province|"
+                          r"(?:,|\(|in|of|on|,\s*in|\(\s*[^(),\n]{1,40},)\s*(?:the\s+)?(?:(?:\w+ern\s+)?(?:countryside|province|"
                           r"governorate|district|outskirts|parts?)\s+of\s+|(?:north|south|east|west|"
                           r"(?:north|south)\s*[-‐–]?\s*(?:east|west))\s+of\s+)?", re.I)
 # (also "X (Chikun LGA, Kaduna)": a district the gazetteer does not know, then the province)
@@ -691,10 +691,13 @@ class Geocoder:
             # "in Tijuana, Baja California, a man was found dead in Colonia Buena Vista": a neighbourhood of
             # the town the report placed itself in (by a region beside it, else any other place it names);
             # a same-named one 2,500 km away is another place
+            # (a fuzzy match is held to the same test at FUZZY_NEAR_KM: "Al-msabha village on the outskirts of
+            # Tarhuna" is no Sabha 600 km away)
             out = [t for t in out if t in anchored or t.location is None or t.location.latitude is None
-                   or not _sublocality(t, text)
+                   or not (_sublocality(t, text) or t.method == "fuzzy")
                    or any(distance_km(t.location.latitude, t.location.longitude, a.location.latitude,
-                                      a.location.longitude) <= SUBLOCALITY_KM for a in anchored)]
+                                      a.location.longitude) <= (SUBLOCALITY_KM if _sublocality(t, text) else
+                                                                FUZZY_NEAR_KM) for a in anchored)]
         return out
 
     def _dominant(self, m: _Match, best: int, text: str) -> bool:
@@ -1437,6 +1440,7 @@ def _bracketed(text: str, m: "_Match") -> bool:
 # A neighbourhood, street or sector ("Colonia Buena Vista", "Nova Primavera neighborhood") farther than this (km)
 # from every place the article locates by a region beside it ("in Tijuana, Baja California") is a namesake.
 SUBLOCALITY_KM = 60.0
+FUZZY_NEAR_KM = 150.0
 _SUBLOCALITY_NAME = re.compile(r"(?:colonia|col\.|barrio|bairro|fraccionamiento|barangay|brgy\.?|sitio|purok|"
                                r"kampung|mahalle|mohalla)\b", re.I)
 # (the sub-locality word may open a longer name the place ends: "Colonia Vistas del Rio", "Kazanci Yokusu street")
