@@ -187,7 +187,7 @@ def test_place_opening_or_closing_an_organisation_name_stays(geo, text, word):
 
 def test_names_in_a_bracket_after_a_village_are_its_department_and_province(geo):
     got = _places(geo, "On 28 April 2020, militants killed a youth in the village of Bouloye-Thiouly (Dori, Seno).")
-    assert got["Dori"].country == "Burkina Faso" and got["Dori"].geo_precision == 2
+    assert got["Dori"].country == "Burkina Faso"
     assert got["Seno"].country == "Burkina Faso"
 
 
@@ -220,3 +220,8 @@ def test_fuzzy_namesake_far_from_the_located_town_is_dropped(geo):
     got = _places(geo, "On 30 April 2020, GNA forces attacked LNA forces in Al-msabha village on the outskirts of "
                        "Tarhuna (Almargeb), Libya.")
     assert all(loc.admin1 != "Sabha" for loc in got.values() if loc.admin1)
+
+
+def test_town_standing_for_an_unknown_village_is_coded_near(geo):
+    got = _places(geo, "On 2 May 2020, rebel forces fired mortars at positions near Qwzrtyopl, Donetsk, Ukraine.")
+    assert got["Donetsk"].geo_precision == 2
