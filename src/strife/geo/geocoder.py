@@ -488,7 +488,7 @@ class Geocoder:
                 continue
             if inner and label == "PERSON" and _entity_rest_not_place(ents, m, text, self):
                 continue  # a word of a person's name ("Vladimir Putin"); "Kirkuk K1 base" (ORG) stays
-            if inner and label in _NAME_LABELS and _glued_word_before(ents, m, text) and not any(
+            if inner and label in _NAME_LABELS and _glued_word_before(ents, m, text, gaz) and not any(
                     gaz.kind[e] in (K_COUNTRY, K_AREA) for e in m.entries):
                 # a place word inside an organisation's or a building's name, after another name word:
                 # "Sri Krishna Rice Mill", "Ahrar al-Sham", "Saraya al-Quds"; "Kabul University" stays, and so
@@ -1480,11 +1480,15 @@ _PLACE_PREFIXES = frozenset(token_key(w) for w in (
     "wadi jabal mount lake camp port fort greater upper lower old new north south east west northern "
     "southern eastern western central saint san santa tal deir kafr ain bir ras khan qasr bab bayt umm abu bani "
     "beni sheikh sidi hay hayy city town village district province governorate region").split())
+_FUNCTION_WORDS = frozenset("the a an this that these those in at on of for from by to and or with metro metropolitan "
+                            "greater downtown".split())
 _GLUED_BEFORE = re.compile(r"([A-Z][\w'’]*)[ \-](?:(?:al|as|ash|ad|ar|an|at|az|el)[ \-])?$")
 
 
-def _glued_word_before(ents, m: "_Match", text: str) -> bool:
-    """Whether the entity holding ``m`` has a capitalised non-place word right before it ("Sri Krishna")."""
+def _glued_word_before(ents, m: "_Match", text: str, gaz) -> bool:
+    """Whether the entity holding ``m`` has a capitalised non-place word right before it ("Sri Krishna");
+    not a function word ("The Minnesota House"), a place prefix ("Metro Nashville") or a sizeable place
+    ("Decatur McLean County")."""
     for es, ee, _label in ents:
         if es <= m.start and m.end <= ee:
             g = _GLUED_BEFORE.search(text, es, m.start)
@@ -1494,7 +1498,10 @@ def _glued_word_before(ents, m: "_Match", text: str) -> bool:
             if word.isupper() and len(word) > 1:
                 return False  # an organisation's acronym before its branch's place: "CDC Atlanta"
             key = token_key(word)
-            return bool(key) and key not in _PLACE_PREFIXES
+            if not key or key in _PLACE_PREFIXES or word.lower() in _FUNCTION_WORDS:
+                return False
+            return not any(gaz.pop[e] >= DOMINANT_POP or gaz.kind[e] in (K_COUNTRY, K_ADM1)
+                           for e in gaz.entries_for_key(key))
     return False
 
 
