@@ -96,11 +96,11 @@ def reference_matches(gaz, text: str) -> set[tuple[int, int, tuple[int, ...], in
                     out.add((base + toks[i].start, base + toks[j].end, entries, j - i + 1))
                 # two capitalised words that a name writes as one ("Ceel Buur" = "Ceelbuur")
                 if (j == next((q for q in non_article if q > i), -1) and toks[j].upper and clean(i, j)
-                        and len(toks[i].key) >= 3 and len(toks[j].key) >= 3):
+                        and len(toks[i].key) >= 3 and len(toks[j].key) >= 3 and toks[i].key not in ("bu", "kfr")):
                     kid = gaz.key_index.get(toks[i].key + toks[j].key)
                     if kid is not None:
                         entries = tuple(gaz.key_entries[gaz.key_offsets[kid]:gaz.key_offsets[kid + 1]])
-                        out.add((base + toks[i].start, base + toks[j].end, entries, j - i + 1))
+                        out.add((base + toks[i].start, base + toks[j].end, entries, 1))
     return out
 
 

@@ -246,8 +246,8 @@ class Gazetteer:
             if i + 1 < n and frags[i + 1][3] and frags[i + 1][0] != "|" and len(k) >= 3 and len(frags[i + 1][0]) >= 3:
                 kid = ki.get(k + frags[i + 1][0])
                 if kid is not None:
-                    f = frags[i + 1]
-                    found.append((s, f[2], self._entries_of(kid), f[5] - ft + 1))
+                    # one word in the name it matches: the resolver treats it as a one-word name
+                    found.append((s, frags[i + 1][2], self._entries_of(kid), 1))
         found.sort(key=lambda t: (t[0], -t[1]))
         return tuple(dict.fromkeys(found))
 

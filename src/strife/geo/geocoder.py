@@ -113,8 +113,7 @@ _ADMIN1_WORDS = re.compile(r"^[\s\-]*(province|governorate|region|state|oblast|p
 # "Hit district", "Ana city": a word after a name that makes the name a place
 _ADMIN_AFTER = re.compile(r"[\s\-]+(?:district|sub-?district|province|governorate|city|town|village|county|"
                           r"municipality|oblast|raion|region)\b", re.I)
-_AFTER_DISTRICT = re.compile(r"\b(?:district|sub-?district|county|municipality)(?:\s+(?:cent(?:er|re)|headquarters|"
-                             r"capital))?\s*,\s*$", re.I)
+_ADMIN2_AFTER_BRACKET = re.compile(r"^\s*\([^()]{1,30}\)\s*(district|county|municipality|sub-?district)\b", re.I)
 _ADMIN2_WORDS = re.compile(r"^[\s\-]*(district|county|municipality|raion|rayon|sub-?district|parish)\b", re.I)
 _NEAR_BEFORE = re.compile(
     r"(\bnear|\boutskirts of|\boutside( of)?|\bvicinity of|\baround|\bcountryside of|\bsurroundings of|"
@@ -470,6 +469,8 @@ class Geocoder:
                 continue
             if all(token_key(w) in _DIRECTIONS for w in _TOKEN_RE.findall(m.text)):
                 continue  # "North East", "Northern": directions, whatever region GeoNames calls so
+            if _EZAFE_BEFORE.search(text, max(0, m.start - 6), m.start):
+                continue  # the end of a Persian compound name ("Takht-e-Pol"), not a place of its own
             label, inner = _covering(ents, m.start, m.end)
             m.label = None if inner else label
             acronym = False
@@ -633,10 +634,12 @@ class Geocoder:
         settled: dict[str, int] = {}  # name -> the entry that a neighbouring name's cue chose for it
         for i, m in enumerate(matches):
             local = self._local_admin(matches, i, text)
-            after = text[m.end:m.end + 20]
+            after = text[m.end:m.end + 45]
             cues = self._neighbour_cues(matches, i, text)
+            # (the memo also keys on what _pick reads of the text: the words after the name, a bracket before it)
             mk = (m.entries, m.method, frozenset(local), bool(_ADMIN1_WORDS.match(after)),
-                  bool(_ADMIN2_WORDS.match(after)), unidecode(m.text).lower(), cues)
+                  bool(_ADMIN2_WORDS.match(after) or _ADMIN2_AFTER_BRACKET.match(after)),
+                  bool(re.search(r"[(\[]\s*$", text[max(0, m.start - 3):m.start])), unidecode(m.text).lower(), cues)
             if mk not in memo:
                 memo[mk] = self._pick(m, cweight, adm1_named, anchors, local, text, cues)
             best, conf = memo[mk]
@@ -787,11 +790,10 @@ class Geocoder:
     def _pick(self, m: _Match, cweight, adm1_named, anchors, local, text, cues=(frozenset(),) * 5):
         gaz = self.gaz
         country_after, town_before, listed, town_points, town_districts = cues
-        after = text[m.end:m.end + 20]
-        # "Zari district center, Balkh", "Kharwar district, Logar": the name after a district is its province
-        admin1_word = bool(_ADMIN1_WORDS.match(after)) or bool(_AFTER_DISTRICT.search(text, max(0, m.start - 40),
-                                                                                       m.start))
-        admin2_word = bool(_ADMIN2_WORDS.match(after))
+        after = text[m.end:m.end + 45]
+        admin1_word = bool(_ADMIN1_WORDS.match(after))
+        # "Nad Ali (Marja) district": the district's other name in brackets before the word
+        admin2_word = bool(_ADMIN2_WORDS.match(after)) or bool(_ADMIN2_AFTER_BRACKET.match(after))
         scored = []
         for e in m.entries:
             k = gaz.kind[e]
@@ -1474,6 +1476,7 @@ def _sublocality(t: Toponym, text: str) -> bool:
                 or _SUBLOCALITY_AFTER.match(text, t.end))
 
 
+_EZAFE_BEFORE = re.compile(r"[A-Za-z][-‐](?:e|i|ye|yi)[-‐]$")
 _NAME_LABELS = frozenset({"ORG", "FAC", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 # words that begin place names ("Wadi X", "Camp X", "Greater X"): a match after them is the place itself
 _PLACE_PREFIXES = frozenset(token_key(w) for w in (
