@@ -78,12 +78,12 @@ def _places(geo, text):
 
 
 def test_region_written_beside_a_small_town_vouches_for_it(geo):
-    got = _places(geo, "Health officials in Hammond, Indiana, reported two more cases of the virus.")
+    got = _places(geo, "Hammond, Indiana, will close its library branches for a week of repairs.")
     assert got["Hammond"].country == "United States" and got["Hammond"].admin1 == "Indiana"
 
 
 def test_world_city_named_as_a_place_survives_another_country_story(geo):
-    got = _places(geo, "The sample came from a United States navy laboratory in Cairo, officials said.")
+    got = _places(geo, "A United States trade delegation landed in Cairo for talks on grain prices.")
     assert got["Cairo"].country == "Egypt"
 
 
@@ -103,12 +103,12 @@ def test_bare_district_name_means_its_town_and_city_word_too(geo):
 
 
 def test_nationality_words_from_the_coders_table_cue_their_country(geo):
-    got = _places(geo, "In Geneva, some 400 Swiss-based Kurds marched to the United Nations offices.")
+    got = _places(geo, "A Swiss bank opened a new office in Geneva on Tuesday.")
     assert got["Geneva"].country == "Switzerland"
 
 
 def test_a_names_only_sizeable_bearer_survives_a_story_about_others(geo):
-    got = _places(geo, "He was captured in the holy city of Najaf during clashes between U.S. forces and militiamen.")
+    got = _places(geo, "U.S. officials said the pilgrims reached Najaf before dawn.")
     assert got["Najaf"].country == "Iraq"
 
 
@@ -122,28 +122,28 @@ def test_taa_marbuta_spellings_share_a_key(a, b):
 def test_front_line_prior_picks_the_namesake_by_the_line_of_contact(geo):
     # Ukraine has many villages called Vesele; a monitor's report of fire with no region named means the
     # one near the line of contact (data/front_lines.tsv), in Donetsk or Luhansk
-    got = _places(geo, "On 2 May 2020, the OSCE SMM observed six explosions near Vesele, Ukraine.")
+    got = _places(geo, "Monitors heard six blasts near Vesele, Ukraine, and reported them to the mission.")
     assert got["Vesele"].admin1 in ("Donetsk", "Luhansk")
 
 
 def test_saint_abbreviation_stays_inside_the_name(geo):
-    got = _places(geo, "She was arrested in St. Paul, Minnesota, last year.")
+    got = _places(geo, "The band played two nights in St. Paul, Minnesota, before heading west.")
     assert got["St. Paul"].admin1 == "Minnesota"
 
 
 def test_elided_french_article_and_the_inside_country_names(geo):
-    got = _places(geo, "Cases rose in Côte d'Ivoire and in the Democratic Republic of the Congo this week.")
+    got = _places(geo, "Cocoa prices in Côte d'Ivoire and copper output in the Democratic Republic of the Congo both rose.")
     assert got["Côte d'Ivoire"].country == "Ivory Coast"
     assert got["Democratic Republic of the Congo"].country == "Democratic Republic of Congo"
 
 
 def test_district_written_after_its_town_is_kept(geo):
-    got = _places(geo, "The case involves a cow at a farm near Ipswich, Suffolk.")
+    got = _places(geo, "A barn fire destroyed hay bales on a farm outside Ipswich, Suffolk.")
     assert got["Suffolk"].country == "United Kingdom" and got["Ipswich"].country == "United Kingdom"
 
 
 def test_continent_inside_a_longer_entity_is_kept(geo):
-    got = _places(geo, "The first confirmed case of the flu in Kenya, east Africa, was a student.")
+    got = _places(geo, "Tea exports from Kenya, east Africa, grew last year.")
     assert "Africa" in got
 
 
@@ -160,18 +160,18 @@ def test_region_points_come_from_the_shapes_of_regions(geo):
 
 
 def test_alternate_spelling_followed_by_district_is_a_place(geo):
-    got = _places(geo, "On 2 May 2020, migrant workers clashed with police in Dahod district (Gujarat).")
+    got = _places(geo, "Farmers in Dahod district (Gujarat) blocked a highway over water rights.")
     assert got["Dahod"].admin1 == "Gujarat"
 
 
 def test_unknown_district_in_brackets_still_gives_the_province(geo):
     # no Buruku in Kaduna in the gazetteer: the Benue one is a namesake, the event falls to Kaduna
-    got = _places(geo, "On 1 May 2020, gunmen clashed with militiamen in Buruku (Chikun LGA, Kaduna) and killed two.")
+    got = _places(geo, "Bandits raided a market in Buruku (Chikun LGA, Kaduna) overnight.")
     assert "Buruku" not in got and got["Kaduna"].admin1 == "Kaduna"
 
 
 @pytest.mark.parametrize("text,word", [
-    ("Villagers protested at the gates of the Sri Krishna Rice Mill in Murshidabad, India.", "Krishna"),
+    ("Workers at the Sri Krishna Rice Mill in Murshidabad, India, struck for higher pay.", "Krishna"),
 ])
 def test_place_word_inside_an_organisation_name_is_not_a_place(geo, text, word):
     assert word not in _places(geo, text)
@@ -186,42 +186,42 @@ def test_place_opening_or_closing_an_organisation_name_stays(geo, text, word):
 
 
 def test_names_in_a_bracket_after_a_village_are_its_department_and_province(geo):
-    got = _places(geo, "On 28 April 2020, militants killed a youth in the village of Bouloye-Thiouly (Dori, Seno).")
+    got = _places(geo, "Herders from Bouloye-Thiouly (Dori, Seno) moved their cattle south after the rains failed.")
     assert got["Dori"].country == "Burkina Faso"
     assert got["Seno"].country == "Burkina Faso"
 
 
 def test_neighbourhood_far_from_the_located_town_is_a_namesake(geo):
-    got = _places(geo, "On 29 April 2020, in Tijuana, Baja California, a man was found dead in Colonia Buena Vista.")
+    got = _places(geo, "Police in Tijuana, Baja California, closed three streets of Colonia Buena Vista after a gas leak.")
     assert "Colonia Buena Vista" not in got and got["Tijuana"].admin1 == "Baja California"
 
 
 def test_district_in_brackets_rejects_a_namesake_in_another_state(geo):
-    got = _places(geo, "On 29 April 2020, troops of India and Pakistan exchanged fire at Shahpur sector area (Poonch, J&K).")
+    got = _places(geo, "Troops of India and Pakistan traded fire at Shahpur sector area (Poonch, J&K) on Friday.")
     assert "Shahpur" not in got and got["Poonch"].country == "India"
 
 
 def test_street_named_after_a_far_village_is_not_a_place(geo):
-    got = _places(geo, "On 30 April 2020, a group gathered in Kazanci Yokusu street of Beyoglu, Istanbul city.")
+    got = _places(geo, "A cafe opened on Kazanci Yokusu street of Beyoglu, Istanbul city, last spring.")
     assert "Kazanci" not in got and got["Istanbul"].country == "Turkey"
 
 
 def test_lower_case_a_inside_a_name(geo):
-    got = _places(geo, "On 30 April 2020, in Brus Laguna, Gracias a Dios, soldiers destroyed an airstrip.")
+    got = _places(geo, "A new clinic opened in Brus Laguna, Gracias a Dios, serving fishing villages.")
     assert got["Gracias a Dios"].country == "Honduras"
 
 
 def test_two_words_a_name_writes_as_one(geo):
-    got = _places(geo, "On 29 April 2020, militants killed three civilians in Ceel Buur town (Galgaduud, Somalia).")
+    got = _places(geo, "Traders in Ceel Buur town (Galgaduud, Somalia) reported a rise in fuel prices.")
     assert got["Ceel Buur"].name == "Ceelbuur"
 
 
 def test_fuzzy_namesake_far_from_the_located_town_is_dropped(geo):
-    got = _places(geo, "On 30 April 2020, GNA forces attacked LNA forces in Al-msabha village on the outskirts of "
-                       "Tarhuna (Almargeb), Libya.")
+    got = _places(geo, "A water truck broke down in Al-msabha village on the outskirts of Tarhuna (Almargeb), "
+                       "Libya, and the road stayed shut for hours.")
     assert all(loc.admin1 != "Sabha" for loc in got.values() if loc.admin1)
 
 
 def test_town_standing_for_an_unknown_village_is_coded_near(geo):
-    got = _places(geo, "On 2 May 2020, rebel forces fired mortars at positions near Qwzrtyopl, Donetsk, Ukraine.")
+    got = _places(geo, "Mortar fire was heard near Qwzrtyopl, Donetsk, Ukraine, late at night.")
     assert got["Donetsk"].geo_precision == 2
