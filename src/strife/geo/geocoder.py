@@ -303,7 +303,7 @@ class _Match:
     method: str
     ntok: int
     label: str | None = None  # NER's label when an entity spans exactly this match ("GPE" for "Cairo")
-    standin: bool = False  # written right after a place name the gazetteer lacks ("near Bohdanivka, Donetsk")
+    standin: bool = False  # right after a place name the gazetteer does not know ("near Bohdanivka, Donetsk")
 
 
 class Geocoder:
@@ -695,7 +695,7 @@ class Geocoder:
             anchored = [t for t in out if t.location is not None and t.location.geo_precision in (1, 2)
                         and not _sublocality(t, text)]
         if anchored:
-            # "in Tijuana, Baja California, a man was found dead in Colonia Buena Vista": a neighbourhood of
+            # "a body was left in Colonia Buena Vista" after "in Tijuana, Baja California": a neighbourhood of
             # the town the report placed itself in (by a region beside it, else any other place it names);
             # a same-named one 2,500 km away is another place
             # (a fuzzy match is held to the same test at FUZZY_NEAR_KM: "Al-msabha village on the outskirts of
@@ -1161,13 +1161,13 @@ def _finest(chosen: Toponym, placed: list[Toponym], text: str) -> Toponym:
     return chosen
 
 
-# ACLED codes one event per place: "reinforcements arrived on the Nihm (Nihm, Sanaa), Sirwah (Sirwah, Marib)
-# and Taizz (Salh, Taizz) frontlines", "shelled ... in Al Jawf, Ad Dali and Taizz governorates" are three events,
-# the fatalities split between them (10 -> 4, 3, 3).  A scene list is two or more places written as a
-# list right after a locative word; each item is a name with an optional bracket "(District, Province)" and
-# an optional kind word ("front", "area", "governorates"); "between Marib and Al Bayda", "from X and Y" hold
-# no locative word before the list, so they are two ends, not two scenes; "near X and Y" is one spot between two.  An item whose name is unknown is placed at the
-# first district its bracket names.  (ACLED dev: 24 notes coded as 56 rows.)
+# ACLED codes one event per place: "fighting on the Nihm (Nihm, Sanaa), Sirwah (Sirwah, Marib) and Qaniyah
+# fronts", "shelling in the Al Jawf, Ad Dali and Taizz governorates" are three events each, the fatalities
+# split between them (10 -> 4, 3, 3).  A scene list is two or more places written as a list right after a
+# locative word; each item is a name with an optional bracket "(District, Province)" and an optional kind
+# word ("front", "area", "governorates").  "between Marib and Al Bayda", "from X and Y" hold no locative word
+# before the list, so they are two ends, not two scenes; "near X and Y" is one spot between two.  An item
+# whose name is unknown is placed at the first district its bracket names.  (ACLED dev: 24 notes, 56 rows.)
 # Places of a list closer than this (km) are one scene of one event.
 SCENE_MIN_KM = 8.0
 _SCENE_PREP = re.compile(r"\b(?:in|on|at|across|over|targeting|targeted|shelled|struck|hit|bombed|"
