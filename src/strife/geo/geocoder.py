@@ -16,6 +16,7 @@ import re
 import threading
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -183,30 +184,34 @@ def _read_list(name: str) -> set[str]:
     return out
 
 
+def _tsv(name: str, columns: int = 2) -> Iterator[list[str]]:
+    """The rows of a data table (src/strife/data/NAME): comment lines, the header (the first other line) and
+    short rows skipped, each row padded to ``columns`` cells."""
+    with open(_DATA / name, encoding="utf-8") as fh:
+        lines = (ln.rstrip("\n") for ln in fh if ln.strip() and not ln.startswith("#"))
+        next(lines, None)
+        for line in lines:
+            r = line.split("\t")
+            if len(r) >= 2 and r[0].strip():
+                yield r + [""] * (columns - len(r))
+
+
 @lru_cache(maxsize=1)
 def _demonyms() -> dict[str, str]:
     out = {}
-    with open(_DATA / "geo_demonyms.tsv", encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#") or line.startswith("adjective\t"):
-                continue
-            adj, iso2 = line.rstrip("\n").split("\t")
-            out[adj.lower()] = iso2
-            out[adj.lower() + "s"] = iso2
+    for adj, iso2, *_ in _tsv("geo_demonyms.tsv"):
+        out[adj.lower()] = iso2
+        out[adj.lower() + "s"] = iso2
     # the coder's nationality table (data/nationalities.tsv, ACLED country names) adds the rest ("Swiss",
     # "Czech"); its country names and possessives ("US", "Syria's") are places, not adjectives
     from .gazetteer import _country_lookup
 
     lookup = _country_lookup()
-    with open(_DATA / "nationalities.tsv", encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#") or line.startswith("adjective\t") or not line.strip():
-                continue
-            adj, country = line.rstrip("\n").split("\t")[:2]
-            iso2 = lookup.get(name_key(country))
-            if iso2 and adj.replace(" ", "").isalpha() and name_key(adj) not in lookup and adj.lower() not in out:
-                out[adj.lower()] = iso2
-                out[adj.lower() + "s"] = iso2
+    for adj, country, *_ in _tsv("nationalities.tsv"):
+        iso2 = lookup.get(name_key(country))
+        if iso2 and adj.replace(" ", "").isalpha() and name_key(adj) not in lookup and adj.lower() not in out:
+            out[adj.lower()] = iso2
+            out[adj.lower() + "s"] = iso2
     return out
 
 
@@ -219,20 +224,16 @@ def _outlets() -> tuple[dict[str, str], dict[str, str]]:
     lookup = _country_lookup()
     names: dict[str, str] = {}
     domains: dict[str, str] = {}
-    with open(_DATA / "outlets.tsv", encoding="utf-8") as fh:
-        for line in fh:
-            r = line.rstrip("\n").split("\t")
-            if line.startswith("#") or r[0] == "outlet" or len(r) < 2 or not r[1].strip():
-                continue
-            iso2 = lookup.get(name_key(r[1]))
-            if iso2 is None:
-                continue
-            for n in r[0].split("|"):
-                if n.strip():
-                    names[_outlet_key(n)] = iso2
-            for d in (r[2].split("|") if len(r) > 2 else ()):
-                if d.strip():
-                    domains[d.strip().lower()] = iso2
+    for outlets, country, domain_list, *_ in _tsv("outlets.tsv", 3):
+        iso2 = lookup.get(name_key(country)) if country.strip() else None
+        if iso2 is None:
+            continue
+        for n in outlets.split("|"):
+            if n.strip():
+                names[_outlet_key(n)] = iso2
+        for d in domain_list.split("|"):
+            if d.strip():
+                domains[d.strip().lower()] = iso2
     return names, domains
 
 
@@ -277,14 +278,7 @@ def outlet_country(outlet: str | None, url: str | None, countries: dict | None =
 @lru_cache(maxsize=1)
 def _abbreviations() -> dict[str, str]:
     """Abbreviation -> gazetteer id of the admin1 region it names (src/strife/data/geo_abbreviations.tsv)."""
-    out = {}
-    with open(_DATA / "geo_abbreviations.tsv", encoding="utf-8") as fh:
-        for line in fh:
-            r = line.rstrip("\n").split("\t")
-            if line.startswith("#") or r[0] == "abbreviation" or len(r) < 2:
-                continue
-            out[r[0]] = "geonames:" + r[1].strip()
-    return out
+    return {r[0]: "geonames:" + r[1].strip() for r in _tsv("geo_abbreviations.tsv")}
 
 
 @lru_cache(maxsize=1)
@@ -333,12 +327,8 @@ class Geocoder:
         gaz = self.gaz
         pts: list[int] = [e for e in range(len(gaz.name)) if gaz.kind[e] == K_ACLED]
         by_country: dict[str, list[str]] = {}
-        with open(_DATA / "front_lines.tsv", encoding="utf-8") as fh:
-            for line in fh:
-                if line.startswith("#") or line.startswith("place\t") or not line.strip():
-                    continue
-                place, country = line.rstrip("\n").split("\t")[:2]
-                by_country.setdefault(country, []).append(place)
+        for place, country, *_ in _tsv("front_lines.tsv"):
+            by_country.setdefault(country, []).append(place)
         for country, places in by_country.items():
             cc = next((c for c, info in gaz.countries.items() if info.get("name") == country), None)
             if cc is None:
