@@ -225,3 +225,21 @@ def test_fuzzy_namesake_far_from_the_located_town_is_dropped(geo):
 def test_town_standing_for_an_unknown_village_is_coded_near(geo):
     got = _places(geo, "Mortar fire was heard near Qwzrtyopl, Donetsk, Ukraine, late at night.")
     assert got["Donetsk"].geo_precision == 2
+
+
+def test_a_guessed_village_far_from_the_front_line_is_left_out(geo):
+    # Ukraine has many villages called Vesele; with no region beside the name, a guess far from the line of
+    # contact (data/front_lines.tsv) gives no point rather than a likely wrong one; with its region it stays
+    from strife.geo.gazetteer import K_CITY
+    from strife.geo.normalize import name_key
+
+    gaz = geo.gaz
+    far = [e for e in gaz.entries_for_key(name_key("Vesele")) if gaz.cc[e] == "UA" and gaz.kind[e] == K_CITY
+           and not geo._near_front(e)]
+    assert len(far) > 1
+    got = _places(geo, "Monitors heard shelling near Vesele, the mission said of the fighting in Ukraine.")
+    assert "Vesele" not in got or geo._near_front(
+        next(e for e in range(len(gaz.gid)) if gaz.gid[e] == got["Vesele"].gazetteer_id))
+    region = gaz.admin1_name(far[0])
+    got = _places(geo, f"A school reopened in Vesele, {region}, Ukraine, after repairs.")
+    assert got["Vesele"].admin1 == region

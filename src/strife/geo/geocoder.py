@@ -66,6 +66,10 @@ DOMINANT_RATIO = 10
 # half the weight of a named province (LOCAL +2.0), enough to choose among same-named villages.
 HOT_CELL_DEG = 0.25
 HOT_BONUS = 0.6
+# A village (under GUESS_MAX_POP) chosen among same-named ones of a country with a front line on file, with no
+# region beside it, is dropped when it lies farther than GUESS_REACH cells (~100 km) from the line.
+GUESS_MAX_POP = 20_000
+GUESS_REACH = 3
 # a capitalised word glued to a match (with an article or connector between) makes the name longer than it
 _PART_OF_NAME_AFTER = re.compile(r"[ \-](?:(?:al|ar|as|ash|ad|an|at|az|el|wa|de|del|la)[ \-])?[A-Z]")
 _PART_OF_NAME_BEFORE = re.compile(r"[A-Z][\w'’]*[ \-](?:(?:al|ar|as|ash|ad|an|at|az|el|wa|de|del|la)[ \-])?$")
@@ -318,6 +322,8 @@ class Geocoder:
         self._side_memo: dict[tuple, tuple[float, float]] = {}
         self._abbr_re, self._abbr_entries = self._load_abbreviations()
         self._hot = self._hot_cells()
+        # countries with a front line on file (front_lines.tsv) or imported ACLED places
+        self._hot_countries = frozenset(cc for cc, _la, _lo in self._hot)
 
     def _hot_cells(self) -> frozenset[tuple[str, int, int]]:
         """Grid cells (country, HOT_CELL_DEG) where the conflicts the user follows are fought: the places of
@@ -344,6 +350,13 @@ class Geocoder:
             la, lo = int(math.floor(gaz.lat[e] / HOT_CELL_DEG)), int(math.floor(gaz.lon[e] / HOT_CELL_DEG))
             cells.update((gaz.cc[e], la + i, lo + j) for i in (-1, 0, 1) for j in (-1, 0, 1))
         return frozenset(cells)
+
+    def _near_front(self, e: int) -> bool:
+        """Whether entry ``e`` lies within GUESS_REACH cells of a hot cell of its country (about 100 km)."""
+        gaz = self.gaz
+        la, lo = int(math.floor(gaz.lat[e] / HOT_CELL_DEG)), int(math.floor(gaz.lon[e] / HOT_CELL_DEG))
+        return any((gaz.cc[e], la + i, lo + j) in self._hot
+                   for i in range(-GUESS_REACH, GUESS_REACH + 1) for j in range(-GUESS_REACH, GUESS_REACH + 1))
 
     def _is_hot(self, e: int) -> bool:
         gaz = self.gaz
@@ -677,6 +690,14 @@ class Geocoder:
                     and (gaz.cc[best], gaz.adm1[best]) not in local and not _in_list(matches, i, text)):
                 # "Bohdanivka, Donetsk" when no Bohdanivka in the gazetteer lies in Donetsk: a namesake
                 # elsewhere is wrong; leave the event to the region named beside it
+                continue
+            if (loc is not None and not local and not any(cues) and gaz.cc[best] in self._hot_countries
+                    and gaz.kind[best] in (K_CITY, K_SUPP) and gaz.pop[best] < GUESS_MAX_POP
+                    and not self._near_front(best)
+                    and sum(1 for e in m.entries if gaz.cc[e] == gaz.cc[best] and gaz.kind[e] in (K_CITY, K_SUPP)) > 1):
+                # a guess among same-named villages of a country at war, none of them near its front line
+                # ("near Vesele" in a monitor's report: the gazetteer lacks the Vesele by the line, and a Vesele
+                # 500 km away would be a wrong point on the map; no point is better)
                 continue
             out.append(Toponym(m.start, m.end, m.text, loc, len(m.entries), m.method))
             if local and loc is not None and loc.latitude is not None:
