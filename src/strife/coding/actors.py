@@ -40,8 +40,8 @@ from typing import TYPE_CHECKING
 
 import ahocorasick
 
-from ..errors import ConfigError
 from ..records import Evidence
+from ..resources import data_rows
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
@@ -176,16 +176,7 @@ class _Entry:
     local: bool = False  # derived from the canonical name: only used inside the actor's own country
 
 
-def _data_text(name: str) -> str:
-    try:
-        return resources.files("strife").joinpath("data", name).read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError) as exc:
-        raise ConfigError(f"data file {name} is missing", code="K103") from exc
-
-
-def _tsv(name: str) -> list[list[str]]:
-    lines = [ln for ln in _data_text(name).splitlines() if ln.strip() and not ln.startswith("#")]
-    return [ln.split("\t") for ln in lines[1:]]  # first non-comment line is the header
+_tsv = data_rows
 
 
 class _Tables:

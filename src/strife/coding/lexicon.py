@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from ..errors import ConfigError
+from ..resources import data_rows
 from . import taxonomy
 
 __all__ = ["Trigger", "Lexicon", "load_lexicon", "token_keys"]
@@ -27,21 +27,7 @@ class Trigger:
     obj: tuple[str, ...] = ()  # cue classes the trigger's grammatical object must belong to
 
 
-def _rows(name: str) -> list[list[str]]:
-    try:
-        text = resources.files("strife").joinpath("data", name).read_text("utf-8")
-    except FileNotFoundError as exc:  # pragma: no cover - broken install
-        raise ConfigError(f"{name} is missing from the package", code="K103") from exc
-    out = []
-    header_seen = False
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        if not header_seen:  # the first non-comment line names the columns
-            header_seen = True
-            continue
-        out.append(line.rstrip("\n").split("\t"))
-    return out
+_rows = data_rows
 
 
 def token_keys(token) -> tuple[str, ...]:

@@ -22,6 +22,7 @@ from xml.etree import ElementTree as ET
 
 from ..errors import EvalError
 from ..records import Article
+from ..resources import data_rows
 from ..settings import Settings
 
 __all__ = ["run_geoparse_eval", "read_corpus", "derive_country_points", "region_centre"]
@@ -224,14 +225,7 @@ def region_centre(geo, gid: str | None) -> tuple[float, float] | None:
 @lru_cache(maxsize=1)
 def _admin1_points() -> dict[str, tuple[float, float]]:
     """GeoNames admin1 code ("AU.04") -> the middle of the region's shape (data/geo_admin1_points.tsv)."""
-    out = {}
-    with open(Path(__file__).resolve().parent.parent / "data" / "geo_admin1_points.tsv", encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#") or line.startswith("admin1_code\t") or not line.strip():
-                continue
-            code, _name, la, lo = line.rstrip("\n").split("\t")[:4]
-            out[code] = (float(la), float(lo))
-    return out
+    return {r[0]: (float(r[2]), float(r[3])) for r in data_rows("geo_admin1_points.tsv")}
 
 
 def _trimmed_box_middle(lats: list[float], lons: list[float]) -> tuple[float, float]:
@@ -244,14 +238,7 @@ def _trimmed_box_middle(lats: list[float], lons: list[float]) -> tuple[float, fl
 @lru_cache(maxsize=1)
 def _country_points() -> dict[str, tuple[float, float]]:
     """Wikipedia's country points (data/geo_country_points.tsv), the convention of Wikipedia-linked corpora."""
-    out = {}
-    with open(Path(__file__).resolve().parent.parent / "data" / "geo_country_points.tsv", encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#") or line.startswith("iso2\t") or not line.strip():
-                continue
-            cc, la, lo = line.rstrip("\n").split("\t")[:3]
-            out[cc] = (float(la), float(lo))
-    return out
+    return {r[0]: (float(r[1]), float(r[2])) for r in data_rows("geo_country_points.tsv")}
 
 
 def _iso2(geo, iso3: str | None) -> str | None:

@@ -18,13 +18,15 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
 from unidecode import unidecode
 
-from ..records import Article, Location, Mention, Toponym
+from ..records import Article, Location, Mention, Toponym, content_id
+from ..resources import data_rows
 from ..settings import Settings
 from .gazetteer import (K_ACLED, K_ADM1, K_ADM2, K_AREA, K_CITY, K_COUNTRY, K_IMPORT, K_SUPP, Gazetteer, load_index)
 from .normalize import _MARKS, _TOKEN_RE, name_key, token_key
@@ -189,15 +191,11 @@ def _read_list(name: str) -> set[str]:
 
 
 def _tsv(name: str, columns: int = 2) -> Iterator[list[str]]:
-    """The rows of a data table (src/strife/data/NAME): comment lines, the header (the first other line) and
-    short rows skipped, each row padded to ``columns`` cells."""
-    with open(_DATA / name, encoding="utf-8") as fh:
-        lines = (ln.rstrip("\n") for ln in fh if ln.strip() and not ln.startswith("#"))
-        next(lines, None)
-        for line in lines:
-            r = line.split("\t")
-            if len(r) >= 2 and r[0].strip():
-                yield r + [""] * (columns - len(r))
+    """The rows of a data table with a first cell and a second (strife.resources.data_rows), each padded to
+    ``columns`` cells."""
+    for r in data_rows(name):
+        if len(r) >= 2 and r[0].strip():
+            yield r + [""] * (columns - len(r))
 
 
 @lru_cache(maxsize=1)
@@ -711,11 +709,15 @@ class Geocoder:
             # a same-named one 2,500 km away is another place
             # (a fuzzy match is held to the same test at FUZZY_NEAR_KM: "Al-msabha village on the outskirts of
             # Tarhuna" is no Sabha 600 km away)
-            out = [t for t in out if t in anchored or t.location is None or t.location.latitude is None
-                   or not (_sublocality(t, text) or t.method == "fuzzy")
-                   or any(distance_km(t.location.latitude, t.location.longitude, a.location.latitude,
-                                      a.location.longitude) <= (SUBLOCALITY_KM if _sublocality(t, text) else
-                                                                FUZZY_NEAR_KM) for a in anchored)]
+            def near_anchor(t: Toponym) -> bool:
+                if t in anchored or t.location is None or t.location.latitude is None:
+                    return True
+                reach = SUBLOCALITY_KM if _sublocality(t, text) else FUZZY_NEAR_KM if t.method == "fuzzy" else None
+                return reach is None or any(distance_km(t.location.latitude, t.location.longitude,
+                                                        a.location.latitude, a.location.longitude) <= reach
+                                            for a in anchored)
+
+            out = [t for t in out if near_anchor(t)]
         return out
 
     def _dominant(self, m: _Match, best: int, text: str) -> bool:
@@ -1264,9 +1266,7 @@ def _parse_scene_items(text: str, pos: int, hi: int, placed: list[Toponym]):
 
 def _split(mention: Mention, places: list[Toponym]) -> list[Mention]:
     """One mention per place of a scene list, fatalities split as ACLED does (10 over 3: 4, 3, 3)."""
-    from ..coding.coder import make_notes
-    from ..records import content_id
-
+    from ..coding.coder import make_notes  # (coding builds on geo: imported when first needed)
     from ..coding.fatalities import SPLIT, number_value
 
     k = len(places)
@@ -1285,7 +1285,6 @@ def _split(mention: Mention, places: list[Toponym]) -> list[Mention]:
         notes = mention.notes
         if mention.event_date:
             try:
-                from datetime import date
                 notes = make_notes(date.fromisoformat(mention.event_date), mention.time_precision or 1,
                                    mention.sub_event_type, mention.actor1, mention.actor2, deaths, p,
                                    mention.claimant, list(mention.hedges))
