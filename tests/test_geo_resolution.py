@@ -193,3 +193,15 @@ def test_towns_naming_a_road_are_not_the_scene(geo):
     text = "Pro-government troops clashed with Houthi fighters east of the Marib-Al Jawf road (Majzar, Marib)."
     loc = _locate(geo, text, "clashed", outlet="Yemen Data Project")
     assert loc.admin1 == "Marib" and loc.name != "Ma'rib" and loc.geo_precision == 2
+
+
+@pytest.mark.parametrize("text, trigger, admin1", [
+    # the match ("Bab") is only the start of a longer name the gazetteer lacks; the region after holds it
+    ("On 3 May, a mortar shell landed in the Bab al Nasr area in Al-Hasakeh countryside.", "landed", "Al-Hasakeh"),
+    # two places, the first matching a foreign namesake, both held by the region after them
+    ("Jets struck positions near Maariya and Tal Sabt in Dar'a countryside.", "struck", "Dar'a"),
+])
+def test_region_after_a_longer_name_holds_it(geo, text, trigger, admin1):
+    loc = _locate(geo, text, trigger)
+    assert loc is not None and loc.country == "Syria"
+    assert loc.admin1 == admin1

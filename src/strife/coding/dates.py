@@ -66,9 +66,15 @@ def parse_iso(text: str | None) -> date | None:
         return None
 
 
+# A report's date is the day where it was stamped (often UTC); the event's day where it happened may
+# already be the next one (an attack "on 29 April" in Yemen, UTC+3, reported at 22:00 UTC on the 28th).
+FUTURE_GRACE = timedelta(days=1)
+
+
 def is_future(value: date | None, published: date | None) -> bool:
-    """An event date after the report's own date: the report speaks of something not yet happened."""
-    return value is not None and published is not None and value > published
+    """An event date after the report's own date (by more than a time zone can explain): the report
+    speaks of something not yet happened."""
+    return value is not None and published is not None and value > published + FUTURE_GRACE
 
 
 def _safe(year: int, month: int, day: int) -> date | None:

@@ -140,6 +140,21 @@ _LOCAL_ADMIN = re.compile(r"\s*(?:(?:district|sub-?district|village|town|city|ar
                           r"(?:,|\(|in|of|on|,\s*in|\(\s*[^(),\n]{1,40},)\s*(?:the\s+)?(?:(?:\w+ern\s+)?(?:countryside|province|"
                           r"governorate|district|outskirts|parts?)\s+of\s+|(?:north|south|east|west|"
                           r"(?:north|south)\s*[-‐–]?\s*(?:east|west))\s+of\s+)?", re.I)
+# what follows a place that is only the start of a longer name, or the first of two places, before the
+# region or town holding them: " al Faraj area in ", " Bahrat area in ", " and Tal Ahmar in the countryside of "
+_NAME_WORDS = r"(?:[\s\-]+(?:(?:al|as|ash|ad|ar|an|at|az|el|wa|bin|ibn)[\s\-]+)?[A-Z][\w'’‘ʿ]*)"
+_HELD_IN = re.compile(
+    rf"(?:{_NAME_WORDS}{{1,3}}(?:\s+and\s+(?:the\s+)?[A-Z][\w'’‘ʿ]*{_NAME_WORDS}{{0,2}})?"
+    rf"|\s+and\s+(?:the\s+)?[A-Z][\w'’‘ʿ]*{_NAME_WORDS}{{0,2}})"
+    r"\s+(?:(?:area|village|town|city|district|sub-?district|camp|neighbou?rhood|region|base)\s+)?(?:in|of)\s+"
+    r"(?:the\s+)?(?:(?:\w+ern\s+|rural\s+)?(?:countryside|province|governorate|district|outskirts|parts?)\s+of\s+"
+    r"(?:the\s+)?)?")
+
+
+def _held_in(between: str) -> bool:
+    return bool(_HELD_IN.fullmatch(between))
+
+
 # (also "X (Chikun LGA, Kaduna)": a district the gazetteer does not know, then the province)
 # "Al Haqban village (Damt, Ad Dali)", "Al Hawban area (Sabir al Mawadim, Taizz)": a district and its
 # province in brackets after a place
@@ -765,8 +780,12 @@ class Geocoder:
                         # "X (District, Province)": the district's own entries may lie anywhere; the
                         # province after it says where
                         out.update((gaz.cc[e], gaz.adm1[e]) for e in g.entries if gaz.kind[e] in (K_ADM1, K_CITY))
-            elif j < i and re.fullmatch(r"\s*(province|governorate)?['’]?s?\s*(,)?\s*", between):
-                pass
+            elif j > i and _held_in(between):
+                # "the Bab al Faraj area in Al-Hasakeh countryside", "Al-Saba Bahrat area in Idleb city",
+                # "Maariya and Tal Ahmar in Dar'a countryside": the match is the start of a longer name the
+                # gazetteer lacks (or the first of two places), and the region or town after holds it
+                out.update((gaz.cc[e], gaz.adm1[e]) for e in o.entries
+                           if gaz.kind[e] in (K_ADM1, K_ADM2, K_CITY) and gaz.adm1[e])
         return out
 
     def _neighbour_cues(self, matches: list[_Match], i: int, text: str):
