@@ -55,6 +55,14 @@ def test_provinces_listed_are_one_event_each(geo):
     assert [m.location.admin1 for m in got] == ["Al Jawf", "Ad Dali", "Taizz"]
 
 
+def test_a_region_s_unnamed_places_are_one_item_of_the_list(geo):
+    text = ("On 3 June 2021, troops were massed on the Nihm front (Nihm, Sanaa), at several positions in Ad Dali "
+            "governorate, and on the Sirwah front (Sirwah, Marib).")
+    got = _locate_all(geo, text, "massed")
+    assert [m.location.admin1 for m in got] == ["Sanaa", "Ad Dali", "Marib"]
+    assert got[1].location.geo_precision == 3
+
+
 @pytest.mark.parametrize("text,trigger", [
     ("On 3 June 2021, gunmen clashed with police in Saraqib, Idlib.", "clashed"),
     ("On 3 June 2021, fighters clashed at the border between Marib and Al Bayda governorates.", "clashed"),

@@ -1208,6 +1208,9 @@ _SCENE_KIND = (r"(?:(?:front|frontline|area|village|town|city|district|sub-?dist
                r"region|axis|neighbou?rhood|camp|position|checkpoint|junction|mountain|valley|site)(?:s|es)?\b)")
 _SCENE_NAME_WORD = r"(?:[A-Z][\w'’‘ʿ\-]*|(?:al|as|ash|ad|ar|an|at|az|el|wa|bin|ibn|of)(?=\s+[A-Z]))"
 _SCENE_ITEM = re.compile(
+    # ("various locations in Hajjah governorate": an item that is a region's unnamed places)
+    r"(?:(?:various|several|multiple|many|some|other|different)\s+(?:locations|areas|places|parts|positions|sites|"
+    r"villages|towns|districts|fronts)\s+(?:in|of|across|throughout)\s+(?:the\s+)?)?"
     rf"(?P<name>{_SCENE_NAME_WORD}(?:[ \-]{_SCENE_NAME_WORD}){{0,5}})?"
     rf"(?:\s+{_SCENE_KIND})?(?P<bracket>\s*[(\[][^()\[\]\n]{{1,80}}[)\]])?"
     rf"(?:\s+{_SCENE_KIND})?")
