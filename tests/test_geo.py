@@ -279,7 +279,9 @@ def test_acled_import_adds_places_and_admin_spelling(tmp_path):
                      "Afghanistan,AFG,Wardak,Nirkh,,Kan-e Ezzat,34.36,68.80,2\n"
                      # a district only its villages are coded in
                      "Afghanistan,AFG,Logar,Kharwar,,Qala Zarghun,33.60,68.90,1\n"
-                     "Afghanistan,AFG,Logar,Kharwar,,Deh Sabz Bala,33.70,69.00,1\n", encoding="utf-8")
+                     "Afghanistan,AFG,Logar,Kharwar,,Deh Sabz Bala,33.70,69.00,1\n"
+                     # a district centre whose nearest packaged place lies in the next province (Zabul)
+                     "Afghanistan,AFG,Kandahar,Maruf,,Maruf,31.5666,67.05,2\n", encoding="utf-8")
     rows = gz.read_acled_export(acled)
     centre = next(r for r in rows if r.name == "Kan-e Ezzat")
     assert "Nirkh" in centre.alternates
@@ -295,6 +297,9 @@ def test_acled_import_adds_places_and_admin_spelling(tmp_path):
     nirkh, kharwar = got["Nirkh"].location, got["Kharwar"].location
     assert distance_km(nirkh.latitude, nirkh.longitude, 34.36, 68.80) < 1 and nirkh.geo_precision == 2
     assert kharwar.geo_precision == 2 and distance_km(kharwar.latitude, kharwar.longitude, 33.65, 68.95) < 10
+    # the row's own admin1 names the region, so "Maruf ..., Kandahar" is inside what the text says
+    got = _places(geo, "A sniper shot two soldiers outside Maruf district center, Kandahar.")
+    assert got["Maruf"].location.method == "acled-import" and got["Maruf"].location.admin1 == "Kandahar"
 
 
 def test_cli_info_json(geo):

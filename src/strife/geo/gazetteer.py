@@ -702,13 +702,33 @@ def _nearest_admin1(b: _Builder, cc: str, lat: float, lon: float, grid: dict) ->
     return best
 
 
-def _apply_imports(b: _Builder, rows: list[ImportRow], learned: dict[str, Counter]) -> None:
+def _admin1_codes_by_name(b: _Builder, adm1_names: dict[str, str]) -> dict[tuple[str, str], str]:
+    """(iso2, name key) -> GeoNames admin1 code, for every name of a region: GeoNames', ACLED's, aliases."""
+    out: dict[tuple[str, str], str] = {}
+    for code, name in adm1_names.items():
+        cc, a1 = code.split(".", 1)
+        for n in (name, _strip_admin_words(name), _acled_admin1().get(code), *_acled_admin1_aliases().get(code, ())):
+            if n:
+                out.setdefault((cc, name_key(n)), a1)
+    for k, entries in b.keys.items():
+        for e in entries:
+            if b.kind[e] == K_ADM1:
+                out.setdefault((b.cc[e], k), b.adm1[e])
+    return out
+
+
+def _apply_imports(b: _Builder, rows: list[ImportRow], learned: dict[str, Counter],
+                   adm1_names: dict[str, str] | None = None) -> None:
     grid: dict[tuple, list[int]] = defaultdict(list)
     for e in range(len(b.name)):
         if b.kind[e] == K_CITY:
             grid[(b.cc[e], int(math.floor(b.lat[e])), int(math.floor(b.lon[e])))].append(e)
+    by_name = _admin1_codes_by_name(b, adm1_names or {}) if rows else {}
     for r in rows:
-        a1 = _nearest_admin1(b, r.iso2, r.latitude, r.longitude, grid)
+        # the region the row names, when it names one the gazetteer knows ("Maruf, Kandahar" lies near
+        # Zabul's border: its nearest place is Zabul's); else the region of the nearest place
+        a1 = (by_name.get((r.iso2, name_key(r.admin1))) if r.admin1 else None) or _nearest_admin1(
+            b, r.iso2, r.latitude, r.longitude, grid)
         if r.admin1 and a1 and r.kind == K_ACLED:
             learned[f"{r.iso2}.{a1}"][r.admin1] += 1
         extra = {k: v for k, v in (("admin1", r.admin1), ("admin2", r.admin2), ("admin3", r.admin3),
@@ -772,7 +792,7 @@ def build_index(settings: Settings, *, force: bool = False) -> Path:
     _load_areas(b)
     _load_macro_regions(b, by_adm1)
     learned: dict[str, Counter] = defaultdict(Counter)
-    _apply_imports(b, _read_import_files(Path(settings.gazetteer_dir) / "imports"), learned)
+    _apply_imports(b, _read_import_files(Path(settings.gazetteer_dir) / "imports"), learned, adm1_names)
     acled_adm1 = {code: c.most_common(1)[0][0] for code, c in learned.items()}
     _save(settings, b, countries, adm1_names, adm2_names, acled_adm1, time.perf_counter() - t0)
     return path

@@ -135,7 +135,8 @@ _CAP_RUN = re.compile(r"\b[A-Z][\w'’‘ʿ]+(?:[ -](?:(?:wa|al|el|as|ash|ad|ar|
 
 # what may stand between a place and the region that follows it: "X, Idlib", "X (Raqqa)",
 # "X district, Khost", "X in the southern countryside of Idleb", "X village of Hama province"
-_LOCAL_ADMIN = re.compile(r"\s*(?:(?:district|sub-?district|village|town|city|area|camp|province|governorate|sector)\s*)"
+_LOCAL_ADMIN = re.compile(r"\s*(?:(?:district|cent(?:er|re)|sub-?district|village|town|city|area|camp|province|"
+                          r"governorate|sector)\s*)"
                           r"{0,2}"
                           r"(?:,|\(|in|of|on|,\s*in|\(\s*[^(),\n]{1,40},)\s*(?:the\s+)?(?:(?:\w+ern\s+)?(?:countryside|province|"
                           r"governorate|district|outskirts|parts?)\s+of\s+|(?:north|south|east|west|"
@@ -144,9 +145,14 @@ _LOCAL_ADMIN = re.compile(r"\s*(?:(?:district|sub-?district|village|town|city|ar
 # region or town holding them: " al Faraj area in ", " Bahrat area in ", " and Tal Ahmar in the countryside of "
 _NAME_WORDS = r"(?:[\s\-]+(?:(?:al|as|ash|ad|ar|an|at|az|el|wa|bin|ibn)[\s\-]+)?[A-Z][\w'’‘ʿ]*)"
 _HELD_IN = re.compile(
-    rf"(?:{_NAME_WORDS}{{1,3}}(?:\s+and\s+(?:the\s+)?[A-Z][\w'’‘ʿ]*{_NAME_WORDS}{{0,2}})?"
-    rf"|\s+and\s+(?:the\s+)?[A-Z][\w'’‘ʿ]*{_NAME_WORDS}{{0,2}})"
-    r"\s+(?:(?:area|village|town|city|district|sub-?district|camp|neighbou?rhood|region|base)\s+)?(?:in|of)\s+"
+    # the rest of a longer name, then a kind word: "Bab al Faraj area in" (not "Ontario Chamber of Commerce",
+    # "Dawson County Jail in": an organisation or a building named after the place)
+    rf"(?:{_NAME_WORDS}{{1,3}}(?:\s+and\s+[A-Z][\w'’‘ʿ]*{_NAME_WORDS}{{0,2}})?"
+    r"\s+(?:area|village|town|city|district|sub-?district|camp|neighbou?rhood|region|base)s?"
+    # or a second place: "Maariya and Tal Ahmar in"
+    rf"|\s+and\s+[A-Z][\w'’‘ʿ]*{_NAME_WORDS}{{0,2}}(?:\s+(?:area|village|town|city|district|sub-?district|camp|"
+    r"neighbou?rhood|region|base)s?)?)"
+    r"\s+(?:in|of)\s+"
     r"(?:the\s+)?(?:(?:\w+ern\s+|rural\s+)?(?:countryside|province|governorate|district|outskirts|parts?)\s+of\s+"
     r"(?:the\s+)?)?")
 
@@ -1088,8 +1094,8 @@ class _Intervals:
 # what stands between a place and the region holding it: "Kafr Nassij in Dar'a", "Hajin in the eastern
 # countryside of Deir-ez-Zor", "Al Hawban (Sabir al Mawadim, Taizz)", "the town of Maarrata in Aleppo province"
 _CONTAINED_BY = re.compile(
-    r"\s*(?:(?:district|sub-?district|village|town|city|area|camp|region|neighbou?rhood|crossing|base|front|"
-    r"frontline|junction|checkpoint|road|airport|mountains?)\s*)?(?:,|\(|\bin\b|\bof\b|,\s*in\b)\s*(?:the\s+)?"
+    r"\s*(?:(?:district(?:\s+cent(?:er|re))?|sub-?district|village|town|city|area|camp|region|neighbou?rhood|"
+    r"crossing|base|front|frontline|junction|checkpoint|road|airport|mountains?)\s*)?(?:,|\(|\bin\b|\bof\b|,\s*in\b)\s*(?:the\s+)?"
     r"(?:(?:(?:north|south|east|west|(?:north|south)\s*[-‐–]?\s*(?:east|west))(?:ern)?\s+|rural\s+)?"
     r"(?:countryside|province|governorate|district|outskirts|parts?|desert|suburbs)\s+of\s+(?:the\s+)?)?", re.I)
 # the longest stretch of text that may lie between a place and its region
