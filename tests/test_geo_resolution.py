@@ -205,3 +205,16 @@ def test_region_after_a_longer_name_holds_it(geo, text, trigger, admin1):
     loc = _locate(geo, text, trigger)
     assert loc is not None and loc.country == "Syria"
     assert loc.admin1 == admin1
+
+
+def test_a_city_after_a_lower_case_street_word_is_the_city(geo):
+    # "the main avenue of X": X is the city, not a street's neighbourhood to be held near the other places
+    text = "Protesters marched along the main avenue of Sao Paulo while the president flew to Manaus."
+    names = {p.text: p.location for p in geo.find_places(_article(text), None)}
+    assert "Sao Paulo" in names and names["Sao Paulo"].country == "Brazil"
+
+
+def test_a_numbered_old_name_is_no_alternate(geo):
+    # "Governorate Number One" (an old name of Aden) must not turn the phrase into a place
+    text = "He called the mayor public enemy Number One in a speech in Denver."
+    assert [p.text for p in geo.find_places(_article(text), None)] == ["Denver"]

@@ -53,9 +53,9 @@ from .normalize import RUN_RE, name_key, run_fragments, token_key
 __all__ = ["Gazetteer", "build_index", "load_index", "index_path", "KINDS", "ImportRow",
            "add_import_rows", "read_geonames_dump", "read_place_csv", "read_acled_export"]
 
-FORMAT_VERSION = 11  # 7: macro-regions ("Darfur") added; 8: admin2 without a cities500 place inside;
+FORMAT_VERSION = 12  # 7: macro-regions ("Darfur") added; 8: admin2 without a cities500 place inside;
 # 9: no two-letter alternate names but countries'; 10: wa/va dropped and ezafe unified in keys;
-# 11: final -eh folded to -a
+# 11: final -eh folded to -a; 12: "Number One"-style alternates dropped, imports take their row's admin1
 # Distinct capitalised runs kept in the matcher's memo before it is emptied: the 371 PTC news
 # articles (2.1 MB) hold 11,500 distinct runs, so this covers a long stream at ~100 bytes a run.
 MEMO_MAX_RUNS = 200_000
@@ -316,6 +316,9 @@ def _good_alternate(alt: str) -> bool:
     return not any(ch.isdigit() for ch in alt)
 
 
+_NUMBERED = re.compile(r"(?i:number|no\.?)\s+(?i:one|two|three|four|five|six|seven|eight|nine|ten)")
+
+
 def _strip_admin_words(name: str) -> str:
     words = name.replace("-", " - ").split()
     kept = [w for w in words if w.lower().strip("'") not in _ADMIN_WORDS]
@@ -370,6 +373,8 @@ class _Builder:
                 continue
             if len(k) == 2 and k != main and kind != K_COUNTRY:
                 continue  # a two-letter alternate ("Wa" for Warsaw) matches connectors and initials, not places
+            if k != main and _NUMBERED.fullmatch(n):
+                continue  # "Number One" ("Governorate Number One", an old name of Aden) is mostly a phrase
             seen.add(k)
             self.keys[k].append(e)
         self.sources[source] += 1

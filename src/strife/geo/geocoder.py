@@ -1500,10 +1500,11 @@ FUZZY_NEAR_KM = 150.0
 _SUBLOCALITY_NAME = re.compile(r"(?:colonia|col\.|barrio|bairro|fraccionamiento|barangay|brgy\.?|sitio|purok|"
                                r"kampung|mahalle|mohalla)\b", re.I)
 # (the sub-locality word may open a longer name the place ends: "Colonia Vistas del Rio", "Kazanci Yokusu street")
-_SUBLOCALITY_BEFORE = re.compile(r"\b(?:colonia|barrio|bairro|fraccionamiento|barangay|brgy\.?|sitio|purok|"
+# (the words are matched in any case, the name's words must be capitalised: "the main avenue of Sao Paulo" is
+# the city, "Avenida Paulista" no town of its own)
+_SUBLOCALITY_BEFORE = re.compile(r"\b(?i:colonia|barrio|bairro|fraccionamiento|barangay|brgy\.?|sitio|purok|"
                                  r"neighbou?rhood(?:\s+of)?|sector|street|avenue|calle|rua|quarter|suburb(?:\s+of)?)"
-                                 r"\s+(?:the\s+)?(?:[A-Z][\w'’]*\s+(?:(?:de|del|la|las|los|da|do|dos)\s+)?){0,3}$",
-                                 re.I)
+                                 r"\s+(?:(?i:the)\s+)?(?:[A-Z][\w'’]*\s+(?:(?:de|del|la|las|los|da|do|dos)\s+)?){0,3}$")
 _SUBLOCALITY_AFTER = re.compile(r"(?:\s+[A-Z][\w'’]*)?\s+(?:neighbou?rhood|street|avenue|road|sector|quarter|colony|"
                                 r"district\s+of)\b")
 
