@@ -218,3 +218,21 @@ def test_a_numbered_old_name_is_no_alternate(geo):
     # "Governorate Number One" (an old name of Aden) must not turn the phrase into a place
     text = "He called the mayor public enemy Number One in a speech in Denver."
     assert [p.text for p in geo.find_places(_article(text), None)] == ["Denver"]
+
+
+def test_bracketed_district_overrules_a_namesake_in_another_district(geo):
+    # "Taffah" matches a town of At Taffah district; the bracket says the place is in Mukayras district
+    loc = _locate(geo, "Militants clashed with troops at Am Taffah (Mukayras, Al Bayda) on Monday.", "clashed")
+    assert loc.admin1 == "Al Bayda" and (loc.admin2 or loc.name) == "Mukayras"
+    # a town close to the seat of the district its report names stays, whatever GeoNames links it to
+    loc = _locate(geo, "Police and militiamen clashed in Oicha (Beni, Nord-Kivu) on Monday.", "clashed")
+    assert loc.name in ("Oicha", "Hyosha")
+
+
+def test_a_coders_coded_at_names_the_events_place(geo):
+    # a coder's note ("coded at X (District, Province)") says where the event is placed; a foreign
+    # namesake of the front's name is dropped by the bracket's province
+    text = ("On 3 May 2021, fighters repelled an attack west of Taizz, coded at Bir Bashah front "
+            "(Al Mudhaffar, Taizz), killing several.")
+    loc = _locate(geo, text, "repelled")
+    assert loc.country == "Yemen" and loc.admin1 == "Taizz" and loc.name == "Al Mudhaffar"

@@ -136,7 +136,7 @@ _CAP_RUN = re.compile(r"\b[A-Z][\w'’‘ʿ]+(?:[ -](?:(?:wa|al|el|as|ash|ad|ar|
 # what may stand between a place and the region that follows it: "X, Idlib", "X (Raqqa)",
 # "X district, Khost", "X in the southern countryside of Idleb", "X village of Hama province"
 _LOCAL_ADMIN = re.compile(r"\s*(?:(?:district|cent(?:er|re)|sub-?district|village|town|city|area|camp|province|"
-                          r"governorate|sector)\s*)"
+                          r"governorate|sector|front|frontline|junction|checkpoint|crossing|base|mountain|valley)\s*)"
                           r"{0,2}"
                           r"(?:,|\(|in|of|on|,\s*in|\(\s*[^(),\n]{1,40},)\s*(?:the\s+)?(?:(?:\w+ern\s+)?(?:countryside|province|"
                           r"governorate|district|outskirts|parts?)\s+of\s+|(?:north|south|east|west|"
@@ -674,6 +674,11 @@ class Geocoder:
             g = _UNKNOWN_BEFORE.search(text, max(0, m.start - 70), m.start)
             m.standin = bool(g) and (i == 0 or matches[i - 1].end <= g.start())
             loc = self._location(best, m, text, conf) if best is not None else None
+            if loc is not None and self._other_district(matches, i, best, text):
+                # "coded at Am Taffah (Mukayras, Al Bayda)": the bracket names the place's district, and the
+                # entry found lies in another district of that province (a namesake, or a partial match); the
+                # bracket's district is the better answer
+                continue
             if loc is not None and ((gaz.cc[best], gaz.adm1[best]) in local or gaz.cc[best] in cues[0]
                                     or (gaz.kind[best] == K_ADM2 and gaz.adm2[best] in cues[4])
                                     or (gaz.kind[best] == K_ADM1 and (gaz.cc[best], gaz.adm1[best]) in cues[1])):
@@ -740,6 +745,24 @@ class Geocoder:
 
             out = [t for t in out if near_anchor(t)]
         return out
+
+    def _other_district(self, matches: list[_Match], i: int, best: int, text: str) -> bool:
+        """Whether matches[i] is followed by "(District, Province)" whose district holds none of the name's
+        entries while ``best`` lies in another district of the same province."""
+        gaz = self.gaz
+        if i + 2 >= len(matches) or gaz.kind[best] not in (K_CITY, K_ADM2) or not gaz.adm2[best]:
+            return False
+        m, d, p = matches[i], matches[i + 1], matches[i + 2]
+        if not (_BRACKET_OPEN.fullmatch(text, m.end, d.start) and "(" in text[m.end:d.start]
+                and _BRACKET_SEP.fullmatch(text, d.end, p.start)):
+            return False
+        ds = [e for e in d.entries if gaz.kind[e] == K_ADM2 and gaz.cc[e] == gaz.cc[best] and gaz.adm1[e] == gaz.adm1[best]]
+        districts = {gaz.adm2[e] for e in ds}
+        if not districts or gaz.adm2[best] in districts or any(gaz.adm2[e] in districts for e in m.entries):
+            return False
+        # (GeoNames' districts are not always the ones reports name, after a redrawing: "Oicha (Beni, Nord-Kivu)",
+        # "Talhar town (Badin, Sindh)" are right where they are, close to the named district's seat)
+        return all(distance_km(gaz.lat[best], gaz.lon[best], gaz.lat[e], gaz.lon[e]) > DISTRICT_TOWN_KM for e in ds)
 
     def _dominant(self, m: _Match, best: int, text: str) -> bool:
         """Whether ``best`` is what the name means wherever it is written: a city of FOREIGN_KEEP_POP, or one of
@@ -1028,8 +1051,8 @@ class Geocoder:
         out = []
         for mention in mentions:
             trig = _trigger_span(mention)
-            chosen = None
-            if len(scenes) < len(placed):
+            chosen = _coded_at(placed, article.text, mention)
+            if chosen is None and len(scenes) < len(placed):
                 chosen = self._choose(article, doc, mention, trig, scenes)
             if chosen is None:
                 chosen = self._choose(article, doc, mention, trig, placed)
@@ -1151,6 +1174,21 @@ def _road_end(p: Toponym, text: str) -> bool:
     if _ROAD_LINKING.search(text, max(0, p.start - 90), p.start):
         return True
     return bool(_ROAD_BEFORE.search(text, max(0, p.start - 3), p.start) and _ROAD_WORD_AFTER.match(text, p.end))
+
+
+# "in the area of Jadafar, coded as Wadi Halhalan (Al Hazm, Al Jawf)": a coder's note saying where the event is
+# placed (ACLED's notes do; users feed them back to compare codings)
+_CODED_AT = re.compile(r"\bcoded\s+(?:as|at|in|to)\s+(?:the\s+)?")
+
+
+def _coded_at(placed: list[Toponym], text: str, mention: Mention) -> Toponym | None:
+    for g in _CODED_AT.finditer(text, mention.start, mention.end):
+        nxt = [p for p in placed if g.end() <= p.start <= g.end() + 40 and p.location.geo_precision is not None]
+        if nxt:
+            first = min(nxt, key=lambda p: p.start)
+            if not re.search(r"[.;]", text[g.end():first.start]):
+                return first
+    return None
 
 
 def _level(loc: Location) -> float:
