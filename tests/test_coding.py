@@ -417,3 +417,15 @@ def test_civilian_victims_are_never_actor1_in_the_demo_corpus():
     for m in mentions:
         if m.event_type not in ("Protests", "Riots"):
             assert m.inter1 != 7 and not (m.actor1 or "").startswith("Civilians"), (m.text, m.actor1)
+
+
+@pytest.mark.nlp
+def test_a_force_turning_back_anothers_patrol_is_a_strategic_development(coder, nlp):
+    _, result = _code(coder, nlp, "On 3 May 2021, Russian military police prevented an American patrol from "
+                      "entering the town of Tal Tamr.", published="2021-05-04")
+    (m,) = result.mentions
+    assert (m.event_type, m.sub_event_type) == ("Strategic developments", "Other")
+    # a road blocked by a crowd is a protest matter, not a force stopping a patrol
+    _, result = _code(coder, nlp, "On 3 May 2021, farmers blocked the road to the market in Tal Tamr to demand "
+                      "water.", published="2021-05-04")
+    assert all(m.sub_event_type != "Other" for m in result.mentions)

@@ -1117,7 +1117,7 @@ class _Intervals:
 # what stands between a place and the region holding it: "Kafr Nassij in Dar'a", "Hajin in the eastern
 # countryside of Deir-ez-Zor", "Al Hawban (Sabir al Mawadim, Taizz)", "the town of Maarrata in Aleppo province"
 _CONTAINED_BY = re.compile(
-    r"\s*(?:(?:district(?:\s+cent(?:er|re))?|sub-?district|village|town|city|area|camp|region|neighbou?rhood|"
+    r"\s*\)?\s*(?:(?:district(?:\s+cent(?:er|re))?|sub-?district|village|town|city|area|camp|region|neighbou?rhood|"
     r"crossing|base|front|frontline|junction|checkpoint|road|airport|mountains?)\s*)?(?:,|\(|\bin\b|\bof\b|,\s*in\b)\s*(?:the\s+)?"
     r"(?:(?:(?:north|south|east|west|(?:north|south)\s*[-‐–]?\s*(?:east|west))(?:ern)?\s+|rural\s+)?"
     r"(?:countryside|province|governorate|district|outskirts|parts?|desert|suburbs)\s+of\s+(?:the\s+)?)?", re.I)
