@@ -236,3 +236,16 @@ def test_a_coders_coded_at_names_the_events_place(geo):
             "(Al Mudhaffar, Taizz), killing several.")
     loc = _locate(geo, text, "repelled")
     assert loc.country == "Yemen" and loc.admin1 == "Taizz" and loc.name == "Al Mudhaffar"
+
+
+@pytest.mark.parametrize("text, admin1", [
+    # a state after the town: its namesake villages in the country's other states do not vouch for anything
+    ("On 3 May 2021, gunmen shot a shopkeeper in Acatlan, Hidalgo.", "Hidalgo"),
+    ("On 3 May 2021, gunmen shot a shopkeeper in Emiliano Zapata, Hidalgo.", "Hidalgo"),
+    # the town is unknown in that state: the state, and the neighbourhood named after it stays there
+    ("On 3 May 2021, in Benito Juarez, Nuevo Leon, gunmen shot a shopkeeper in Colonia Arboledas de los "
+     "Naranjos.", "Nuevo Leon"),
+])
+def test_town_comma_state_picks_the_state(geo, text, admin1):
+    loc = _locate(geo, text, "shot")
+    assert loc.country == "Mexico" and loc.admin1 == admin1

@@ -729,6 +729,11 @@ class Geocoder:
         if not anchored:
             anchored = [t for t in out if t.location is not None and t.location.geo_precision in (1, 2)
                         and not _sublocality(t, text)]
+        if not anchored:
+            # only a region placed ("in Benito Juarez, Nuevo Leon" when the gazetteer lacks that Benito Juarez):
+            # the neighbourhoods of the report ("Colonia Vistas del Rio") lie in it, not in Uruguay or Brazil
+            anchored = [t for t in out if t.location is not None and t.location.geo_precision == 3
+                        and t.location.latitude is not None and not _sublocality(t, text)]
         if anchored:
             # "a body was left in Colonia Buena Vista" after "in Tijuana, Baja California": a neighbourhood of
             # the town the report placed itself in (by a region beside it, else any other place it names);
@@ -739,9 +744,9 @@ class Geocoder:
                 if t in anchored or t.location is None or t.location.latitude is None:
                     return True
                 reach = SUBLOCALITY_KM if _sublocality(t, text) else FUZZY_NEAR_KM if t.method == "fuzzy" else None
-                return reach is None or any(distance_km(t.location.latitude, t.location.longitude,
-                                                        a.location.latitude, a.location.longitude) <= reach
-                                            for a in anchored)
+                return reach is None or any(
+                    distance_km(t.location.latitude, t.location.longitude, a.location.latitude, a.location.longitude)
+                    <= (reach if a.location.geo_precision != 3 else max(reach, REGION_REACH_KM)) for a in anchored)
 
             out = [t for t in out if near_anchor(t)]
         return out
@@ -800,8 +805,12 @@ class Geocoder:
                 # district's other name ("Spin Boldak (Takhtah Pul) district")
                 # ("Salem city (Salem, TN)", "Kaya (Kaya, Sanmatenga)": the district named like the town)
                 loose = not ("(" in between or "[" in between) or token_key(o.text) == token_key(m.text)
+                # ("Benito Juarez, Nuevo Leon": the state, not the villages named Nuevo Leon in the country's
+                # other states; a namesake state abroad leaves the towns be: "Kaya (Kaya, Sanmatenga)")
+                states = {gaz.cc[e]: gaz.adm1[e] for e in o.entries if gaz.kind[e] == K_ADM1}
                 out.update((gaz.cc[e], gaz.adm1[e]) for e in o.entries if gaz.kind[e] in (K_ADM1, K_ADM2) or (
-                    gaz.kind[e] == K_CITY and (loose or _named_like(gaz.name[e], gaz.admin1_name(e) or ""))))
+                    gaz.kind[e] == K_CITY and (loose or _named_like(gaz.name[e], gaz.admin1_name(e) or ""))
+                    and states.get(gaz.cc[e], gaz.adm1[e]) == gaz.adm1[e]))
                 if j + 1 < len(matches) and _BRACKET_OPEN.fullmatch(between):
                     g = matches[j + 1]
                     if _BRACKET_SEP.fullmatch(text, o.end, g.start) and not any(gaz.kind[e] == K_COUNTRY
@@ -1534,6 +1543,8 @@ def _bracketed(text: str, m: "_Match") -> bool:
 # A neighbourhood, street or sector ("Colonia Buena Vista", "Nova Primavera neighborhood") farther than this (km)
 # from every place the article locates by a region beside it ("in Tijuana, Baja California") is a namesake.
 SUBLOCALITY_KM = 60.0
+# ... or farther than this from the point of the region the report names, when it names no town
+REGION_REACH_KM = 300.0
 FUZZY_NEAR_KM = 150.0
 _SUBLOCALITY_NAME = re.compile(r"(?:colonia|col\.|barrio|bairro|fraccionamiento|barangay|brgy\.?|sitio|purok|"
                                r"kampung|mahalle|mohalla)\b", re.I)
@@ -1542,7 +1553,7 @@ _SUBLOCALITY_NAME = re.compile(r"(?:colonia|col\.|barrio|bairro|fraccionamiento|
 # the city, "Avenida Paulista" no town of its own)
 _SUBLOCALITY_BEFORE = re.compile(r"\b(?i:colonia|barrio|bairro|fraccionamiento|barangay|brgy\.?|sitio|purok|"
                                  r"neighbou?rhood(?:\s+of)?|sector|street|avenue|calle|rua|quarter|suburb(?:\s+of)?)"
-                                 r"\s+(?:(?i:the)\s+)?(?:[A-Z][\w'’]*\s+(?:(?:de|del|la|las|los|da|do|dos)\s+)?){0,3}$")
+                                 r"\s+(?:(?i:the)\s+)?(?:[A-Z][\w'’]*\s+(?:(?:de|del|la|las|los|da|do|dos)\s+){0,2}){0,3}$")
 _SUBLOCALITY_AFTER = re.compile(r"(?:\s+[A-Z][\w'’]*)?\s+(?:neighbou?rhood|street|avenue|road|sector|quarter|colony|"
                                 r"district\s+of)\b")
 
