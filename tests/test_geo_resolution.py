@@ -249,3 +249,18 @@ def test_a_coders_coded_at_names_the_events_place(geo):
 def test_town_comma_state_picks_the_state(geo, text, admin1):
     loc = _locate(geo, text, "shot")
     assert loc.country == "Mexico" and loc.admin1 == admin1
+
+
+@pytest.mark.parametrize("text, trigger, country", [
+    # a report naming no country: a place NER calls one, under its own name, is kept
+    ("On 27 April 2021, workers of a sugar mill located outside Shush protested against unpaid salaries.",
+     "protested", "Iran"),
+    # "the town of X": X is a place, though only an alternate spelling names it
+    ("On 30 April 2021, residents protested in the town of Zhukovskiy against a new road.", "protested", "Russia"),
+    # "Zona 12" is a numbered zone of the city, not a town named Zona that would hold the city
+    ("In Guatemala City, in Zona 12, gunmen attacked a security guard.", "attacked", "Guatemala"),
+])
+@pytest.mark.nlp
+def test_places_a_report_names_plainly_are_kept(geo, nlp, text, trigger, country):
+    loc = _locate(geo, text, trigger, doc=nlp(text))
+    assert loc is not None and loc.country == country and loc.geo_precision in (1, 2)

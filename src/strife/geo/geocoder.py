@@ -493,6 +493,8 @@ class Geocoder:
                 continue  # "North East", "Northern": directions, whatever region GeoNames calls so
             if _EZAFE_BEFORE.search(text, max(0, m.start - 6), m.start):
                 continue  # the end of a Persian compound name ("Takht-e-Pol"), not a place of its own
+            if m.ntok == 1 and _NUMBER_AFTER.match(text, m.end) and all(gaz.kind[e] == K_CITY for e in m.entries):
+                continue  # a numbered zone or sector of a town ("in Zona 12", "Sector 7"), not a town named Zona
             label, inner = _covering(ents, m.start, m.end)
             m.label = None if inner else label
             acronym = False
@@ -520,7 +522,8 @@ class Geocoder:
             if m.ntok == 1 and token_key(m.text) not in gaz.main_keys and not any(
                     gaz.cc[e] in countries or gaz.kind[e] in (K_COUNTRY, K_ADM1)
                     or (gaz.cc[e] in self._war and label in ("GPE", "LOC", "FAC") and not inner)
-                    for e in m.entries) and not _ADMIN_AFTER.match(text, m.end) and not _bracketed(text, m):
+                    for e in m.entries) and not _ADMIN_AFTER.match(text, m.end) and not _bracketed(text, m) \
+                    and not _ADMIN_BEFORE.search(text, max(0, m.start - 25), m.start):
                 # one word known only as some foreign place's alternate name ("Saree" -> Surrey); in the war
                 # zones a place NER tags as one may go by another spelling ("clashes in Kobane"), and a word
                 # followed by "district", "city", "village" is a place ("Dahod district" = Dohad)
@@ -532,7 +535,8 @@ class Geocoder:
                 main = key in gaz.main_keys
                 # a supplement village needs its country's evidence like any small town ("Yalda",
                 # "Barzan" are also given names)
-                strong = _ADMIN_AFTER.match(text, m.end) is not None or _bracketed(text, m) or any(
+                strong = _ADMIN_AFTER.match(text, m.end) is not None or _bracketed(text, m) or bool(
+                    _ADMIN_BEFORE.search(text, max(0, m.start - 25), m.start)) or any(
                     gaz.kind[e] in (K_COUNTRY, K_ADM1, K_ACLED, K_IMPORT, K_AREA)
                     or (gaz.kind[e] == K_SUPP and (gaz.cc[e] in countries or gaz.cc[e] in self._war))
                     or (main and (gaz.cc[e] in countries or gaz.cc[e] in self._war
@@ -689,7 +693,11 @@ class Geocoder:
                     anchored.append(out[-1])
                 continue
             if (loc is not None and m.ntok == 1 and gaz.cc[best] not in cweight
-                    and (cweight or gaz.cc[best] not in self._war)
+                    and (cweight or (gaz.cc[best] not in self._war and not (
+                        # a report that names no country: a place NER calls one, written under its own name,
+                        # stays ("workers of a mill outside Shush protested"), and so does "the town of X"
+                        (m.label in ("GPE", "LOC") and unidecode(gaz.name[best]).lower() == unidecode(m.text).lower())
+                        or _ADMIN_BEFORE.search(text, max(0, m.start - 25), m.start))))
                     and ((gaz.kind[best] in (K_CITY, K_ADM2, K_SUPP) and gaz.pop[best] < WEAK_MATCH_POP)
                          or (gaz.kind[best] in (K_CITY, K_ADM2, K_ADM1) and cweight
                              and len({gaz.cc[e] for e in m.entries}) > 1
@@ -1564,6 +1572,9 @@ def _sublocality(t: Toponym, text: str) -> bool:
                 or _SUBLOCALITY_AFTER.match(text, t.end))
 
 
+# "the town of Zhukovskiy": a word after this names a place, whatever else it may spell
+_ADMIN_BEFORE = re.compile(r"\b(?:town|city|village|district|province|municipality|governorate)\s+of\s+(?:the\s+)?$", re.I)
+_NUMBER_AFTER = re.compile(r" \d{1,3}\b(?![.,]\d)")
 _EZAFE_BEFORE = re.compile(r"[A-Za-z][-‐](?:e|i|ye|yi)[-‐]$")
 _NAME_LABELS = frozenset({"ORG", "FAC", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 # words that begin place names ("Wadi X", "Camp X", "Greater X"): a match after them is the place itself
