@@ -264,3 +264,9 @@ def test_town_comma_state_picks_the_state(geo, text, admin1):
 def test_places_a_report_names_plainly_are_kept(geo, nlp, text, trigger, country):
     loc = _locate(geo, text, trigger, doc=nlp(text))
     assert loc is not None and loc.country == country and loc.geo_precision in (1, 2)
+
+
+def test_another_spelling_after_in_names_a_place_of_the_reports_country(geo):
+    # a Lebanese outlet: "Rashayya" is another spelling of Rashaya (Rachaiya el Ouadi), written after "in"
+    loc = _locate(geo, "Supporters of the party gathered in Rashayya on Friday.", "gathered", outlet="El Nashra")
+    assert loc is not None and loc.country == "Lebanon" and loc.admin1 == "Bekaa"

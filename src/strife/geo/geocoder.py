@@ -533,6 +533,7 @@ class Geocoder:
                 if key in self._stop and not _ADMIN_AFTER.match(text, m.end):
                     continue  # a common word ("Hit", "Ana"), unless a district or town word follows it
                 main = key in gaz.main_keys
+                locative = len(key) >= 5 and bool(_LOCATIVE_BEFORE.search(text, max(0, m.start - 12), m.start))
                 # a supplement village needs its country's evidence like any small town ("Yalda",
                 # "Barzan" are also given names)
                 strong = _ADMIN_AFTER.match(text, m.end) is not None or _bracketed(text, m) or bool(
@@ -541,6 +542,9 @@ class Geocoder:
                     or (gaz.kind[e] == K_SUPP and (gaz.cc[e] in countries or gaz.cc[e] in self._war))
                     or (main and (gaz.cc[e] in countries or gaz.cc[e] in self._war
                                   or gaz.pop[e] >= WEAK_MATCH_POP))
+                    # (another spelling of a place of the report's country, right after "in", "near", "at":
+                    # "gathered in Rashayya" = Rashaya)
+                    or (gaz.cc[e] in countries and gaz.kind[e] == K_CITY and locative)
                     for e in m.entries)
                 if not strong:
                     continue
@@ -726,7 +730,10 @@ class Geocoder:
             if (loc is not None and not local and not any(cues) and gaz.cc[best] in self._hot_countries
                     and gaz.kind[best] in (K_CITY, K_SUPP) and gaz.pop[best] < GUESS_MAX_POP
                     and not self._near_front(best)
-                    and sum(1 for e in m.entries if gaz.cc[e] == gaz.cc[best] and gaz.kind[e] in (K_CITY, K_SUPP)) > 1):
+                    and (sum(1 for e in m.entries if gaz.cc[e] == gaz.cc[best] and gaz.kind[e] in (K_CITY, K_SUPP)) > 1
+                         # (or a village that only another spelling names: "Sanzharivka" is an old name of a
+                         # Poltavka 165 km from the Sanzharivka by the line)
+                         or token_key(gaz.name[best]) != token_key(m.text))):
                 # a guess among same-named villages of a country at war, none of them near its front line
                 # ("near Vesele" in a monitor's report: the gazetteer lacks the Vesele by the line, and a Vesele
                 # 500 km away would be a wrong point on the map; no point is better)
@@ -1572,6 +1579,7 @@ def _sublocality(t: Toponym, text: str) -> bool:
                 or _SUBLOCALITY_AFTER.match(text, t.end))
 
 
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|around|into)\s+$")
 # "the town of Zhukovskiy": a word after this names a place, whatever else it may spell
 _ADMIN_BEFORE = re.compile(r"\b(?:town|city|village|district|province|municipality|governorate)\s+of\s+(?:the\s+)?$", re.I)
 _NUMBER_AFTER = re.compile(r" \d{1,3}\b(?![.,]\d)")
