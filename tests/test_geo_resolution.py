@@ -270,3 +270,17 @@ def test_another_spelling_after_in_names_a_place_of_the_reports_country(geo):
     # a Lebanese outlet: "Rashayya" is another spelling of Rashaya (Rachaiya el Ouadi), written after "in"
     loc = _locate(geo, "Supporters of the party gathered in Rashayya on Friday.", "gathered", outlet="El Nashra")
     assert loc is not None and loc.country == "Lebanon" and loc.admin1 == "Bekaa"
+
+
+def test_nationality_words_do_not_outvote_the_outlets_country(geo):
+    # a Lebanese paper: "Tripoli" is Lebanon's, whoever else took part
+    text = ("Rioters threw stones at soldiers in Tripoli on Tuesday. Palestinians and Syrians also took part in "
+            "the protest.")
+    loc = _locate(geo, text, "threw", outlet="An-Nahar")
+    assert loc.country == "Lebanon"
+
+
+def test_a_company_named_after_a_place_is_not_the_scene(geo):
+    text = "Rioters smashed the windows of Byblos Bank in Bar Elias on Tuesday."
+    loc = _locate(geo, text, "smashed", outlet="El Nashra")
+    assert loc.name == "Bar Elias" and loc.admin1 == "Bekaa"

@@ -181,6 +181,9 @@ _TITLE_BEFORE = re.compile(
 _COMPOUND_AFTER = re.compile(r"[-‐–](?:backed|led|allied|aligned|supported|sponsored|funded|affiliated|"
                              r"based|born|made|brokered|controlled|held|run|owned|trained|armed)\b", re.I)
 
+_COMPANY_AFTER = re.compile(r"\s+(?:Bank|Bancorp|Airways|Airlines|Air\s+Lines|Telecom|Holdings?|Cement|Insurance|"
+                            r"Petroleum|Oil\s+Company|Company|Corporation|Corp\.?|Inc\.?|Ltd\.?|Group|FC|Football\s+Club|"
+                            r"Stock\s+Exchange)\b")
 _DIRECTIONS = frozenset("north south east west northern southern eastern western central northeast northwest "
                         "southeast southwest upper lower middle northeastern northwestern southeastern "
                         "southwestern".split())
@@ -628,14 +631,17 @@ class Geocoder:
                                                         for e in m.entries)):
                     cw[next(iter(ccs))] += 1
                     self_votes[(token_key(m.text), next(iter(ccs)))] += 1
+        named = bool(cw)
         for w in re.findall(r"\b[A-Z][a-z]+\b", text):
             cc = self._demonyms.get(w.lower())
             if cc:
                 cw[cc] += 0.5
         home = outlet_country(article.outlet, article.url, gaz.countries)
         if home:
-            # a full vote when the text names no country, half of one beside the text's own countries
-            cw[home] += OUTLET_PRIOR * (0.5 if cw else 1.0)
+            # a full vote when the text names no country or place of one (nationality words say who, not
+            # where: "Palestinians and Syrians also took part" in a Lebanese paper's report on Tripoli), half
+            # of one beside the text's own countries
+            cw[home] += OUTLET_PRIOR * (0.5 if named else 1.0)
         top = max(cw.values()) if cw else 1.0
         # the article's country: the one with most votes, none on a tie
         lead = max(cw, key=cw.get) if cw and sum(1 for v in cw.values() if v == top) == 1 else None
@@ -1067,7 +1073,9 @@ class Geocoder:
         placed = [p for p in places if p.location is not None and p.location.method != "area"
                   and not (p.location.method == "country-only" and p.text.lower() in self._demonyms)
                   # "Saudi-backed forces", "US-led coalition", "Kabul-based": an attribute, not a scene
-                  and not _COMPOUND_AFTER.match(article.text, p.end)]
+                  and not _COMPOUND_AFTER.match(article.text, p.end)
+                  # "the windows of Byblos Bank in Bar Elias": a company named after a place, not the scene
+                  and not _COMPANY_AFTER.match(article.text, p.end)]
         main = _main_place(placed)
         # "the Marib-Al Jawf road", "the Gujarat-Madhya Pradesh border": the ends of a road or border
         # named by its towns or regions are no scene while the report names another place
