@@ -284,3 +284,19 @@ def test_a_company_named_after_a_place_is_not_the_scene(geo):
     text = "Rioters smashed the windows of Byblos Bank in Bar Elias on Tuesday."
     loc = _locate(geo, text, "smashed", outlet="El Nashra")
     assert loc.name == "Bar Elias" and loc.admin1 == "Bekaa"
+
+
+@pytest.mark.parametrize("text, trigger, name, admin1", [
+    # the place before a "(District LGA, State)" bracket is the scene, not the state after it
+    ("On 3 May 2021, gunmen attacked Musawa (Musawa LGA, Katsina) and abducted a farmer.", "abducted",
+     "Musawa", "Katsina"),
+    # an unknown village: its LGA (NER may tag "Kankara LGA" as a person; the admin word says otherwise)
+    ("On 3 May 2021, gunmen attacked Xyzzamai (Kankara LGA, Katsina) and killed a farmer.", "killed",
+     "Kankara", "Katsina"),
+    # "X municipality, State": the municipality, not the state's seat
+    ("On 3 May 2021, gunmen killed a trader in Celaya municipality, Guanajuato.", "killed", "Celaya", "Guanajuato"),
+])
+@pytest.mark.nlp
+def test_a_district_word_between_place_and_region(geo, nlp, text, trigger, name, admin1):
+    loc = _locate(geo, text, trigger, doc=nlp(text))
+    assert loc.name == name and loc.admin1 == admin1

@@ -1149,8 +1149,11 @@ class _Intervals:
 # what stands between a place and the region holding it: "Kafr Nassij in Dar'a", "Hajin in the eastern
 # countryside of Deir-ez-Zor", "Al Hawban (Sabir al Mawadim, Taizz)", "the town of Maarrata in Aleppo province"
 _CONTAINED_BY = re.compile(
-    r"\s*\)?\s*(?:(?:district(?:\s+cent(?:er|re))?|sub-?district|village|town|city|area|camp|region|neighbou?rhood|"
-    r"crossing|base|front|frontline|junction|checkpoint|road|airport|mountains?)\s*)?(?:,|\(|\bin\b|\bof\b|,\s*in\b)\s*(?:the\s+)?"
+    r"\s*\)?\s*(?:(?:district(?:\s+cent(?:er|re))?|sub-?district|LGA|county|municipality|tehsil|woreda|commune|"
+    r"village|town|city|area|camp|region|neighbou?rhood|"
+    r"crossing|base|front|frontline|junction|checkpoint|road|airport|mountains?)\s*)?(?:,|\(|\bin\b|\bof\b|,\s*in\b|"
+    # ("Musawa (Musawa LGA, Katsina)": a district in the bracket before the province)
+    r"\(\s*[^(),\n]{1,40},)\s*(?:the\s+)?"
     r"(?:(?:(?:north|south|east|west|(?:north|south)\s*[-‐–]?\s*(?:east|west))(?:ern)?\s+|rural\s+)?"
     r"(?:countryside|province|governorate|district|outskirts|parts?|desert|suburbs)\s+of\s+(?:the\s+)?)?", re.I)
 # the longest stretch of text that may lie between a place and its region
@@ -1529,6 +1532,10 @@ def _covering(ents, s: int, e: int) -> tuple[str | None, bool]:
     return None, False
 
 
+_ADMIN_NOUNS = frozenset("lga district province county governorate state region municipality village town city "
+                         "division zone tehsil woreda commune department oblast raion prefecture".split())
+
+
 def _entity_rest_not_place(ents, m: _Match, text: str, geo: "Geocoder") -> bool:
     """True when the entity around the match holds other capitalised words that are not places
     ("Vladimir Putin", "Red Crescent"), so the match is part of a name; "Saraqib, Kafranbel" tagged
@@ -1536,8 +1543,10 @@ def _entity_rest_not_place(ents, m: _Match, text: str, geo: "Geocoder") -> bool:
     for es, ee, label in ents:
         if es < m.end and m.start < ee:
             rest = (text[min(es, m.start):m.start] + " , " + text[m.end:max(ee, m.end)]).strip(" ,-")
+            # (an admin word is no name word: "Kankara LGA" tagged PERSON is the district)
             words = [w for w in _TOKEN_RE.finditer(rest)
-                     if w.group()[:1].isupper() and w.group().isalpha() and token_key(w.group())]
+                     if w.group()[:1].isupper() and w.group().isalpha() and token_key(w.group())
+                     and w.group().lower() not in _ADMIN_NOUNS]
             if not words:
                 return False
             found = geo._exact_matches(rest)
