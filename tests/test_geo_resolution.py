@@ -300,3 +300,10 @@ def test_a_company_named_after_a_place_is_not_the_scene(geo):
 def test_a_district_word_between_place_and_region(geo, nlp, text, trigger, name, admin1):
     loc = _locate(geo, text, trigger, doc=nlp(text))
     assert loc.name == name and loc.admin1 == admin1
+
+
+def test_the_ends_of_a_national_highway_are_not_the_scene(geo):
+    text = ("On 2 May 2021, migrant workers blocked traffic on the Agra-Mumbai national highway at Xyzzan village "
+            "(Barwani, Madhya Pradesh).")
+    loc = _locate(geo, text, "blocked")
+    assert loc.admin1 == "Madhya Pradesh"

@@ -1193,9 +1193,11 @@ def _named_like(name: str, admin1: str) -> bool:
 
 
 _ROAD_WORDS = r"(?:road|highway|motorway|route|expressway|corridor|border|boundary|frontier)\b"
-_ROAD_AFTER = re.compile(rf"\s*[-–]\s*(?:[A-Z][\w'’]*\s+){{0,3}}?(?:[A-Z][\w'’]*)\s+{_ROAD_WORDS}")
+# ("the Agra-Mumbai national highway", "the Mumbai-Barwani stretch of the highway")
+_ROAD_AFTER = re.compile(rf"\s*[-–]\s*(?:[A-Z][\w'’]*\s+){{0,3}}?(?:[A-Z][\w'’]*)\s+"
+                         rf"(?:(?:national|state|main|old|new|coastal|international)\s+)?(?:{_ROAD_WORDS}|stretch\b)")
 _ROAD_BEFORE = re.compile(r"[-–]\s*$")
-_ROAD_WORD_AFTER = re.compile(rf"\s+{_ROAD_WORDS}")
+_ROAD_WORD_AFTER = re.compile(rf"\s+(?:(?:national|state|main|old|new|coastal|international)\s+)?(?:{_ROAD_WORDS}|stretch\b)")
 _ROAD_LINKING = re.compile(r"\b(?:road|highway|motorway|route|expressway|railway)s?\s+(?:that\s+|which\s+)?"
                            r"(?:connect(?:s|ing)?|link(?:s|ing)?|between|from)\s+(?:the\s+)?"
                            r"(?:[A-Z][\w'’\-]*\s+(?:(?:al|as|ad|wa|of)\s+)?){0,4}(?:(?:and|to|with)\s+(?:the\s+)?)?$")
