@@ -307,3 +307,9 @@ def test_the_ends_of_a_national_highway_are_not_the_scene(geo):
             "(Barwani, Madhya Pradesh).")
     loc = _locate(geo, text, "blocked")
     assert loc.admin1 == "Madhya Pradesh"
+
+
+def test_indian_state_abbreviations_name_their_states(geo):
+    text = "On 1 May 2021, villagers protested in Xyzzpur village (Bankura, WB) against a quarantine centre."
+    names = {p.text: p.location for p in geo.find_places(_article(text), None)}
+    assert names["WB"].admin1 == "West Bengal" and names["WB"].geo_precision == 3
