@@ -313,3 +313,17 @@ def test_indian_state_abbreviations_name_their_states(geo):
     text = "On 1 May 2021, villagers protested in Xyzzpur village (Bankura, WB) against a quarantine centre."
     names = {p.text: p.location for p in geo.find_places(_article(text), None)}
     assert names["WB"].admin1 == "West Bengal" and names["WB"].geo_precision == 3
+
+
+@pytest.mark.parametrize("text, trigger, name", [
+    ("On 2 May 2021, journalists protested outside a newspaper office on Murree road in Rawalpindi.", "protested",
+     "Rawalpindi"),
+    ("On 2 May 2021, party workers protested near the Jalandhar bypass in Ludhiana.", "protested", "Ludhiana"),
+])
+def test_a_street_named_after_a_town_is_not_the_scene(geo, text, trigger, name):
+    assert _locate(geo, text, trigger).name == name
+
+
+def test_ajk_names_azad_kashmir(geo):
+    text = "On 1 May 2021, troops exchanged fire across the LoC at Xyzz sector (Haveli district, AJK)."
+    assert _locate(geo, text, "exchanged").admin1 == "Azad Jammu and Kashmir"

@@ -1197,6 +1197,9 @@ _ROAD_WORDS = r"(?:road|highway|motorway|route|expressway|corridor|border|bounda
 _ROAD_AFTER = re.compile(rf"\s*[-–]\s*(?:[A-Z][\w'’]*\s+){{0,3}}?(?:[A-Z][\w'’]*)\s+"
                          rf"(?:(?:national|state|main|old|new|coastal|international)\s+)?(?:{_ROAD_WORDS}|stretch\b)")
 _ROAD_BEFORE = re.compile(r"[-–]\s*$")
+# a street or bypass named after a town ("a protest outside the Geo office on Murree road in Rawalpindi", "near
+# the Jalandhar bypass in Ludhiana"): the town it leads to is not the scene
+_STREET_AFTER = re.compile(r"\s+(?:[Rr]oad|[Ss]treet|[Aa]venue|[Bb]ypass|[Cc]howk)\s+(?:in|of|at|near)\s+(?:the\s+)?[A-Z]")
 _ROAD_WORD_AFTER = re.compile(rf"\s+(?:(?:national|state|main|old|new|coastal|international)\s+)?(?:{_ROAD_WORDS}|stretch\b)")
 _ROAD_LINKING = re.compile(r"\b(?:road|highway|motorway|route|expressway|railway)s?\s+(?:that\s+|which\s+)?"
                            r"(?:connect(?:s|ing)?|link(?:s|ing)?|between|from)\s+(?:the\s+)?"
@@ -1206,7 +1209,7 @@ _ROAD_LINKING = re.compile(r"\b(?:road|highway|motorway|route|expressway|railway
 def _road_end(p: Toponym, text: str) -> bool:
     """Whether a place is an end of a road or border named by its towns or regions: "Marib" and "Al Jawf"
     in "the Marib-Al Jawf road", "a desert road connecting Hadhramawt and Al Jawf governorates"."""
-    if _ROAD_AFTER.match(text, p.end):
+    if _ROAD_AFTER.match(text, p.end) or _STREET_AFTER.match(text, p.end):
         return True
     if _ROAD_LINKING.search(text, max(0, p.start - 90), p.start):
         return True
