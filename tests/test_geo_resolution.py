@@ -327,3 +327,11 @@ def test_a_street_named_after_a_town_is_not_the_scene(geo, text, trigger, name):
 def test_ajk_names_azad_kashmir(geo):
     text = "On 1 May 2021, troops exchanged fire across the LoC at Xyzz sector (Haveli district, AJK)."
     assert _locate(geo, text, "exchanged").admin1 == "Azad Jammu and Kashmir"
+
+
+@pytest.mark.nlp
+def test_the_place_before_its_admin_bracket_is_the_scene(geo, nlp):
+    text = ("On 30 April 2021, a clash took place between two groups in Kot Diji town (Khairpur, Sindh), over "
+            "ownership of farmland.")
+    loc = _locate(geo, text, "clash", doc=nlp(text))
+    assert loc.name == "Kot Diji" and loc.admin1 == "Sindh"

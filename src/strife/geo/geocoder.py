@@ -1079,7 +1079,13 @@ class Geocoder:
         main = _main_place(placed)
         # "the Marib-Al Jawf road", "the Gujarat-Madhya Pradesh border": the ends of a road or border
         # named by its towns or regions are no scene while the report names another place
+        # "Kot Diji town (Khairpur, Sindh)": the district and province in the bracket qualify the place before
+        # it, which is the scene when the gazetteer knows it
         scenes = [p for p in placed if not _road_end(p, article.text)]
+        # "Kot Diji town (Khairpur, Sindh)": the district and province in the bracket qualify the place before
+        # it, which is the scene when the gazetteer knows it
+        heads = {p.end: p for p in placed if p.location.geo_precision is not None}
+        head_of = {id(p): h for p in placed for h in [_qualified_head(p, heads, article.text)] if h is not None}
         out = []
         for mention in mentions:
             trig = _trigger_span(mention)
@@ -1090,6 +1096,9 @@ class Geocoder:
                 chosen = self._choose(article, doc, mention, trig, placed)
             if chosen is None:
                 chosen = main
+            if chosen is not None and id(chosen) in head_of and _level(head_of[id(chosen)].location) <= _level(
+                    chosen.location):
+                chosen = head_of[id(chosen)]
             if chosen is not None:
                 items = _scene_list(chosen, placed, article.text, doc, trig)
                 if items:
@@ -1204,6 +1213,20 @@ _ROAD_WORD_AFTER = re.compile(rf"\s+(?:(?:national|state|main|old|new|coastal|in
 _ROAD_LINKING = re.compile(r"\b(?:road|highway|motorway|route|expressway|railway)s?\s+(?:that\s+|which\s+)?"
                            r"(?:connect(?:s|ing)?|link(?:s|ing)?|between|from)\s+(?:the\s+)?"
                            r"(?:[A-Z][\w'’\-]*\s+(?:(?:al|as|ad|wa|of)\s+)?){0,4}(?:(?:and|to|with)\s+(?:the\s+)?)?$")
+
+
+_QUALIFIED_HEAD = re.compile(r"[\w'’]\s*(?:(?:area|village|town|city|district|sub-?district|camp|front|frontline|"
+                             r"junction|checkpoint|mountain|valley|sector)\s*){0,2}\(\s*(?:[^()\n,]{1,40},\s*)?$", re.I)
+
+
+def _qualified_head(p: Toponym, heads: dict, text: str) -> Toponym | None:
+    """The placed place before the bracket of admin names ``p`` stands in ("Kot Diji town (Khairpur, Sindh)"),
+    or None."""
+    if not _bracketed(text, p):
+        return None
+    g = _QUALIFIED_HEAD.search(text, max(0, p.start - 70), p.start)
+    # (the place before the bracket ends where the match starts: its last word character)
+    return None if g is None else heads.get(g.start() + 1)
 
 
 def _road_end(p: Toponym, text: str) -> bool:
