@@ -335,3 +335,11 @@ def test_the_place_before_its_admin_bracket_is_the_scene(geo, nlp):
             "ownership of farmland.")
     loc = _locate(geo, text, "clash", doc=nlp(text))
     assert loc.name == "Kot Diji" and loc.admin1 == "Sindh"
+
+
+def test_a_list_of_neighbourhoods_stays_in_its_city(geo):
+    # towns elsewhere in Brazil share these neighbourhoods' names; the list ends in "neighborhoods"
+    text = ("On 2 May 2021, in the North Zone of Rio de Janeiro, Rio de Janeiro, shoot-outs took place in Andarai, "
+            "Cordovil and Vila Isabel neighborhoods.")
+    loc = _locate(geo, text, "shoot-outs")
+    assert loc.admin1 == "Rio de Janeiro"

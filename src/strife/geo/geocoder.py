@@ -1612,16 +1612,20 @@ _SUBLOCALITY_NAME = re.compile(r"(?:colonia|col\.|barrio|bairro|fraccionamiento|
 # (the words are matched in any case, the name's words must be capitalised: "the main avenue of Sao Paulo" is
 # the city, "Avenida Paulista" no town of its own)
 _SUBLOCALITY_BEFORE = re.compile(r"\b(?i:colonia|barrio|bairro|fraccionamiento|barangay|brgy\.?|sitio|purok|"
-                                 r"neighbou?rhood(?:\s+of)?|sector|street|avenue|calle|rua|quarter|suburb(?:\s+of)?)"
+                                 r"neighbou?rhood(?:\s+of)?|sector|street|avenue|calle|rua|quarter|suburb(?:\s+of)?|"
+                                 r"locality)"
                                  r"\s+(?:(?i:the)\s+)?(?:[A-Z][\w'’]*\s+(?:(?:de|del|la|las|los|da|do|dos)\s+){0,2}){0,3}$")
-_SUBLOCALITY_AFTER = re.compile(r"(?:\s+[A-Z][\w'’]*)?\s+(?:neighbou?rhood|street|avenue|road|sector|quarter|colony|"
+_SUBLOCALITY_LIST_AFTER = re.compile(r"(?:\s+[A-Z][\w'’]*)*(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*)"
+                                     r"{1,6}\s+(?:neighbou?rhoods|districts\s+of|quarters|suburbs)\b")
+_SUBLOCALITY_AFTER = re.compile(r"(?:\s+[A-Z][\w'’]*)?\s+(?:neighbou?rhoods?|street|avenue|road|sector|quarter|colony|"
                                 r"district\s+of)\b")
 
 
 def _sublocality(t: Toponym, text: str) -> bool:
-    """Whether a place is named as a part of a town: "Colonia X", "X neighborhood", "X street"."""
+    """Whether a place is named as a part of a town: "Colonia X", "X neighborhood", "X street", "Andarai,
+    Cordovil and Vila Isabel neighborhoods"."""
     return bool(_SUBLOCALITY_NAME.match(t.text) or _SUBLOCALITY_BEFORE.search(text, max(0, t.start - 30), t.start)
-                or _SUBLOCALITY_AFTER.match(text, t.end))
+                or _SUBLOCALITY_AFTER.match(text, t.end) or _SUBLOCALITY_LIST_AFTER.match(text, t.end))
 
 
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|around|into)\s+$")
