@@ -343,3 +343,9 @@ def test_a_list_of_neighbourhoods_stays_in_its_city(geo):
             "Cordovil and Vila Isabel neighborhoods.")
     loc = _locate(geo, text, "shoot-outs")
     assert loc.admin1 == "Rio de Janeiro"
+
+
+def test_a_common_word_in_an_admin_bracket_is_a_place(geo):
+    # "Hat" is an English word and a Yemeni district; in "(Hat, Al Mahrah)" it is the district
+    loc = _locate(geo, "Soldiers stormed the police station (Hat, Al Mahrah) on Tuesday.", "stormed")
+    assert loc.admin1 == "Al Mahrah" and loc.geo_precision == 2

@@ -533,8 +533,9 @@ class Geocoder:
                 continue
             if m.ntok == 1 and (label not in ("GPE", "LOC", "FAC") or inner):
                 key = token_key(m.text)
-                if key in self._stop and not _ADMIN_AFTER.match(text, m.end):
-                    continue  # a common word ("Hit", "Ana"), unless a district or town word follows it
+                if key in self._stop and not _ADMIN_AFTER.match(text, m.end) and not _bracketed(text, m):
+                    continue  # a common word ("Hit", "Ana"), unless a district or town word follows it or it
+                    # stands in a bracket of admin names ("Gaskinde (Pobe-Mengao, Soum)")
                 main = key in gaz.main_keys
                 locative = len(key) >= 5 and bool(_LOCATIVE_BEFORE.search(text, max(0, m.start - 12), m.start))
                 # a supplement village needs its country's evidence like any small town ("Yalda",
