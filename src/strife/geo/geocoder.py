@@ -164,8 +164,9 @@ def _held_in(between: str) -> bool:
 # (also "X (Chikun LGA, Kaduna)": a district the gazetteer does not know, then the province)
 # "Al Haqban village (Damt, Ad Dali)", "Al Hawban area (Sabir al Mawadim, Taizz)": a district and its
 # province in brackets after a place
-_BRACKET_OPEN = re.compile(r"\s*(?:(?:area|village|town|city|district|sub-?district|camp|front|frontline|"
-                           r"junction|checkpoint|mountain|valley|sector)\s*){0,2}[(\[]\s*", re.I)
+_BRACKET_KINDS = (r"(?:(?:area|village|town|city|district|sub-?district|camp|front|frontline|junction|checkpoint|"
+                  r"mountain|valley|sector)\s*){0,2}")
+_BRACKET_OPEN = re.compile(rf"\s*{_BRACKET_KINDS}[(\[]\s*", re.I)
 
 # between the district and the province in "X (District, Province)", "X (Chikun LGA, Kaduna)"
 _BRACKET_SEP = re.compile(r"\s*(?:(?:LGA|district|county|municipality|sub-?district|tehsil|woreda|commune)\s*)?,\s*",
@@ -1080,8 +1081,6 @@ class Geocoder:
         main = _main_place(placed)
         # "the Marib-Al Jawf road", "the Gujarat-Madhya Pradesh border": the ends of a road or border
         # named by its towns or regions are no scene while the report names another place
-        # "Kot Diji town (Khairpur, Sindh)": the district and province in the bracket qualify the place before
-        # it, which is the scene when the gazetteer knows it
         scenes = [p for p in placed if not _road_end(p, article.text)]
         # "Kot Diji town (Khairpur, Sindh)": the district and province in the bracket qualify the place before
         # it, which is the scene when the gazetteer knows it
@@ -1216,8 +1215,7 @@ _ROAD_LINKING = re.compile(r"\b(?:road|highway|motorway|route|expressway|railway
                            r"(?:[A-Z][\w'’\-]*\s+(?:(?:al|as|ad|wa|of)\s+)?){0,4}(?:(?:and|to|with)\s+(?:the\s+)?)?$")
 
 
-_QUALIFIED_HEAD = re.compile(r"[\w'’]\s*(?:(?:area|village|town|city|district|sub-?district|camp|front|frontline|"
-                             r"junction|checkpoint|mountain|valley|sector)\s*){0,2}\(\s*(?:[^()\n,]{1,40},\s*)?$", re.I)
+_QUALIFIED_HEAD = re.compile(rf"[\w'’]\s*{_BRACKET_KINDS}\(\s*(?:[^()\n,]{{1,40}},\s*)?$", re.I)
 
 
 def _qualified_head(p: Toponym, heads: dict, text: str) -> Toponym | None:
