@@ -302,13 +302,6 @@ def test_a_district_word_between_place_and_region(geo, nlp, text, trigger, name,
     assert loc.name == name and loc.admin1 == admin1
 
 
-def test_the_ends_of_a_national_highway_are_not_the_scene(geo):
-    text = ("On 2 May 2021, migrant workers blocked traffic on the Agra-Mumbai national highway at Xyzzan village "
-            "(Barwani, Madhya Pradesh).")
-    loc = _locate(geo, text, "blocked")
-    assert loc.admin1 == "Madhya Pradesh"
-
-
 def test_indian_state_abbreviations_name_their_states(geo):
     text = "On 1 May 2021, villagers protested in Xyzzpur village (Bankura, WB) against a quarantine centre."
     names = {p.text: p.location for p in geo.find_places(_article(text), None)}
@@ -324,11 +317,6 @@ def test_a_street_named_after_a_town_is_not_the_scene(geo, text, trigger, name):
     assert _locate(geo, text, trigger).name == name
 
 
-def test_ajk_names_azad_kashmir(geo):
-    text = "On 1 May 2021, troops exchanged fire across the LoC at Xyzz sector (Haveli district, AJK)."
-    assert _locate(geo, text, "exchanged").admin1 == "Azad Jammu and Kashmir"
-
-
 @pytest.mark.nlp
 def test_the_place_before_its_admin_bracket_is_the_scene(geo, nlp):
     text = ("On 30 April 2021, a clash took place between two groups in Kot Diji town (Khairpur, Sindh), over "
@@ -337,15 +325,22 @@ def test_the_place_before_its_admin_bracket_is_the_scene(geo, nlp):
     assert loc.name == "Kot Diji" and loc.admin1 == "Sindh"
 
 
-def test_a_list_of_neighbourhoods_stays_in_its_city(geo):
-    # towns elsewhere in Brazil share these neighbourhoods' names; the list ends in "neighborhoods"
-    text = ("On 2 May 2021, in the North Zone of Rio de Janeiro, Rio de Janeiro, shoot-outs took place in Andarai, "
-            "Cordovil and Vila Isabel neighborhoods.")
-    loc = _locate(geo, text, "shoot-outs")
-    assert loc.admin1 == "Rio de Janeiro"
-
-
 def test_a_common_word_in_an_admin_bracket_is_a_place(geo):
     # "Hat" is an English word and a Yemeni district; in "(Hat, Al Mahrah)" it is the district
     loc = _locate(geo, "Soldiers stormed the police station (Hat, Al Mahrah) on Tuesday.", "stormed")
     assert loc.admin1 == "Al Mahrah" and loc.geo_precision == 2
+
+
+@pytest.mark.parametrize("text, trigger, admin1", [
+    # the ends of a national highway are not the scene
+    ("On 2 May 2021, migrant workers blocked traffic on the Agra-Mumbai national highway at Xyzzan village "
+     "(Barwani, Madhya Pradesh).", "blocked", "Madhya Pradesh"),
+    # "AJK" names Azad Kashmir
+    ("On 1 May 2021, troops exchanged fire across the LoC at Xyzz sector (Haveli district, AJK).", "exchanged",
+     "Azad Jammu and Kashmir"),
+    # towns elsewhere in Brazil share these neighbourhoods' names; the list ends in "neighborhoods"
+    ("On 2 May 2021, in the North Zone of Rio de Janeiro, Rio de Janeiro, shoot-outs took place in Andarai, "
+     "Cordovil and Vila Isabel neighborhoods.", "shoot-outs", "Rio de Janeiro"),
+])
+def test_the_events_region(geo, text, trigger, admin1):
+    assert _locate(geo, text, trigger).admin1 == admin1

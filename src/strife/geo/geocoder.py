@@ -157,10 +157,6 @@ _HELD_IN = re.compile(
     r"(?:the\s+)?)?")
 
 
-def _held_in(between: str) -> bool:
-    return bool(_HELD_IN.fullmatch(between))
-
-
 # (also "X (Chikun LGA, Kaduna)": a district the gazetteer does not know, then the province)
 # "Al Haqban village (Damt, Ad Dali)", "Al Hawban area (Sabir al Mawadim, Taizz)": a district and its
 # province in brackets after a place
@@ -325,6 +321,7 @@ class _Match:
     ntok: int
     label: str | None = None  # NER's label when an entity spans exactly this match ("GPE" for "Cairo")
     standin: bool = False  # right after a place name the gazetteer does not know ("near Bohdanivka, Donetsk")
+    named_as_place: bool = False  # after "the town of", "the village of" ("the town of Zhukovskiy")
 
 
 class Geocoder:
@@ -501,6 +498,7 @@ class Geocoder:
                 continue  # a numbered zone or sector of a town ("in Zona 12", "Sector 7"), not a town named Zona
             label, inner = _covering(ents, m.start, m.end)
             m.label = None if inner else label
+            m.named_as_place = _named_as_place(text, m.start)
             acronym = False
             if (m.start, m.end) in abbr_spans:
                 acronym = True  # a region's abbreviation from geo_abbreviations.tsv ("NSW")
@@ -527,7 +525,7 @@ class Geocoder:
                     gaz.cc[e] in countries or gaz.kind[e] in (K_COUNTRY, K_ADM1)
                     or (gaz.cc[e] in self._war and label in ("GPE", "LOC", "FAC") and not inner)
                     for e in m.entries) and not _ADMIN_AFTER.match(text, m.end) and not _bracketed(text, m) \
-                    and not _ADMIN_BEFORE.search(text, max(0, m.start - 25), m.start):
+                    and not m.named_as_place:
                 # one word known only as some foreign place's alternate name ("Saree" -> Surrey); in the war
                 # zones a place NER tags as one may go by another spelling ("clashes in Kobane"), and a word
                 # followed by "district", "city", "village" is a place ("Dahod district" = Dohad)
@@ -541,8 +539,7 @@ class Geocoder:
                 locative = len(key) >= 5 and bool(_LOCATIVE_BEFORE.search(text, max(0, m.start - 12), m.start))
                 # a supplement village needs its country's evidence like any small town ("Yalda",
                 # "Barzan" are also given names)
-                strong = _ADMIN_AFTER.match(text, m.end) is not None or _bracketed(text, m) or bool(
-                    _ADMIN_BEFORE.search(text, max(0, m.start - 25), m.start)) or any(
+                strong = _ADMIN_AFTER.match(text, m.end) is not None or _bracketed(text, m) or m.named_as_place or any(
                     gaz.kind[e] in (K_COUNTRY, K_ADM1, K_ACLED, K_IMPORT, K_AREA)
                     or (gaz.kind[e] == K_SUPP and (gaz.cc[e] in countries or gaz.cc[e] in self._war))
                     or (main and (gaz.cc[e] in countries or gaz.cc[e] in self._war
@@ -578,7 +575,8 @@ class Geocoder:
                 # capitalised runs only in the war zones, where villages get tagged PERSON
                 entries = self._fuzzy(span, ranked[:3] if label in ("GPE", "LOC", "FAC") else war)
                 if entries:
-                    out.append(_Match(s, e, span, entries, "fuzzy", len(span.split())))
+                    out.append(_Match(s, e, span, entries, "fuzzy", len(span.split()),
+                                      named_as_place=_named_as_place(text, s)))
                     covered.add(s, e)
         out.sort(key=lambda m: m.start)
         # extend "al-"/"Al " in front of a match into the span
@@ -588,6 +586,7 @@ class Geocoder:
             if g and (g.group(1)[-1] != " " or g.group(1)[0].isupper()):
                 m.start -= len(g.group(1))
                 m.text = text[m.start:m.end]
+                m.named_as_place = _named_as_place(text, m.start)
         return out
 
     def _article_countries_quick(self, matches: list[_Match], text: str, strong_only: bool = False) -> list[str]:
@@ -709,7 +708,7 @@ class Geocoder:
                         # a report that names no country: a place NER calls one, written under its own name,
                         # stays ("workers of a mill outside Shush protested"), and so does "the town of X"
                         (m.label in ("GPE", "LOC") and unidecode(gaz.name[best]).lower() == unidecode(m.text).lower())
-                        or _ADMIN_BEFORE.search(text, max(0, m.start - 25), m.start))))
+                        or m.named_as_place)))
                     and ((gaz.kind[best] in (K_CITY, K_ADM2, K_SUPP) and gaz.pop[best] < WEAK_MATCH_POP)
                          or (gaz.kind[best] in (K_CITY, K_ADM2, K_ADM1) and cweight
                              and len({gaz.cc[e] for e in m.entries}) > 1
@@ -841,7 +840,7 @@ class Geocoder:
                         # "X (District, Province)": the district's own entries may lie anywhere; the
                         # province after it says where
                         out.update((gaz.cc[e], gaz.adm1[e]) for e in g.entries if gaz.kind[e] in (K_ADM1, K_CITY))
-            elif j > i and _held_in(between):
+            elif j > i and _HELD_IN.fullmatch(between):
                 # "the Bab al Faraj area in Al-Hasakeh countryside", "Al-Saba Bahrat area in Idleb city",
                 # "Maariya and Tal Ahmar in Dar'a countryside": the match is the start of a longer name the
                 # gazetteer lacks (or the first of two places), and the region or town after holds it
@@ -1630,6 +1629,10 @@ def _sublocality(t: Toponym, text: str) -> bool:
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|around|into)\s+$")
 # "the town of Zhukovskiy": a word after this names a place, whatever else it may spell
 _ADMIN_BEFORE = re.compile(r"\b(?:town|city|village|district|province|municipality|governorate)\s+of\s+(?:the\s+)?$", re.I)
+
+
+def _named_as_place(text: str, start: int) -> bool:
+    return bool(_ADMIN_BEFORE.search(text, max(0, start - 25), start))
 _NUMBER_AFTER = re.compile(r" \d{1,3}\b(?![.,]\d)")
 _EZAFE_BEFORE = re.compile(r"[A-Za-z][-‐](?:e|i|ye|yi)[-‐]$")
 _NAME_LABELS = frozenset({"ORG", "FAC", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
