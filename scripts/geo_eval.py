@@ -11,7 +11,7 @@
     python scripts/geo_eval.py geoparse FILE.xml [--limit N] [--part even|odd] [--rows OUT.jsonl]
         acc_161km, median_km, recall and the errors by kind; --part scores one half of the articles (to
         measure anything derived from the corpus on the other half), --rows writes gold vs answer per toponym.
-    python scripts/geo_eval.py fuzzy [--limit 400]      (precision of the fuzzy fallback per threshold)
+    python scripts/geo_eval.py fuzzy [--limit 400]      (precision of the fuzzy fallback per threshold, and of its vowel tier)
     python scripts/geo_eval.py countrypoints GeoVirus.xml
         Country reference points as a Wikipedia-annotated corpus uses them: for each country strife answers
         country-only, the modal gold point when it lies within 1500 km of the country's centroid (prints TSV).
@@ -217,20 +217,31 @@ def fuzzy(args) -> dict:
     rows = _rows(ACLED_GLOBAL, args.limit * 5 // 8) + _rows(ACLED_AFG, args.limit * 3 // 8)
     docs = [(r, nlp(r["notes"])) for r in rows]
     out = {}
-    saved = gc.FUZZY_THRESHOLD
+    saved = gc.FUZZY_THRESHOLD, gc.FUZZY_VOWEL_RATIO
+
+    def count() -> dict:
+        geo._fuzzy_memo.clear()  # memoised per key, not per setting
+        n = good = 0
+        for r, doc in docs:
+            for p in geo.find_places(_article(r["notes"]), doc):
+                if p.method == "fuzzy" and p.location and p.location.latitude is not None:
+                    n += 1
+                    good += distance_km(p.location.latitude, p.location.longitude,
+                                        float(r["latitude"]), float(r["longitude"])) < 50
+        return {"fuzzy_toponyms": n, "within_50km_of_event": good}
+
     try:
+        gc.FUZZY_VOWEL_RATIO = None  # the ratio tier alone
         for th in (80, 85, 90, 95):
             gc.FUZZY_THRESHOLD = th
-            n = good = 0
-            for r, doc in docs:
-                for p in geo.find_places(_article(r["notes"]), doc):
-                    if p.method == "fuzzy" and p.location and p.location.latitude is not None:
-                        n += 1
-                        good += distance_km(p.location.latitude, p.location.longitude,
-                                            float(r["latitude"]), float(r["longitude"])) < 50
-            out[th] = {"fuzzy_toponyms": n, "within_50km_of_event": good}
+            out[th] = count()
+        # the vowel tier on top of the shipped threshold, per ratio floor
+        gc.FUZZY_THRESHOLD = saved[0]
+        for floor in (65, 75, 85):
+            gc.FUZZY_VOWEL_RATIO = floor
+            out[f"{saved[0]}+vowels{floor}"] = count()
     finally:
-        gc.FUZZY_THRESHOLD = saved
+        gc.FUZZY_THRESHOLD, gc.FUZZY_VOWEL_RATIO = saved
     return out
 
 

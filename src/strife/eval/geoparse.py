@@ -197,7 +197,10 @@ REGION_TRIM = 0.01
 
 def region_centre(geo, gid: str | None) -> tuple[float, float] | None:
     """The middle of an admin1 region (by its gazetteer id) for scoring a region-level answer: the middle of
-    its shape (``data/geo_admin1_points.tsv``, from Natural Earth), else the middle of its places' box."""
+    its shape (``data/geo_admin1_points.tsv``, from Natural Earth), else the middle of its places' box.
+    Natural Earth's codes follow older subdivisions in some countries (its "PH.03" is a province of
+    Mindanao, GeoNames' the region of Central Luzon): a shape point outside the box of the region's own
+    places is such a mismatch, and the box's middle is used."""
     gaz = geo.gaz
     cache = getattr(gaz, "_region_centres", None)
     if cache is None:
@@ -214,7 +217,7 @@ def region_centre(geo, gid: str | None) -> tuple[float, float] | None:
             if kinds[e] == K_ADM1 and adm1s[e]:  # a macro-region ("Darfur") already stands at its middle
                 pt = shapes.get(f"{ccs[e]}.{adm1s[e]}")
                 m = members.get((ccs[e], adm1s[e]))
-                if pt is not None:
+                if pt is not None and (not m or _inside_box(pt, [gaz.lat[x] for x in m], [gaz.lon[x] for x in m])):
                     cache[gaz.gid[e]] = pt
                 elif m:
                     cache[gaz.gid[e]] = _trimmed_box_middle([gaz.lat[x] for x in m], [gaz.lon[x] for x in m])
@@ -226,6 +229,10 @@ def region_centre(geo, gid: str | None) -> tuple[float, float] | None:
 def _admin1_points() -> dict[str, tuple[float, float]]:
     """GeoNames admin1 code ("AU.04") -> the middle of the region's shape (data/geo_admin1_points.tsv)."""
     return {r[0]: (float(r[2]), float(r[3])) for r in data_rows("geo_admin1_points.tsv")}
+
+
+def _inside_box(pt: tuple[float, float], lats: list[float], lons: list[float], pad: float = 0.5) -> bool:
+    return min(lats) - pad <= pt[0] <= max(lats) + pad and min(lons) - pad <= pt[1] <= max(lons) + pad
 
 
 def _trimmed_box_middle(lats: list[float], lons: list[float]) -> tuple[float, float]:

@@ -40,7 +40,13 @@ _DATA = Path(__file__).resolve().parent.parent / "data"
 # `python scripts/geo_eval.py fuzzy`): fuzzy toponyms within 50 km of the coded event at
 # threshold 80: 29/61, 85: 28/36, 90: 20/22, 95: 14/14.  90 keeps precision above 90% with most of the
 # gain; "Goebbels"/"Gobles" scores 77 and stays out.
-FUZZY_THRESHOLD = 90
+FUZZY_THRESHOLD = 85
+# A span whose key no name reaches at FUZZY_THRESHOLD may still be another vowelling of a name of the article's
+# countries: the same consonants in the same order ("Menoufia" = Monufia), the only such name in that
+# country, of FUZZY_VOWEL_MIN_LEN letters or more and at least this ratio (None turns the tier off;
+# `python scripts/geo_eval.py fuzzy` reports its precision).
+FUZZY_VOWEL_RATIO: int | None = 75
+FUZZY_VOWEL_MIN_LEN = 6
 # Keys shorter than this never take part in fuzzy matching: short names match too much by chance.
 FUZZY_MIN_LEN = 5  # the index keeps per-country key lists of this length and more (gazetteer._save)
 # At most this many spans per article go to the fuzzy matcher (each costs ~1-5 ms per country): a long
@@ -63,6 +69,12 @@ FOREIGN_KEEP_POP = 1_000_000
 # forces; "Geneva", Switzerland, against the Genevas of the US).
 DOMINANT_POP = 20_000
 DOMINANT_RATIO = 10
+# A city of BIG_CITY_POP, BIG_CITY_RATIO times the population of the town the article's evidence picked, in a
+# country whose article weight is at most BIG_CITY_SLACK below that town's, is what the bare name means
+# (Geocoder._pick: "the Mayor of Boston" in a story that names Texas)
+BIG_CITY_POP = 250_000
+BIG_CITY_RATIO = 20
+BIG_CITY_SLACK = 0.2
 # The conflict geography prior (Geocoder._hot_cells): grid cell size in degrees (0.25 = ~28 km; a place
 # within one cell of a front-line settlement or an imported ACLED place is "hot") and the bonus there,
 # half the weight of a named province (LOCAL +2.0), enough to choose among same-named villages.
@@ -334,6 +346,7 @@ class Geocoder:
         self.settings = settings
         self.gaz: Gazetteer = load_index(settings)
         self._country_keys: dict[str, tuple[list[str], list[int]]] = {}
+        self._vowel_keys: dict[str, dict[str, list[int]]] = {}
         self._fuzzy_memo: dict[tuple, tuple] = {}
         self._stop = _stopwords()
         self._demonyms = _demonyms()
@@ -446,10 +459,33 @@ class Geocoder:
             hit = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD)
             if hit and hit[1] > best_score:
                 best, best_score, best_cc = kids[hit[2]], hit[1], cc
+        if best is None and FUZZY_VOWEL_RATIO is not None and len(key) >= FUZZY_VOWEL_MIN_LEN:
+            # the same consonants with other vowels ("Menoufia" = Monufia, Minufiya): transliterations of
+            # Arabic and Persian disagree most on vowels; taken only when one name of a country fits
+            shape = _vowel_shape(key)
+            for cc in countries:
+                kids = self._vowel_index(cc).get(shape, ())
+                places = {frozenset(e for e in self.gaz.entries_for_key(self.gaz.key_list[k]) if self.gaz.cc[e] == cc)
+                          for k in kids}
+                if len(places) == 1:
+                    kid = max(kids, key=lambda k: fuzz.ratio(key, self.gaz.key_list[k]))
+                    if fuzz.ratio(key, self.gaz.key_list[kid]) >= FUZZY_VOWEL_RATIO:
+                        best, best_cc = kid, cc
+                        break
         if best is None:
             return ()
         gaz = self.gaz
         return tuple(e for e in gaz.key_entries[gaz.key_offsets[best]:gaz.key_offsets[best + 1]] if gaz.cc[e] == best_cc)
+
+    def _vowel_index(self, cc: str) -> dict[str, list[int]]:
+        got = self._vowel_keys.get(cc)
+        if got is None:
+            got = self._vowel_keys[cc] = {}
+            keys, kids = self._country_index(cc)
+            for k, kid in zip(keys, kids):
+                if len(k) >= FUZZY_VOWEL_MIN_LEN:
+                    got.setdefault(_vowel_shape(k), []).append(kid)
+        return got
 
     def _candidates(self, article: Article, doc) -> list[_Match]:
         text = article.text
@@ -490,12 +526,21 @@ class Geocoder:
             if m.ntok == 1 and persons and token_key(m.text) in persons and not any(
                     gaz.kind[e] == K_COUNTRY for e in m.entries):
                 continue
-            if all(token_key(w) in _DIRECTIONS for w in _TOKEN_RE.findall(m.text)):
-                continue  # "North East", "Northern": directions, whatever region GeoNames calls so
+            if all(w.lower() in _DIRECTIONS for w in _TOKEN_RE.findall(m.text)) and not any(
+                    gaz.kind[e] == K_AREA for e in m.entries):
+                continue  # "North East", "Southern": directions, whatever region GeoNames calls so ("South
+                # West England" is no Cameroonian South-West); the "Middle East" stays
             if _EZAFE_BEFORE.search(text, max(0, m.start - 6), m.start):
                 continue  # the end of a Persian compound name ("Takht-e-Pol"), not a place of its own
             if m.ntok == 1 and _NUMBER_AFTER.match(text, m.end) and all(gaz.kind[e] == K_CITY for e in m.entries):
                 continue  # a numbered zone or sector of a town ("in Zona 12", "Sector 7"), not a town named Zona
+            if _INSTITUTION_AFTER.match(text, m.end) and not any(
+                    gaz.kind[e] not in (K_CITY, K_SUPP) or gaz.pop[e] >= WEAK_MATCH_POP or gaz.cc[e] in self._war
+                    for e in m.entries) and not set(self._article_countries_quick(
+                        [x for x in kept if x is not m], text, strong_only=True)).intersection(
+                        gaz.cc[e] for e in m.entries):
+                continue  # the namesake of a building named after someone: "the Queen Elizabeth University
+                # Hospital" is no Queen Elizabeth, Alberta (a town of the report's country keeps its hospital)
             label, inner = _covering(ents, m.start, m.end)
             m.label = None if inner else label
             m.named_as_place = _named_as_place(text, m.start)
@@ -687,7 +732,8 @@ class Geocoder:
                 # one sense per article: "Athens, Greece" settles the later bare "Athens" too
                 best = settled[sense_key]
             g = _UNKNOWN_BEFORE.search(text, max(0, m.start - 70), m.start)
-            m.standin = bool(g) and (i == 0 or matches[i - 1].end <= g.start())
+            # (a fuzzy match before it is no known place: "near Qapanli, Tartar" still codes Tartar as a stand-in)
+            m.standin = bool(g) and (i == 0 or matches[i - 1].end <= g.start() or matches[i - 1].method == "fuzzy")
             loc = self._location(best, m, text, conf) if best is not None else None
             if loc is not None and self._other_district(matches, i, best, text):
                 # "coded at Am Taffah (Mukayras, Al Bayda)": the bracket names the place's district, and the
@@ -730,9 +776,11 @@ class Geocoder:
                     and not (m.label in ("GPE", "LOC") and self._dominant(m, best, text))):
                 continue  # "Sultan" -> Libya, "Handa" -> Japan in an Afghan report: no evidence for that country
             if (loc is not None and local and gaz.kind[best] not in (K_COUNTRY, K_ADM1)
-                    and (gaz.cc[best], gaz.adm1[best]) not in local and not _in_list(matches, i, text)):
+                    and (gaz.cc[best], gaz.adm1[best]) not in local
+                    and (m.method == "fuzzy" or not _in_list(matches, i, text))):
                 # "Bohdanivka, Donetsk" when no Bohdanivka in the gazetteer lies in Donetsk: a namesake
-                # elsewhere is wrong; leave the event to the region named beside it
+                # elsewhere is wrong; leave the event to the region named beside it (an item of a list of
+                # regions may lie elsewhere, unless only a fuzzy match found it: "Indanan, Sulu" is no Pindangan)
                 continue
             if (loc is not None and not local and not any(cues) and gaz.cc[best] in self._hot_countries
                     and gaz.kind[best] in (K_CITY, K_SUPP) and gaz.pop[best] < GUESS_MAX_POP
@@ -749,13 +797,14 @@ class Geocoder:
             if local and loc is not None and loc.latitude is not None:
                 anchored.append(out[-1])
         if not anchored:
+            # (a fuzzy match vouches for no other place, nor for itself)
             anchored = [t for t in out if t.location is not None and t.location.geo_precision in (1, 2)
-                        and not _sublocality(t, text)]
+                        and not _sublocality(t, text) and t.method != "fuzzy"]
         if not anchored:
             # only a region placed ("in Benito Juarez, Nuevo Leon" when the gazetteer lacks that Benito Juarez):
             # the neighbourhoods of the report ("Colonia Vistas del Rio") lie in it, not in Uruguay or Brazil
             anchored = [t for t in out if t.location is not None and t.location.geo_precision == 3
-                        and t.location.latitude is not None and not _sublocality(t, text)]
+                        and t.location.latitude is not None and not _sublocality(t, text) and t.method != "fuzzy"]
         if anchored:
             # "a body was left in Colonia Buena Vista" after "in Tijuana, Baja California": a neighbourhood of
             # the town the report placed itself in (by a region beside it, else any other place it names);
@@ -944,6 +993,28 @@ class Geocoder:
                 scored.remove(inside[0])
                 scored.insert(0, inside[0])
         best_s, best = scored[0]
+        if gaz.kind[best] == K_CITY and (gaz.cc[best], gaz.adm1[best]) not in local and not any(cues) and not any(
+                distance_km(la, lo, gaz.lat[best], gaz.lon[best]) < PROXIMITY_KM for (la, lo), _w in anchors):
+            # a town that won only on a region named somewhere in the article, with no other place of the
+            # article near it, yields to a city of the same name BIG_CITY_RATIO times its size in a country the article backs as
+            # much: "the Mayor of Boston" in a story that also names Texas is not Boston, Texas (8,000
+            # people); a region written beside the name ("Boston, Texas") still decides
+            big = next((e for _s, e in scored if gaz.kind[e] == K_CITY and gaz.pop[e] >= BIG_CITY_POP
+                        and gaz.pop[e] >= BIG_CITY_RATIO * max(gaz.pop[best], 1)
+                        and cweight.get(gaz.cc[e], 0.0) >= cweight.get(gaz.cc[best], 0.0) - BIG_CITY_SLACK
+                        and unidecode(gaz.name[e]).lower() == unidecode(m.text).lower()), None)
+            if big is not None:
+                best_s, best = next(t for t in scored if t[1] == big)
+        if gaz.kind[best] == K_CITY and gaz.pop[best] < WEAK_MATCH_POP and (gaz.cc[best], gaz.adm1[best]) not in local \
+                and not any(cues):
+            # a small town that won on the article's evidence loses to the region whose own name this is,
+            # unless it is that region's seat: "the media in New York City and Florida" names the state, not
+            # Florida, New York (2,900 people)
+            region = next((e for _s, e in scored if gaz.kind[e] == K_ADM1 and gaz.cc[e] == gaz.cc[best]
+                           and unidecode(gaz.name[e]).lower() == unidecode(m.text).lower()
+                           and distance_km(gaz.lat[e], gaz.lon[e], gaz.lat[best], gaz.lon[best]) > 25), None)
+            if region is not None:
+                best_s, best = next(t for t in scored if t[1] == region)
         if (gaz.kind[best] not in (K_COUNTRY, K_AREA) and not admin1_word and not admin2_word
                 and not _ADMIN_AFTER.match(text, m.end)
                 and unidecode(gaz.name[best]).lower() != unidecode(m.text).lower()):
@@ -956,9 +1027,17 @@ class Geocoder:
         if gaz.kind[best] == K_ADM1 and not admin1_word:
             # a province and its same-named seat: the bare name means the town ("shelling in Idlib" is
             # coded at Idlib, as ACLED does), "Idlib province" the province
+            # (or a city of a million of that name, the region's seat or not: "a Buenos Aires hospital" is in
+            # the city, not in the province around it; "Ramos Mejia (Buenos Aires)" and "in the northeast of
+            # Sanaa" name the region)
+            region_sense = _bracketed(text, m) or bool(re.search(r"[(\[]\s*$", text[max(0, m.start - 3):m.start])) \
+                or bool(_REGION_PART_BEFORE.search(text, max(0, m.start - 40), m.start))
             seat = next((e for s2, e in scored if gaz.kind[e] == K_CITY and gaz.cc[e] == gaz.cc[best]
-                         and gaz.adm1[e] == gaz.adm1[best] and gaz.pop[e] >= 50_000
-                         and distance_km(gaz.lat[e], gaz.lon[e], gaz.lat[best], gaz.lon[best]) < 25), None)
+                         and ((gaz.adm1[e] == gaz.adm1[best] and gaz.pop[e] >= 50_000
+                               and distance_km(gaz.lat[e], gaz.lon[e], gaz.lat[best], gaz.lon[best]) < 25)
+                              or (gaz.pop[e] >= FOREIGN_KEEP_POP and not region_sense
+                                  and unidecode(gaz.name[e]).lower() == unidecode(m.text).lower()))),
+                        None)
             if seat is not None and (gaz.cc[best], gaz.adm1[best]) in town_before and not any(
                     distance_km(la, lo, gaz.lat[seat], gaz.lon[seat]) < TOWN_SEAT_KM for la, lo in town_points):
                 # "Buffalo, New York" names the region holding the town, not its seat far away;
@@ -1603,7 +1682,7 @@ def _bracketed(text: str, m: "_Match") -> bool:
 SUBLOCALITY_KM = 60.0
 # ... or farther than this from the point of the region the report names, when it names no town
 REGION_REACH_KM = 300.0
-FUZZY_NEAR_KM = 150.0
+FUZZY_NEAR_KM = 300.0
 _SUBLOCALITY_NAME = re.compile(r"(?:colonia|col\.|barrio|bairro|fraccionamiento|barangay|brgy\.?|sitio|purok|"
                                r"kampung|mahalle|mohalla)\b", re.I)
 # (the sub-locality word may open a longer name the place ends: "Colonia Vistas del Rio", "Kazanci Yokusu street")
@@ -1634,6 +1713,12 @@ _ADMIN_BEFORE = re.compile(r"\b(?:town|city|village|district|province|municipali
 def _named_as_place(text: str, start: int) -> bool:
     return bool(_ADMIN_BEFORE.search(text, max(0, start - 25), start))
 _NUMBER_AFTER = re.compile(r" \d{1,3}\b(?![.,]\d)")
+# "in the northeast of X", "the southern part of X", "eastern rural X": X as a region, not a town
+_REGION_PART_BEFORE = re.compile(r"(?:\bthe\s+(?:(?:north|south)(?:east|west)?|east|west|centre|center|middle|"
+                                 r"\w+ern(?:\s+part)?|parts?)\s+of|\w+ern\s+rural|\brural)\s+(?:the\s+)?$", re.I)
+# capitalised words of an institution's name after a match ("Queen Elizabeth University Hospital")
+_INSTITUTION_AFTER = re.compile(r"(?:\s+[A-Z][\w'’]+){0,2}?\s+(?:University|Hospital|College|School|Institute|"
+                                r"Academy|Stadium|Hotel|Foundation|Infirmary|Clinic|Memorial|Library|Museum)\b")
 _EZAFE_BEFORE = re.compile(r"[A-Za-z][-‐](?:e|i|ye|yi)[-‐]$")
 _NAME_LABELS = frozenset({"ORG", "FAC", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 # words that begin place names ("Wadi X", "Camp X", "Greater X"): a match after them is the place itself
@@ -1664,6 +1749,14 @@ def _glued_word_before(ents, m: "_Match", text: str, gaz) -> bool:
             return not any(gaz.pop[e] >= DOMINANT_POP or gaz.kind[e] in (K_COUNTRY, K_ADM1)
                            for e in gaz.entries_for_key(key))
     return False
+
+
+_VOWELS = re.compile(r"[aeiouy]+")
+
+
+def _vowel_shape(key: str) -> str:
+    """A key with every run of vowels as one mark: "menufia", "monufia", "minufiya" -> "m*n*f*"."""
+    return _VOWELS.sub("*", key)
 
 
 def _display(name: str) -> str:

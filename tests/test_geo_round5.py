@@ -1,0 +1,116 @@
+"""Geocoder rules of the fifth round: names with lower-case articles inside, direction words, world cities
+against towns the article's regions vouch for, buildings named after people, the vowel tier of the fuzzy
+fallback, fuzzy matches that must fit the region named beside them, and regions named like a city.
+
+Texts are written by the strife team; the gazetteer index is built once per test session.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from strife.geo import Geocoder
+from strife.geo.geocoder import _vowel_shape
+from strife.records import Article
+
+
+@pytest.fixture(scope="module")
+def geo():
+    from strife.settings import get_settings
+
+    return Geocoder.load(get_settings())
+
+
+def _places(geo, text: str, doc=None, outlet: str | None = None) -> dict:
+    art = Article(id=Article.make_id(None, text), document_id="doc", position=0, title=None, text=text,
+                  outlet=outlet)
+    return {p.text: p.location for p in geo.find_places(art, doc) if p.location is not None}
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Delegates flew into Dar es Salaam, Tanzania, for the summit.", "Dar es Salaam", "Tanzania"),
+    ("Aid trucks queued outside Port-au-Prince after the storm.", "Port-au-Prince", "Haiti"),
+    ("The barge sank near Bergen op Zoom overnight.", "Bergen op Zoom", "Netherlands"),
+])
+def test_a_name_with_a_lower_case_article_inside_is_matched_whole(geo, text, name, country):
+    got = _places(geo, text)
+    assert got[name].country == country
+    assert not any(k != name and k in name for k in got)  # no "Port" or "Salaam" on its own
+
+
+@pytest.mark.nlp
+def test_direction_words_are_no_region_but_the_middle_east_is(geo, nlp):
+    text = "Floods closed roads in Cornwall in South West England."
+    got = _places(geo, text, nlp(text))
+    assert "South West" not in got  # Cameroon's South-West region
+    assert got["Cornwall"].country == "United Kingdom"
+    assert "Middle East" in _places(geo, "Her first tour of the Middle East ended on Friday.")
+
+
+def test_a_world_city_beats_a_small_namesake_in_a_region_named_elsewhere(geo):
+    text = ("The flu spread across the country this winter. The Mayor of Boston declared an emergency on "
+            "Tuesday, and officials in New York urged people to get vaccinated.")  # a Boston of 8,000 lies in New York
+    assert _places(geo, text)["Boston"].admin1 == "Massachusetts"
+
+
+def test_a_region_written_beside_a_small_town_still_decides(geo):
+    assert _places(geo, "A tornado struck Boston, Virginia, late on Sunday.")["Boston"].admin1 == "Virginia"
+
+
+def test_a_building_named_after_someone_is_no_place_abroad(geo):
+    got = _places(geo, "She was taken to the Queen Elizabeth University Hospital in Glasgow on Monday. "
+                       "She had flown in from London.")
+    assert "Queen Elizabeth" not in got  # a village in Saskatchewan
+    assert got["London"].country == "United Kingdom"
+
+
+def test_a_town_of_the_reports_country_keeps_its_hospital(geo):
+    got = _places(geo, "The wounded were taken to the Kafranbel Surgical Hospital in Idlib, Syria.")
+    assert got["Kafranbel"].country == "Syria"
+
+
+def test_vowel_shape():
+    assert _vowel_shape("menufia") == _vowel_shape("monufia") == "m*n*f*"
+    assert _vowel_shape("idleb") == _vowel_shape("idlib")
+
+
+def test_the_vowel_tier_finds_another_vowelling_of_a_countrys_name(geo, monkeypatch):
+    import strife.geo.geocoder as gc
+
+    monkeypatch.setattr(gc, "FUZZY_THRESHOLD", 99)  # the ratio tier finds nothing; the vowel tier must
+    hit = geo._fuzzy_uncached("menufia", ["EG"])
+    assert hit and {geo.gaz.admin1_name(e) for e in hit} == {"Monufia"}
+    monkeypatch.setattr(gc, "FUZZY_VOWEL_RATIO", None)
+    assert geo._fuzzy_uncached("menufia", ["EG"]) == ()
+
+
+def test_a_fuzzy_match_outside_the_region_beside_it_is_dropped(geo):
+    # "Indanan" is a municipality of Sulu the gazetteer lacks; the fuzzy fallback finds a Pindangan in Luzon
+    got = _places(geo, "Marines traded fire with gunmen in Barangay Xyzzy, Indanan, Sulu, on Friday.",
+                  outlet="Philippine News Agency")
+    assert all(loc.admin1 != "Ilocos" for loc in got.values())
+
+
+def test_a_bare_state_name_is_the_state_not_a_small_town_elsewhere(geo):
+    got = _places(geo, "Letters were mailed to newsrooms in New York City and Florida.")
+    assert got["Florida"].geo_precision == 3 and got["Florida"].admin1 == "Florida"
+
+
+@pytest.mark.parametrize("text, admin1, precision", [
+    ("She died in a Buenos Aires hospital last week.", "Ciudad Autonoma de Buenos Aires", 1),
+    ("Neighbours banged pots in Villa Xyzzy (Buenos Aires) at night.", "Buenos Aires", 3),
+])
+def test_a_city_of_a_million_named_like_its_province(geo, text, admin1, precision):
+    loc = _places(geo, text)["Buenos Aires"]
+    assert loc.admin1 == admin1 and loc.geo_precision == precision
+
+
+def test_region_centre_ignores_a_shape_point_of_another_subdivision(geo):
+    from strife.eval.geoparse import region_centre
+    from strife.geo.gazetteer import K_ADM1
+    from strife.geo.normalize import name_key
+
+    gaz = geo.gaz
+    e = next(e for e in gaz.entries_for_key(name_key("Central Luzon")) if gaz.kind[e] == K_ADM1)
+    lat, lon = region_centre(geo, gaz.gid[e])
+    assert 14 < lat < 17 and 119 < lon < 122  # in Luzon, not at a Mindanao province's point
