@@ -114,3 +114,9 @@ def test_region_centre_ignores_a_shape_point_of_another_subdivision(geo):
     e = next(e for e in gaz.entries_for_key(name_key("Central Luzon")) if gaz.kind[e] == K_ADM1)
     lat, lon = region_centre(geo, gaz.gid[e])
     assert 14 < lat < 17 and 119 < lon < 122  # in Luzon, not at a Mindanao province's point
+
+
+def test_a_region_in_a_counted_list_of_regions_is_the_region(geo):
+    got = _places(geo, "New cases: nine in Manitoba, four in Ontario, and two in Quebec.")
+    assert got["Quebec"].geo_precision == 3  # the province, not Quebec City
+    assert _places(geo, "Snow fell in Quebec overnight.")["Quebec"].geo_precision == 1

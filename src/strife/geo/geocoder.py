@@ -124,8 +124,10 @@ TOWN_SEAT_KM = 40.0
 DISTRICT_TOWN_KM = 30.0
 # Fewest names of one country's regions that make a list ("Ohio, Oregon and Texas")
 LIST_MIN = 3
-# what separates the items of a list of places: "Ohio, Oregon", "Utah and Washington", "Texas, and Ohio"
-_LIST_SEP = re.compile(r"\s*(?:,|;|\band\b|,\s*and\b|&)\s*", re.I)
+# what separates the items of a list of places: "Ohio, Oregon", "Utah and Washington", "Texas, and Ohio",
+# also with a count before each item ("twelve in Ontario, eight in Alberta, and one in Quebec")
+_LIST_SEP = re.compile(r"\s*(?:,|;|\band\b|,\s*and\b|&)\s*(?:(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|"
+                       r"nine|ten|eleven|twelve|\w+teen|\w+ty)(?:\s+[a-z]+)?\s+(?:in|from)\s+(?:the\s+)?)?", re.I)
 # Characters before a mention's trigger that still count as "near" when no parse links a place (a sentence).
 _LOCATIVE_PREPS = {"in", "near", "at", "on", "outside", "around", "inside", "into", "across", "throughout",
                    "towards", "toward", "to", "from", "of", "within", "between", "along", "by", "off", "over"}
@@ -1025,7 +1027,8 @@ class Geocoder:
             own = next((e for e in m.entries if gaz.kind[e] == K_COUNTRY and gaz.cc[e] == gaz.cc[best]), None)
             if own is not None:
                 best_s, best = next(t for t in scored if t[1] == own)
-        if gaz.kind[best] == K_ADM1 and not admin1_word:
+        if gaz.kind[best] == K_ADM1 and not admin1_word and gaz.cc[best] not in listed:
+            # (an item of a list of regions is the region: "eight in Alberta, and one in Quebec")
             # a province and its same-named seat: the bare name means the town ("shelling in Idlib" is
             # coded at Idlib, as ACLED does), "Idlib province" the province
             # (or a city of a million of that name, the region's seat or not: "a Buenos Aires hospital" is in
