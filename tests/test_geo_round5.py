@@ -120,3 +120,9 @@ def test_a_region_in_a_counted_list_of_regions_is_the_region(geo):
     got = _places(geo, "New cases: nine in Manitoba, four in Ontario, and two in Quebec.")
     assert got["Quebec"].geo_precision == 3  # the province, not Quebec City
     assert _places(geo, "Snow fell in Quebec overnight.")["Quebec"].geo_precision == 1
+
+
+def test_a_front_line_report_drops_a_lone_namesake_far_from_the_front(geo):
+    # the gazetteer's only Kruta Balka lies in Poltava, 300 km from the Donbas front line
+    assert "Kruta Balka" not in _places(geo, "Monitors recorded 46 shots near Kruta Balka, on the contact line.")
+    assert _places(geo, "Farmers protested in Kruta Balka over land prices.")["Kruta Balka"].admin1 == "Poltava"

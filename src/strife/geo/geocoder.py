@@ -789,6 +789,9 @@ class Geocoder:
                     and gaz.kind[best] in (K_CITY, K_SUPP) and gaz.pop[best] < GUESS_MAX_POP
                     and not self._near_front(best)
                     and (sum(1 for e in m.entries if gaz.cc[e] == gaz.cc[best] and gaz.kind[e] in (K_CITY, K_SUPP)) > 1
+                         # (or a report from the front line itself: "near Kruta Balka" beside "the contact line"
+                         # is not the Kruta Balka of Poltava, the only one the gazetteer has)
+                         or bool(_FRONT_CUE.search(text))
                          # (or a village that only another spelling names: "Sanzharivka" is an old name of a
                          # Poltavka 165 km from the Sanzharivka by the line)
                          or token_key(gaz.name[best]) != token_key(m.text))):
@@ -1719,6 +1722,8 @@ _ADMIN_BEFORE = re.compile(r"\b(?:town|city|village|district|province|municipali
 def _named_as_place(text: str, start: int) -> bool:
     return bool(_ADMIN_BEFORE.search(text, max(0, start - 25), start))
 _NUMBER_AFTER = re.compile(r" \d{1,3}\b(?![.,]\d)")
+# a report written from a front line ("both directions of the frontline", "the contact line")
+_FRONT_CUE = re.compile(r"\b(?:front[- ]?lines?|contact line|line of contact|line of control)\b", re.I)
 # "in the northeast of X", "the southern part of X", "eastern rural X": X as a region, not a town
 _REGION_PART_BEFORE = re.compile(r"(?:\bthe\s+(?:(?:north|south)(?:east|west)?|east|west|centre|center|middle|"
                                  r"\w+ern(?:\s+part)?|parts?)\s+of|\w+ern\s+rural|\brural)\s+(?:the\s+)?$", re.I)
