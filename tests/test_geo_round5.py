@@ -126,3 +126,21 @@ def test_a_front_line_report_drops_a_lone_namesake_far_from_the_front(geo):
     # the gazetteer's only Kruta Balka lies in Poltava, 300 km from the Donbas front line
     assert "Kruta Balka" not in _places(geo, "Monitors recorded 46 shots near Kruta Balka, on the contact line.")
     assert _places(geo, "Farmers protested in Kruta Balka over land prices.")["Kruta Balka"].admin1 == "Poltava"
+
+
+@pytest.mark.nlp
+def test_a_sentence_initial_word_is_no_part_of_the_name(geo, nlp):
+    # "In Basra": "In" starts the sentence, it does not lengthen the name; British troops say who, not where
+    text = "In Basra, a roadside bomb wrecked a truck used by British troops on Monday."
+    assert _places(geo, text, nlp(text))["Basra"].country == "Iraq"
+
+
+def test_an_untagged_capital_still_means_itself(geo):
+    got = _places(geo, "Since last week, hundreds of Ghanaian soldiers are patrolling the battered Monrovia.")
+    assert got["Monrovia"].country == "Liberia"
+
+
+def test_a_mid_sized_foreign_city_inside_an_institutions_name_stays_out(geo):
+    text = "Relatives of inmates of El Milagro prison protested in La Libertad, Arequipa, on Friday."
+    got = _places(geo, text, outlet="La Republica (Peru)")
+    assert all(loc.country == "Peru" for loc in got.values())

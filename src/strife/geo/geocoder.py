@@ -74,6 +74,8 @@ DOMINANT_RATIO = 10
 # country whose article weight is at most BIG_CITY_SLACK below that town's, is what the bare name means
 # (Geocoder._pick: "the Mayor of Boston" in a story that names Texas)
 BIG_CITY_POP = 250_000
+# A one-word name NER leaves untagged still means a dominant city of this size (Geocoder._means_itself)
+BARE_KEEP_POP = 500_000
 BIG_CITY_RATIO = 20
 BIG_CITY_SLACK = 0.2
 # The conflict geography prior (Geocoder._hot_cells): grid cell size in degrees (0.25 = ~28 km; a place
@@ -337,6 +339,7 @@ class _Match:
     label: str | None = None  # NER's label when an entity spans exactly this match ("GPE" for "Cairo")
     standin: bool = False  # right after a place name the gazetteer does not know ("near Bohdanivka, Donetsk")
     named_as_place: bool = False  # after "the town of", "the village of" ("the town of Zhukovskiy")
+    bare: bool = False  # no NER entity overlaps it
 
 
 class Geocoder:
@@ -546,6 +549,7 @@ class Geocoder:
                 # Hospital" is no Queen Elizabeth, Alberta (a town of the report's country keeps its hospital)
             label, inner = _covering(ents, m.start, m.end)
             m.label = None if inner else label
+            m.bare = label is None
             m.named_as_place = _named_as_place(text, m.start)
             acronym = False
             if (m.start, m.end) in abbr_spans:
@@ -761,7 +765,7 @@ class Geocoder:
                     and ((gaz.kind[best] in (K_CITY, K_ADM2, K_SUPP) and gaz.pop[best] < WEAK_MATCH_POP)
                          or (gaz.kind[best] in (K_CITY, K_ADM2, K_ADM1) and cweight
                              and len({gaz.cc[e] for e in m.entries}) > 1
-                             and not (m.label in ("GPE", "LOC") and self._dominant(m, best, text))))):
+                             and not self._means_itself(m, best, text)))):
                 continue  # a foreign namesake of a word in an article about elsewhere ("Kara" in a CAR report);
                 # a place NER calls a place stays when it is what the name means: a world city ("a laboratory
                 # in Cairo" in a US story) or a name's only sizeable bearer ("captured in Najaf")
@@ -769,14 +773,14 @@ class Geocoder:
                     and gaz.pop[best] < FOREIGN_KEEP_POP
                     and lead is not None and gaz.cc[best] != lead
                     and cw[gaz.cc[best]] <= self_votes[(token_key(m.text), gaz.cc[best])]
-                    and not (m.label in ("GPE", "LOC") and self._dominant(m, best, text))):
+                    and not self._means_itself(m, best, text)):
                 # "Mafraq" (a Jordanian province) in a Yemeni report ("Mafraq ar Ruwayk area"): a one-word name
                 # whose country nothing but the name itself vouches for, where the report is about elsewhere
                 continue
             if (loc is not None and m.ntok == 1 and cweight and gaz.cc[best] not in cweight
                     and ((gaz.kind[best] in (K_CITY, K_ADM2, K_SUPP) and gaz.pop[best] < FOREIGN_KEEP_POP)
                          or gaz.kind[best] == K_ADM1)
-                    and not (m.label in ("GPE", "LOC") and self._dominant(m, best, text))):
+                    and not self._means_itself(m, best, text)):
                 continue  # "Sultan" -> Libya, "Handa" -> Japan in an Afghan report: no evidence for that country
             if (loc is not None and local and gaz.kind[best] not in (K_COUNTRY, K_ADM1)
                     and (gaz.cc[best], gaz.adm1[best]) not in local
@@ -846,16 +850,25 @@ class Geocoder:
         # "Talhar town (Badin, Sindh)" are right where they are, close to the named district's seat)
         return all(distance_km(gaz.lat[best], gaz.lon[best], gaz.lat[e], gaz.lon[e]) > DISTRICT_TOWN_KM for e in ds)
 
+    def _means_itself(self, m: _Match, best: int, text: str) -> bool:
+        """Whether a one-word name is ``best`` whatever the article's countries: NER calls it a place, or
+        leaves it untagged when it is a city of BARE_KEEP_POP ("patrolling the war-riven Monrovia"), and
+        ``best`` dominates the name's bearers."""
+        return (m.label in ("GPE", "LOC") or (m.bare and self.gaz.pop[best] >= BARE_KEEP_POP)) \
+            and self._dominant(m, best, text)
+
     def _dominant(self, m: _Match, best: int, text: str) -> bool:
         """Whether ``best`` is what the name means wherever it is written: a city of FOREIGN_KEEP_POP, or one of
         DOMINANT_POP whose own name this is, DOMINANT_RATIO times the population of any other bearer."""
         gaz = self.gaz
-        if _PART_OF_NAME_AFTER.match(text, m.end) or _PART_OF_NAME_BEFORE.search(text, max(0, m.start - 30), m.start):
-            return False  # "Mafraq ar Ruwayk": the name is longer than the match
+        before = _PART_OF_NAME_BEFORE.search(text, max(0, m.start - 30), m.start)
+        if _PART_OF_NAME_AFTER.match(text, m.end) or (
+                before and before.group().split()[0].lower() not in _FUNCTION_WORDS):
+            return False  # "Mafraq ar Ruwayk": the name is longer than the match ("In Basra" is not)
         if gaz.pop[best] >= FOREIGN_KEEP_POP:
             return True
-        if gaz.pop[best] < DOMINANT_POP or unidecode(gaz.name[best]).lower() != unidecode(m.text).lower():
-            return False
+        if gaz.pop[best] < DOMINANT_POP or name_key(gaz.name[best]) != name_key(m.text):
+            return False  # (its own name in any spelling the keys join: "Basra" for Basrah)
         others = [gaz.pop[e] for e in m.entries if e != best and gaz.kind[e] != K_ADM1
                   and distance_km(gaz.lat[e], gaz.lon[e], gaz.lat[best], gaz.lon[best]) > 25]
         return all(p * DOMINANT_RATIO <= gaz.pop[best] for p in others)
