@@ -144,3 +144,24 @@ def test_a_mid_sized_foreign_city_inside_an_institutions_name_stays_out(geo):
     text = "Relatives of inmates of El Milagro prison protested in La Libertad, Arequipa, on Friday."
     got = _places(geo, text, outlet="La Republica (Peru)")
     assert all(loc.country == "Peru" for loc in got.values())
+
+
+def test_a_community_named_like_a_far_city_is_a_part_of_the_town(geo):
+    got = _places(geo, "On 3 May 2021, in Niteroi, Rio de Janeiro, gunfire was heard in the Nova Brasilia community.")
+    assert "Brasilia" not in got and got["Niteroi"].admin1 == "Rio de Janeiro"
+    # a region is no part of a town
+    assert "Ohio" in _places(geo, "New grants from Washington will reach Ohio community clinics this spring.")
+
+
+def test_a_bracket_after_a_big_city_names_a_part_of_it(geo):
+    got = _places(geo, "On 3 May 2021, in Panama City (Bella Vista), tenants protested over rent.",
+                  outlet="La Prensa (Panama)")
+    assert got["Panama City"].country == "Panama"
+    assert "Bella Vista" not in got  # a Bella Vista in the Dominican Republic or Los Santos is another place
+
+
+@pytest.mark.nlp
+def test_a_region_beside_a_name_still_vetoes_a_namesake_vouched_only_by_itself(geo, nlp):
+    text = "On 2 May 2021, in Maracas, Tunapuna/Piarco, a man was wounded in a drive-by shooting."
+    got = _places(geo, text, nlp(text))
+    assert all(loc.country != "Brazil" for loc in got.values())

@@ -353,6 +353,7 @@ class Geocoder:
         self.gaz: Gazetteer = load_index(settings)
         self._country_keys: dict[str, tuple[list[str], list[int]]] = {}
         self._vowel_keys: dict[str, dict[str, list[int]]] = {}
+        self._by_gid: dict[str, int] | None = None
         self._fuzzy_memo: dict[tuple, tuple] = {}
         self._stop = _stopwords()
         self._demonyms = _demonyms()
@@ -784,7 +785,12 @@ class Geocoder:
                 continue  # "Sultan" -> Libya, "Handa" -> Japan in an Afghan report: no evidence for that country
             if (loc is not None and local and gaz.kind[best] not in (K_COUNTRY, K_ADM1)
                     and (gaz.cc[best], gaz.adm1[best]) not in local
-                    and (m.method == "fuzzy" or not _in_list(matches, i, text))):
+                    and (m.method == "fuzzy" or not _in_list(matches, i, text))
+                    # (a region of a country the article is not about says nothing of a place in a country it is
+                    # about, by more than the name's own vote: "Panama City (Bella Vista)" in a Panamanian paper
+                    # names a part of the city, not a Bella Vista region of Paraguay)
+                    and not (cw[gaz.cc[best]] > self_votes[(token_key(m.text), gaz.cc[best])]
+                             and not any(cc in cweight for cc, _a in local))):
                 # "Bohdanivka, Donetsk" when no Bohdanivka in the gazetteer lies in Donetsk: a namesake
                 # elsewhere is wrong; leave the event to the region named beside it (an item of a list of
                 # regions may lie elsewhere, unless only a fuzzy match found it: "Indanan, Sulu" is no Pindangan)
@@ -824,13 +830,34 @@ class Geocoder:
             def near_anchor(t: Toponym) -> bool:
                 if t in anchored or t.location is None or t.location.latitude is None:
                     return True
-                reach = SUBLOCALITY_KM if _sublocality(t, text) else FUZZY_NEAR_KM if t.method == "fuzzy" else None
+                # (a region is no part of a town: "Ohio community health centers")
+                reach = (SUBLOCALITY_KM if t.location.geo_precision != 3 and _sublocality(t, text)
+                         else FUZZY_NEAR_KM if t.method == "fuzzy" else None)
                 return reach is None or any(
                     distance_km(t.location.latitude, t.location.longitude, a.location.latitude, a.location.longitude)
                     <= (reach if a.location.geo_precision != 3 else max(reach, REGION_REACH_KM)) for a in anchored)
 
             out = [t for t in out if near_anchor(t)]
+        # "Panama City (Bella Vista)", "Mogadishu-Shangaani district (Shangaani, Banadir)": a bracket after a city
+        # of WEAK_MATCH_POP names a part of it; a town of that name far away is another place
+        heads = {t.end: t for t in out if t.location is not None and t.location.geo_precision == 1
+                 and t.location.gazetteer_id is not None and gaz.pop[self._entry_of(t)] >= WEAK_MATCH_POP}
+        if heads:
+            def part_elsewhere(t: Toponym) -> bool:
+                head = _qualified_head(t, heads, text)
+                loc = t.location
+                return (head is not None and head is not t and loc is not None and loc.geo_precision in (1, 2)
+                        and loc.latitude is not None and distance_km(
+                            loc.latitude, loc.longitude, head.location.latitude, head.location.longitude) > SUBLOCALITY_KM)
+
+            out = [t for t in out if not part_elsewhere(t)]
         return out
+
+    def _entry_of(self, t: Toponym) -> int:
+        """The gazetteer entry a toponym was resolved to."""
+        if self._by_gid is None:
+            self._by_gid = {g: e for e, g in enumerate(self.gaz.gid)}
+        return self._by_gid[t.location.gazetteer_id]
 
     def _other_district(self, matches: list[_Match], i: int, best: int, text: str) -> bool:
         """Whether matches[i] is followed by "(District, Province)" whose district holds none of the name's
@@ -1322,8 +1349,12 @@ def _qualified_head(p: Toponym, heads: dict, text: str) -> Toponym | None:
     if not _bracketed(text, p):
         return None
     g = _QUALIFIED_HEAD.search(text, max(0, p.start - 70), p.start)
-    # (the place before the bracket ends where the match starts: its last word character)
-    return None if g is None else heads.get(g.start() + 1)
+    if g is None:
+        return None
+    # (the place before the bracket ends where the match starts, at its last word character, or after a kind
+    # word that is part of its name: "Panama City (Bella Vista)")
+    bracket = text.index("(", g.start()) if "(" in text[g.start():p.start] else g.end()
+    return next((heads[e] for e in range(g.start() + 1, bracket + 1) if e in heads), None)
 
 
 def _road_end(p: Toponym, text: str) -> bool:
@@ -1717,7 +1748,7 @@ _SUBLOCALITY_BEFORE = re.compile(r"\b(?i:colonia|barrio|bairro|fraccionamiento|b
 _SUBLOCALITY_LIST_AFTER = re.compile(r"(?:\s+[A-Z][\w'’]*)*(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*)"
                                      r"{1,6}\s+(?:neighbou?rhoods|districts\s+of|quarters|suburbs)\b")
 _SUBLOCALITY_AFTER = re.compile(r"(?:\s+[A-Z][\w'’]*)?\s+(?:neighbou?rhoods?|street|avenue|road|sector|quarter|colony|"
-                                r"district\s+of)\b")
+                                r"community|favela|township|district\s+of)\b")
 
 
 def _sublocality(t: Toponym, text: str) -> bool:
