@@ -165,3 +165,24 @@ def test_a_region_beside_a_name_still_vetoes_a_namesake_vouched_only_by_itself(g
     text = "On 2 May 2021, in Maracas, Tunapuna/Piarco, a man was wounded in a drive-by shooting."
     got = _places(geo, text, nlp(text))
     assert all(loc.country != "Brazil" for loc in got.values())
+
+
+@pytest.mark.parametrize("text, wrong", [
+    # a part of a district the gazetteer lacks: the place must lie in the province after it
+    ("On 9 May 2021, gunmen raided a post in Band Sharan of Ab Kamari district, Badghis.", "Sharan"),
+    ("On 7 May 2021, a base in the Shahrak-e-Turkmania village of Nahri Shahi district, Balkh was shelled.", "Shahrak"),
+    ("On 6 May 2021, two guards died in the 'Qalat' area of Kushki Kuhna district, Herat.", "'Qalat"),
+    # the first word of a district's name ("Dashti Qala") is no Iranian Dashti; the province stays
+    ("On 8 May 2021, a cook was seized in the Qom Qishlaq area of Dashti Qala district, Takhar.", "Dashti"),
+    # a region of another country at the start of a longer name
+    ("On 11 May 2021, a roadside bomb hit a patrol in the Chin Zai area in Takhar province.", "Chin"),
+])
+def test_a_part_of_an_unknown_district_lies_in_the_province_after_it(geo, text, wrong):
+    got = _places(geo, text)
+    assert wrong not in got
+    assert all(loc.country == "Afghanistan" for loc in got.values())
+
+
+def test_a_province_after_its_district_is_kept_whatever_the_articles_countries(geo):
+    got = _places(geo, "A guard from Qom was seized in the Xyzzy area of Dashti Qala district, Takhar.")
+    assert got["Takhar"].admin1 == "Takhar" and got["Takhar"].geo_precision == 3

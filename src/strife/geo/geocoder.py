@@ -160,18 +160,24 @@ _LOCAL_ADMIN = re.compile(r"\s*(?:(?:district|cent(?:er|re)|sub-?district|villag
                           r"(?:north|south)\s*[-‐–]?\s*(?:east|west))\s+of\s+)?", re.I)
 # what follows a place that is only the start of a longer name, or the first of two places, before the
 # region or town holding them: " al Faraj area in ", " Bahrat area in ", " and Tal Ahmar in the countryside of "
-_NAME_WORDS = r"(?:[\s\-]+(?:(?:al|as|ash|ad|ar|an|at|az|el|wa|bin|ibn)[\s\-]+)?[A-Z][\w'’‘ʿ]*)"
+_NAME_WORDS = r"(?:[\s\-]+(?:(?:al|as|ash|ad|ar|an|at|az|el|wa|bin|ibn|e|i|ye)[\s\-]+)?[A-Z][\w'’‘ʿ]*)"
 _HELD_IN = re.compile(
     # the rest of a longer name, then a kind word: "Bab al Faraj area in" (not "Ontario Chamber of Commerce",
     # "Dawson County Jail in": an organisation or a building named after the place)
-    rf"(?:{_NAME_WORDS}{{1,3}}(?:\s+and\s+[A-Z][\w'’‘ʿ]*{_NAME_WORDS}{{0,2}})?"
+    rf"(?:(?:{_NAME_WORDS}{{1,3}}(?:\s+and\s+[A-Z][\w'’‘ʿ]*{_NAME_WORDS}{{0,2}})?"
     r"\s+(?:area|village|town|city|district|sub-?district|camp|neighbou?rhood|region|base)s?"
     # or a second place: "Maariya and Tal Ahmar in"
     rf"|\s+and\s+[A-Z][\w'’‘ʿ]*{_NAME_WORDS}{{0,2}}(?:\s+(?:area|village|town|city|district|sub-?district|camp|"
     r"neighbou?rhood|region|base)s?)?)"
     r"\s+(?:in|of)\s+"
     r"(?:the\s+)?(?:(?:\w+ern\s+|rural\s+)?(?:countryside|province|governorate|district|outskirts|parts?)\s+of\s+"
-    r"(?:the\s+)?)?")
+    r"(?:the\s+)?)?)")
+# what follows a place named as a part of a district the gazetteer lacks (whatever words of that district's name
+# it knows), before the province holding both: "Band Sharan of Ab Kamari district, " (Badghis), "-e-Turkmania
+# village of Nahri Shahi district, " (Balkh), " Qala district, " ("Dashti Qala district, Takhar")
+_OF_DISTRICT = re.compile(
+    rf"(?:{_NAME_WORDS}{{0,3}}['’]?(?:\s+(?:area|village|town|neighbou?rhood|camp|base|post))?\s+of\s+[A-Z][\w'’‘ʿ]*"
+    rf"{_NAME_WORDS}{{0,3}}|{_NAME_WORDS}{{1,3}})\s+(?:district|sub-?district)(?:\s+cent(?:er|re))?\s*,\s*")
 
 
 # (also "X (Chikun LGA, Kaduna)": a district the gazetteer does not know, then the province)
@@ -783,13 +789,18 @@ class Geocoder:
                          or gaz.kind[best] == K_ADM1)
                     and not self._means_itself(m, best, text)):
                 continue  # "Sultan" -> Libya, "Handa" -> Japan in an Afghan report: no evidence for that country
-            if (loc is not None and local and gaz.kind[best] not in (K_COUNTRY, K_ADM1)
+            if (loc is not None and local and gaz.kind[best] != K_COUNTRY
+                    # (a region is held by no other region, but one of another country is no region here:
+                    # "the Chin Zai area in Takhar" is not Myanmar's Chin State)
+                    and (gaz.kind[best] != K_ADM1 or gaz.cc[best] not in {cc for cc, _a in local})
                     and (gaz.cc[best], gaz.adm1[best]) not in local
                     and (m.method == "fuzzy" or not _in_list(matches, i, text))
-                    # (a region of a country the article is not about says nothing of a place in a country it is
-                    # about, by more than the name's own vote: "Panama City (Bella Vista)" in a Panamanian paper
-                    # names a part of the city, not a Bella Vista region of Paraguay)
+                    # (regions of several countries the article is not about, all named like the word beside it,
+                    # say nothing of a place in a country it is about, by more than the name's own vote: "Panama
+                    # City (Bella Vista)" in a Panamanian paper names a part of the city, not a Bella Vista
+                    # region of Paraguay; "Dashti Qala district, Takhar" does hold the Dashti it names)
                     and not (cw[gaz.cc[best]] > self_votes[(token_key(m.text), gaz.cc[best])]
+                             and len({cc for cc, _a in local}) > 1
                              and not any(cc in cweight for cc, _a in local))):
                 # "Bohdanivka, Donetsk" when no Bohdanivka in the gazetteer lies in Donetsk: a namesake
                 # elsewhere is wrong; leave the event to the region named beside it (an item of a list of
@@ -878,9 +889,11 @@ class Geocoder:
         return all(distance_km(gaz.lat[best], gaz.lon[best], gaz.lat[e], gaz.lon[e]) > DISTRICT_TOWN_KM for e in ds)
 
     def _means_itself(self, m: _Match, best: int, text: str) -> bool:
-        """Whether a one-word name is ``best`` whatever the article's countries: NER calls it a place, or
-        leaves it untagged when it is a city of BARE_KEEP_POP ("patrolling the war-riven Monrovia"), and
-        ``best`` dominates the name's bearers."""
+        """Whether a one-word name is ``best`` whatever the article's countries: a province written after a
+        district; or NER calls it a place, or leaves it untagged when it is a city of BARE_KEEP_POP
+        ("patrolling the war-riven Monrovia"), and ``best`` dominates the name's bearers."""
+        if self.gaz.kind[best] == K_ADM1 and _PROVINCE_SLOT.search(text, max(0, m.start - 30), m.start):
+            return True  # a province after its district: "Dashti Qala district, Takhar"
         return (m.label in ("GPE", "LOC") or (m.bare and self.gaz.pop[best] >= BARE_KEEP_POP)) \
             and self._dominant(m, best, text)
 
@@ -941,6 +954,11 @@ class Geocoder:
                 # gazetteer lacks (or the first of two places), and the region or town after holds it
                 out.update((gaz.cc[e], gaz.adm1[e]) for e in o.entries
                            if gaz.kind[e] in (K_ADM1, K_ADM2, K_CITY) and gaz.adm1[e])
+        g = _OF_DISTRICT.match(text, m.end)
+        if g is not None:
+            o = next((x for x in matches[i + 1:] if x.start >= g.end()), None)
+            if o is not None and o.start == g.end():
+                out.update((gaz.cc[e], gaz.adm1[e]) for e in o.entries if gaz.kind[e] == K_ADM1)
         return out
 
     def _neighbour_cues(self, matches: list[_Match], i: int, text: str):
@@ -1768,6 +1786,9 @@ def _named_as_place(text: str, start: int) -> bool:
 _NUMBER_AFTER = re.compile(r" \d{1,3}\b(?![.,]\d)")
 # a report written from a front line ("both directions of the frontline", "the contact line")
 _FRONT_CUE = re.compile(r"\b(?:front[- ]?lines?|contact line|line of contact|line of control)\b", re.I)
+# a district word and a comma before a province's name: "Dashti Qala district, Takhar"
+_PROVINCE_SLOT = re.compile(r"\b(?:district|sub-?district|LGA|county|municipality|tehsil|woreda|commune)"
+                            r"(?:\s+cent(?:er|re))?\s*,\s*$", re.I)
 # "in the northeast of X", "the southern part of X", "eastern rural X": X as a region, not a town
 _REGION_PART_BEFORE = re.compile(r"(?:\bthe\s+(?:(?:north|south)(?:east|west)?|east|west|centre|center|middle|"
                                  r"\w+ern(?:\s+part)?|parts?)\s+of|\w+ern\s+rural|\brural)\s+(?:the\s+)?$", re.I)
