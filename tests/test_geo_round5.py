@@ -186,3 +186,9 @@ def test_a_part_of_an_unknown_district_lies_in_the_province_after_it(geo, text, 
 def test_a_province_after_its_district_is_kept_whatever_the_articles_countries(geo):
     got = _places(geo, "A guard from Qom was seized in the Xyzzy area of Dashti Qala district, Takhar.")
     assert got["Takhar"].admin1 == "Takhar" and got["Takhar"].geo_precision == 3
+
+
+def test_words_written_apart_also_match_the_name_written_as_one(geo):
+    # "Dawlat Abad" is a district of Faryab under that spelling and a town of Balkh as "Dowlatabad"
+    got = _places(geo, "On 19 May 2021, two guards were shot in Dawlat Abad district center, Balkh.")
+    assert got["Dawlat Abad"].admin1 == "Balkh"

@@ -514,6 +514,9 @@ class Geocoder:
             if m.start >= last_end:
                 kept.append(m)
                 last_end = m.end
+            elif kept and (m.start, m.end) == (kept[-1].start, kept[-1].end) and (m.start, m.end) not in abbr_spans:
+                # the same words under two keys ("Dawlat Abad" as written and glued, Dowlatabad): all their places
+                kept[-1].entries = tuple(dict.fromkeys(kept[-1].entries + m.entries))
         for m in kept:  # "Syria's" -> "Syria", "Damascus'" -> "Damascus"
             g = re.search(rf"[{_MARKS}]s?$", m.text)
             if g and len(m.text) - len(g.group()) >= 3:
