@@ -192,3 +192,11 @@ def test_words_written_apart_also_match_the_name_written_as_one(geo):
     # "Dawlat Abad" is a district of Faryab under that spelling and a town of Balkh as "Dowlatabad"
     got = _places(geo, "On 19 May 2021, two guards were shot in Dawlat Abad district center, Balkh.")
     assert got["Dawlat Abad"].admin1 == "Balkh"
+
+
+def test_a_state_abbreviation_after_a_town_names_the_state(geo):
+    got = _places(geo, "GRAND ISLAND, Neb. (AP) Two inmates who fled a county jail were caught on Friday.")
+    assert got["Neb."].admin1 == "Nebraska"
+    assert got["GRAND ISLAND"].admin1 == "Nebraska"
+    # elsewhere the same letters are a title or a word
+    assert "Miss." not in _places(geo, "Miss. Carter told the court she had been ill in Denver.")

@@ -323,8 +323,16 @@ def outlet_country(outlet: str | None, url: str | None, countries: dict | None =
 
 @lru_cache(maxsize=1)
 def _abbreviations() -> dict[str, str]:
-    """Abbreviation -> gazetteer id of the admin1 region it names (src/strife/data/geo_abbreviations.tsv)."""
-    return {r[0]: "geonames:" + r[1].strip() for r in _tsv("geo_abbreviations.tsv")}
+    """Abbreviation -> gazetteer id of the admin1 region it names (src/strife/data/geo_abbreviations.tsv and,
+    read only after "Town, ", geo_state_abbreviations.tsv)."""
+    out = {r[0]: "geonames:" + r[1].strip() for r in _tsv("geo_abbreviations.tsv")}
+    out.update({r[0]: "geonames:" + r[1].strip() for r in _tsv("geo_state_abbreviations.tsv")})
+    return out
+
+
+@lru_cache(maxsize=1)
+def _after_town_abbreviations() -> frozenset[str]:
+    return frozenset(r[0] for r in _tsv("geo_state_abbreviations.tsv"))
 
 
 @lru_cache(maxsize=1)
@@ -426,8 +434,10 @@ class Geocoder:
     def _abbreviation_matches(self, text: str) -> list[_Match]:
         if self._abbr_re is None:
             return []
+        after_town = _after_town_abbreviations()
         return [_Match(g.start(), g.end(), g.group(), self._abbr_entries[g.group()], "gazetteer", 1)
-                for g in self._abbr_re.finditer(text)]
+                for g in self._abbr_re.finditer(text)
+                if g.group() not in after_town or _TOWN_COMMA_BEFORE.search(text, max(0, g.start() - 40), g.start())]
 
     @classmethod
     def load(cls, settings: Settings) -> "Geocoder":
@@ -1789,6 +1799,8 @@ def _named_as_place(text: str, start: int) -> bool:
 _NUMBER_AFTER = re.compile(r" \d{1,3}\b(?![.,]\d)")
 # a report written from a front line ("both directions of the frontline", "the contact line")
 _FRONT_CUE = re.compile(r"\b(?:front[- ]?lines?|contact line|line of contact|line of control)\b", re.I)
+# a capitalised word and a comma: where "Neb.", "Miss.", "Ill." stand for states ("LEXINGTON, Neb.")
+_TOWN_COMMA_BEFORE = re.compile(r"[A-Z][\w'’.\-]*,\s*$")
 # a district word and a comma before a province's name: "Dashti Qala district, Takhar"
 _PROVINCE_SLOT = re.compile(r"\b(?:district|sub-?district|LGA|county|municipality|tehsil|woreda|commune)"
                             r"(?:\s+cent(?:er|re))?\s*,\s*$", re.I)
