@@ -365,6 +365,33 @@ def test_an_acled_import_moves_same_named_districts_and_towns_to_its_point():
     assert b.extra[district]["coordinates"] == "acled import"
 
 
+def test_a_districts_name_stays_off_acleds_centre_when_a_town_has_it():
+    """ACLED codes a district's "near" events at one place (its centre); the district's name goes to that
+    place unless a town of that name lies elsewhere, which is what reports of the name mean."""
+    from collections import Counter, defaultdict
+
+    from strife.geo import gazetteer as gz
+    from strife.geo.normalize import name_key
+
+    b = gz._Builder()
+    town = b.add("Tall Xyz", 36.70, 38.95, "SY", "04", "", gz.K_CITY, 14000, "c:1", ["Tall Xyz"], "cities500")
+    district = b.add("Tall Xyz District", 36.70, 38.95, "SY", "04", "", gz.K_ADM2, 0, "adm2:1",
+                     ["Tall Xyz District", "Tall Xyz"], "geonames-admin2")
+    rows = [gz.ImportRow(name="Ayn Xyz", latitude=36.40, longitude=38.87, iso2="SY", admin1="Ar-Raqqa",
+                         admin2="Tall Xyz", alternates=("Tall Xyz",), geo_precision=2, source="acled",
+                         kind=gz.K_ACLED),
+            gz.ImportRow(name="Wadi Xyz", latitude=34.0, longitude=64.0, iso2="AF", admin1="Helmand",
+                         admin2="Nahr Xyz", alternates=("Nahr Xyz",), geo_precision=2, source="acled",
+                         kind=gz.K_ACLED)]
+    gz._apply_imports(b, rows, defaultdict(Counter))
+    centre = [e for e in b.keys[name_key("Ayn Xyz")] if b.kind[e] == gz.K_ACLED][0]
+    assert centre not in b.keys[name_key("Tall Xyz")]  # the town is 35 km away: "Tall Xyz" means the town
+    assert town in b.keys[name_key("Tall Xyz")]
+    assert (b.lat[district], b.lon[district]) == (36.40, 38.87)  # the district still moves to ACLED's point
+    other = [e for e in b.keys[name_key("Wadi Xyz")] if b.kind[e] == gz.K_ACLED][0]
+    assert other in b.keys[name_key("Nahr Xyz")]  # no town of that name: the centre carries the district's name
+
+
 def test_short_names_of_the_two_congos(geo):
     got = _places(geo, "Aid reached the DRC on Monday, then Congo-Brazzaville.")
     assert got["DRC"].location.country == "Democratic Republic of Congo"

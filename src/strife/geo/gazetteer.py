@@ -744,8 +744,17 @@ def _apply_imports(b: _Builder, rows: list[ImportRow], learned: dict[str, Counte
             if any(b.kind[e] == K_ADM2 for e in same):
                 continue  # the packaged admin2 names know this district
             extra["district"] = True
+        names = [r.name, *r.alternates]
+        if r.kind == K_ACLED and r.admin2 and r.admin2 in r.alternates and name_key(r.admin2) != name_key(r.name):
+            # the district's name learned by ACLED's point for it ("Tell Abiad" at Ein Issa) stays off the
+            # point when a town of that name lies elsewhere: reports of "Tell Abiad" mean the town (its district
+            # entry still moves to ACLED's point below)
+            if any(b.kind[e] in (K_CITY, K_SUPP) and b.cc[e] == r.iso2
+                   and _km(b.lat[e], b.lon[e], r.latitude, r.longitude) > SNAP_PLACE_KM
+                   for e in b.keys.get(name_key(r.admin2), ())):
+                names.remove(r.admin2)
         b.add(r.name, r.latitude, r.longitude, r.iso2, a1, "", r.kind, r.population, f"{r.source}:{r.ref or name_key(r.name)}",
-              [r.name, *r.alternates], r.source, extra)
+              names, r.source, extra)
         if r.kind == K_ACLED:
             _snap_to_import(b, same, r)
 

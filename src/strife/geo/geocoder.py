@@ -1765,8 +1765,10 @@ SUBLOCALITY_KM = 60.0
 # ... or farther than this from the point of the region the report names, when it names no town
 REGION_REACH_KM = 300.0
 # A fuzzy match farther than this from every other (non-fuzzy) place of the article is a chance likeness
-# ("Al-msabha village on the outskirts of Tarhuna" is no Sabha 600 km away; El Fasher 200 km from Nyala stays)
-FUZZY_NEAR_KM = 300.0
+# ("Al-msabha village on the outskirts of Tarhuna" is no Sabha 600 km away; "Al Marazah area east of the
+# Marib-Al Jawf road" no Markhazah 230 km off in Ad Dali).  300 km would keep one more GeoVirus toponym
+# (El Fasher, 195 km from Nyala) and let that Markhazah through: precision first.
+FUZZY_NEAR_KM = 150.0
 _SUBLOCALITY_NAME = re.compile(r"(?:colonia|col\.|barrio|bairro|fraccionamiento|barangay|brgy\.?|sitio|purok|"
                                r"kampung|mahalle|mohalla)\b", re.I)
 # (the sub-locality word may open a longer name the place ends: "Colonia Vistas del Rio", "Kazanci Yokusu street")
