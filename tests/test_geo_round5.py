@@ -200,3 +200,10 @@ def test_a_state_abbreviation_after_a_town_names_the_state(geo):
     assert got["GRAND ISLAND"].admin1 == "Nebraska"
     # elsewhere the same letters are a title or a word
     assert "Miss." not in _places(geo, "Miss. Carter told the court she had been ill in Denver.")
+
+
+def test_a_region_whose_name_nothing_else_bears_is_kept_in_a_story_about_elsewhere(geo):
+    text = ("Villagers in Peru fell ill after a meteorite struck near Puno. Doctors in Puno and Lima, Peru, "
+            "treated them. A meteor expert at an observatory in Massachusetts doubted that a meteorite could "
+            "release such fumes.")
+    assert _places(geo, text)["Massachusetts"].admin1 == "Massachusetts"

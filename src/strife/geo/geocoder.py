@@ -903,11 +903,15 @@ class Geocoder:
 
     def _means_itself(self, m: _Match, best: int, text: str) -> bool:
         """Whether a one-word name is ``best`` whatever the article's countries: a province written after a
-        district; or NER calls it a place, or leaves it untagged when it is a city of BARE_KEEP_POP
+        district, a region whose name nothing else bears; or NER calls it a place, or leaves it untagged when it is a city of BARE_KEEP_POP
         ("patrolling the war-riven Monrovia"), and ``best`` dominates the name's bearers."""
-        if self.gaz.kind[best] == K_ADM1 and _PROVINCE_SLOT.search(text, max(0, m.start - 30), m.start):
+        gaz = self.gaz
+        if gaz.kind[best] == K_ADM1 and _PROVINCE_SLOT.search(text, max(0, m.start - 30), m.start):
             return True  # a province after its district: "Dashti Qala district, Takhar"
-        return (m.label in ("GPE", "LOC") or (m.bare and self.gaz.pop[best] >= BARE_KEEP_POP)) \
+        if gaz.kind[best] == K_ADM1 and name_key(gaz.name[best]) == name_key(m.text) and all(
+                gaz.cc[e] == gaz.cc[best] and gaz.adm1[e] == gaz.adm1[best] for e in m.entries):
+            return True  # a region whose name nothing else bears: "an observatory in Massachusetts"
+        return (m.label in ("GPE", "LOC") or (m.bare and gaz.pop[best] >= BARE_KEEP_POP)) \
             and self._dominant(m, best, text)
 
     def _dominant(self, m: _Match, best: int, text: str) -> bool:
