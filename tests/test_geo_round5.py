@@ -207,3 +207,9 @@ def test_a_region_whose_name_nothing_else_bears_is_kept_in_a_story_about_elsewhe
             "treated them. A meteor expert at an observatory in Massachusetts doubted that a meteorite could "
             "release such fumes.")
     assert _places(geo, text)["Massachusetts"].admin1 == "Massachusetts"
+
+
+def test_an_english_word_before_a_name_is_no_arabic_article(geo):
+    got = _places(geo, "An Australia-wide ban was lifted on Monday. At Kabul airport, guards fired into the air.")
+    assert "Australia" in got and "Kabul" in got  # not "An Australia", "At Kabul"
+    assert "As Sawadiyah" in _places(geo, "Shelling hit As Sawadiyah in Al Bayda overnight.")

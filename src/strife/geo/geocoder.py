@@ -655,7 +655,10 @@ class Geocoder:
         for m in out:
             pre = text[max(0, m.start - 5):m.start]
             g = re.search(r"(?:^|[^\w])((?:[aAeE][lL]|[aA][sdrntz]h?|[aA][sdrntz])[-‐'’ ])$", pre)
-            if g and (g.group(1)[-1] != " " or g.group(1)[0].isupper()):
+            # (an assimilated article repeats the name's first letter: "As Sawadiyah", "Ad Dali", "Ash Shihr";
+            # "An Australia", "At Kabul" start with English words)
+            if g and (g.group(1)[-1] != " " or g.group(1)[0].isupper()) and (
+                    g.group(1)[:2].lower() in ("al", "el") or text[m.start:m.start + 1].lower() == g.group(1)[1].lower()):
                 m.start -= len(g.group(1))
                 m.text = text[m.start:m.end]
                 m.named_as_place = _named_as_place(text, m.start)
