@@ -213,3 +213,9 @@ def test_an_english_word_before_a_name_is_no_arabic_article(geo):
     got = _places(geo, "An Australia-wide ban was lifted on Monday. At Kabul airport, guards fired into the air.")
     assert "Australia" in got and "Kabul" in got  # not "An Australia", "At Kabul"
     assert "As Sawadiyah" in _places(geo, "Shelling hit As Sawadiyah in Al Bayda overnight.")
+
+
+def test_a_name_followed_by_who_is_a_person_unless_after_a_preposition(geo):
+    got = _places(geo, "Castro, who spoke for three hours, later marched past the embassy in central Havana.")
+    assert "Castro" not in got and got["Havana"].country == "Cuba"
+    assert "Saraqib" in _places(geo, "Residents of Saraqib, who fled the shelling in Idlib, returned home.")

@@ -552,6 +552,10 @@ class Geocoder:
             if m.ntok == 1 and persons and token_key(m.text) in persons and not any(
                     gaz.kind[e] == K_COUNTRY for e in m.entries):
                 continue
+            if m.ntok == 1 and _WHO_AFTER.match(text, m.end) and not any(
+                    gaz.kind[e] in (K_COUNTRY, K_ADM1, K_AREA) for e in m.entries) \
+                    and not _PREP_BEFORE.search(text, max(0, m.start - 8), m.start):
+                continue  # "Castro, who slammed the moves": a person ("residents of Saraqib, who fled" stay)
             if all(w.lower() in _DIRECTIONS for w in _TOKEN_RE.findall(m.text)) and not any(
                     gaz.kind[e] == K_AREA for e in m.entries):
                 continue  # "North East", "Southern": directions, whatever region GeoNames calls so ("South
@@ -1810,6 +1814,9 @@ _NUMBER_AFTER = re.compile(r" \d{1,3}\b(?![.,]\d)")
 _FRONT_CUE = re.compile(r"\b(?:front[- ]?lines?|contact line|line of contact|line of control)\b", re.I)
 # a capitalised word and a comma: where "Neb.", "Miss.", "Ill." stand for states ("LEXINGTON, Neb.")
 _TOWN_COMMA_BEFORE = re.compile(r"[A-Z][\w'’.\-]*,\s*$")
+# ", who" after a name: a person's ("Castro, who spoke for three hours")
+_WHO_AFTER = re.compile(r",\s+who\b")
+_PREP_BEFORE = re.compile(r"\b(?:of|in|from|at|near|to|into|around)\s+(?:the\s+)?$", re.I)
 # a district word and a comma before a province's name: "Dashti Qala district, Takhar"
 _PROVINCE_SLOT = re.compile(r"\b(?:district|sub-?district|LGA|county|municipality|tehsil|woreda|commune)"
                             r"(?:\s+cent(?:er|re))?\s*,\s*$", re.I)
