@@ -661,8 +661,9 @@ class Geocoder:
             g = re.search(r"(?:^|[^\w])((?:[aAeE][lL]|[aA][sdrntz]h?|[aA][sdrntz])[-‐'’ ])$", pre)
             # (an assimilated article repeats the name's first letter: "As Sawadiyah", "Ad Dali", "Ash Shihr";
             # "An Australia", "At Kabul" start with English words)
+            art = g.group(1).lower() if g else ""
             if g and (g.group(1)[-1] != " " or g.group(1)[0].isupper()) and (
-                    g.group(1)[:2].lower() in ("al", "el") or text[m.start:m.start + 1].lower() == g.group(1)[1].lower()):
+                    art[:2] in ("al", "el") or text[m.start:m.start + 1].lower() == art[1]):
                 m.start -= len(g.group(1))
                 m.text = text[m.start:m.end]
                 m.named_as_place = _named_as_place(text, m.start)
@@ -877,9 +878,10 @@ class Geocoder:
             def part_elsewhere(t: Toponym) -> bool:
                 head = _qualified_head(t, heads, text)
                 loc = t.location
-                return (head is not None and head is not t and loc is not None and loc.geo_precision in (1, 2)
-                        and loc.latitude is not None and distance_km(
-                            loc.latitude, loc.longitude, head.location.latitude, head.location.longitude) > SUBLOCALITY_KM)
+                if head is None or head is t or loc is None or loc.geo_precision not in (1, 2) or loc.latitude is None:
+                    return False
+                return distance_km(loc.latitude, loc.longitude,
+                                   head.location.latitude, head.location.longitude) > SUBLOCALITY_KM
 
             out = [t for t in out if not part_elsewhere(t)]
         return out
@@ -910,8 +912,9 @@ class Geocoder:
 
     def _means_itself(self, m: _Match, best: int, text: str) -> bool:
         """Whether a one-word name is ``best`` whatever the article's countries: a province written after a
-        district, a region whose name nothing else bears; or NER calls it a place, or leaves it untagged when it is a city of BARE_KEEP_POP
-        ("patrolling the war-riven Monrovia"), and ``best`` dominates the name's bearers."""
+        district, a region whose name nothing else bears; or NER calls it a place, or leaves it untagged when
+        it is a city of BARE_KEEP_POP ("patrolling the war-riven Monrovia"), and ``best`` dominates the name's
+        bearers."""
         gaz = self.gaz
         if gaz.kind[best] == K_ADM1 and _PROVINCE_SLOT.search(text, max(0, m.start - 30), m.start):
             return True  # a province after its district: "Dashti Qala district, Takhar"
@@ -1019,6 +1022,11 @@ class Geocoder:
     def _pick(self, m: _Match, cweight, adm1_named, anchors, local, text, cues=(frozenset(),) * 5):
         gaz = self.gaz
         country_after, town_before, listed, town_points, town_districts = cues
+        written = unidecode(m.text).lower()
+
+        def own_name(e: int) -> bool:  # the entry's own name is the text's (not an alternate name)
+            return unidecode(gaz.name[e]).lower() == written
+
         after = text[m.end:m.end + 45]
         admin1_word = bool(_ADMIN1_WORDS.match(after))
         # "Nad Ali (Marja) district": the district's other name in brackets before the word
@@ -1054,7 +1062,7 @@ class Geocoder:
                 total = sum(w for _, w in anchors)
                 near = sum(w for (la, lo), w in anchors if distance_km(la, lo, gaz.lat[e], gaz.lon[e]) < PROXIMITY_KM)
                 s += 0.8 * near / total
-            if unidecode(gaz.name[e]).lower() == unidecode(m.text).lower():
+            if own_name(e):
                 s += 0.2
             if self._hot and k not in (K_COUNTRY, K_AREA, K_ADM1) and self._is_hot(e):
                 s += HOT_BONUS
@@ -1084,13 +1092,13 @@ class Geocoder:
         if gaz.kind[best] == K_CITY and (gaz.cc[best], gaz.adm1[best]) not in local and not any(cues) and not any(
                 distance_km(la, lo, gaz.lat[best], gaz.lon[best]) < PROXIMITY_KM for (la, lo), _w in anchors):
             # a town that won only on a region named somewhere in the article, with no other place of the
-            # article near it, yields to a city of the same name BIG_CITY_RATIO times its size in a country the article backs as
-            # much: "the Mayor of Boston" in a story that also names Texas is not Boston, Texas (8,000
-            # people); a region written beside the name ("Boston, Texas") still decides
+            # article near it, yields to a city of the same name BIG_CITY_RATIO times its size in a country the
+            # article backs as much: "the Mayor of Boston" in a story that also names New York is not Boston,
+            # New York (8,000 people); a region written beside the name ("Boston, Virginia") still decides
             big = next((e for _s, e in scored if gaz.kind[e] == K_CITY and gaz.pop[e] >= BIG_CITY_POP
                         and gaz.pop[e] >= BIG_CITY_RATIO * max(gaz.pop[best], 1)
                         and cweight.get(gaz.cc[e], 0.0) >= cweight.get(gaz.cc[best], 0.0) - BIG_CITY_SLACK
-                        and unidecode(gaz.name[e]).lower() == unidecode(m.text).lower()), None)
+                        and own_name(e)), None)
             if big is not None:
                 best_s, best = next(t for t in scored if t[1] == big)
         if gaz.kind[best] == K_CITY and gaz.pop[best] < WEAK_MATCH_POP and (gaz.cc[best], gaz.adm1[best]) not in local \
@@ -1099,13 +1107,13 @@ class Geocoder:
             # unless it is that region's seat: "the media in New York City and Florida" names the state, not
             # Florida, New York (2,900 people)
             region = next((e for _s, e in scored if gaz.kind[e] == K_ADM1 and gaz.cc[e] == gaz.cc[best]
-                           and unidecode(gaz.name[e]).lower() == unidecode(m.text).lower()
+                           and own_name(e)
                            and distance_km(gaz.lat[e], gaz.lon[e], gaz.lat[best], gaz.lon[best]) > 25), None)
             if region is not None:
                 best_s, best = next(t for t in scored if t[1] == region)
         if (gaz.kind[best] not in (K_COUNTRY, K_AREA) and not admin1_word and not admin2_word
                 and not _ADMIN_AFTER.match(text, m.end)
-                and unidecode(gaz.name[best]).lower() != unidecode(m.text).lower()):
+                and not own_name(best)):
             # "Mexico" is the country, not Mexico City or the State of Mexico that carry the name as an
             # alternate: their proximity and self-vouching bonuses must not outweigh the country itself
             # (a city whose own name it is, "Djibouti", "Luxembourg", keeps it)
@@ -1125,7 +1133,7 @@ class Geocoder:
                          and ((gaz.adm1[e] == gaz.adm1[best] and gaz.pop[e] >= 50_000
                                and distance_km(gaz.lat[e], gaz.lon[e], gaz.lat[best], gaz.lon[best]) < 25)
                               or (gaz.pop[e] >= FOREIGN_KEEP_POP and not region_sense
-                                  and unidecode(gaz.name[e]).lower() == unidecode(m.text).lower()))),
+                                  and own_name(e)))),
                         None)
             if seat is not None and (gaz.cc[best], gaz.adm1[best]) in town_before and not any(
                     distance_km(la, lo, gaz.lat[seat], gaz.lon[seat]) < TOWN_SEAT_KM for la, lo in town_points):
