@@ -40,6 +40,15 @@ def settings(tmp_path):
 
 
 @pytest.fixture(scope="session")
+def geo():
+    """The geocoder over the packaged gazetteer (built on first use, loaded once per test session)."""
+    from strife.geo import Geocoder
+    from strife.settings import get_settings
+
+    return Geocoder.load(get_settings())
+
+
+@pytest.fixture(scope="session")
 def nlp():
     from strife.nlp import load_nlp
     from strife.settings import get_settings

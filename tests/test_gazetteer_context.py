@@ -4,15 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from strife.geo import Geocoder
 from strife.records import Article
-
-
-@pytest.fixture(scope="module")
-def geo():
-    from strife.settings import get_settings
-
-    return Geocoder.load(get_settings())
 
 
 def _places(geo, text):

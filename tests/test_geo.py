@@ -20,13 +20,6 @@ def _article(text: str) -> Article:
     return Article(id=Article.make_id(None, text), document_id="doc", position=0, title=None, text=text)
 
 
-@pytest.fixture(scope="module")
-def geo():
-    from strife.settings import get_settings
-
-    return Geocoder.load(get_settings())
-
-
 def _places(geo, text, doc=None):
     return {p.text: p for p in geo.find_places(_article(text), doc)}
 

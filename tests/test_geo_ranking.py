@@ -8,22 +8,13 @@ Texts are written by the strife team; the gazetteer index is built once per test
 
 from __future__ import annotations
 
-import pytest
-
-from strife.geo import Geocoder, distance_km
+from strife.geo import distance_km
 from strife.geo.geocoder import _abbreviations
 from strife.records import Article
 
 
 def _article(text: str) -> Article:
     return Article(id=Article.make_id(None, text), document_id="doc", position=0, title=None, text=text)
-
-
-@pytest.fixture(scope="module")
-def geo():
-    from strife.settings import get_settings
-
-    return Geocoder.load(get_settings())
 
 
 def _places(geo, text: str) -> dict[str, list]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from strife.geo import Geocoder, distance_km
+from strife.geo import distance_km
 from strife.geo.geocoder import _finest, _side_of, outlet_country
 from strife.records import Article, Evidence, Mention
 
@@ -16,13 +16,6 @@ from strife.records import Article, Evidence, Mention
 def _article(text: str, outlet: str | None = None, url: str | None = None) -> Article:
     return Article(id=Article.make_id(None, text), document_id="doc", position=0, title=None, text=text,
                    outlet=outlet, url=url)
-
-
-@pytest.fixture(scope="module")
-def geo():
-    from strife.settings import get_settings
-
-    return Geocoder.load(get_settings())
 
 
 def _mention(text: str, trigger: str) -> Mention:

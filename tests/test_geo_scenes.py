@@ -9,15 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from strife.geo import Geocoder
 from strife.records import Article, Evidence, Mention
-
-
-@pytest.fixture(scope="module")
-def geo():
-    from strife.settings import get_settings
-
-    return Geocoder.load(get_settings())
 
 
 def _locate_all(geo, text: str, trigger: str, fatalities: int = 0) -> list[Mention]:

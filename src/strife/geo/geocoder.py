@@ -325,14 +325,13 @@ def outlet_country(outlet: str | None, url: str | None, countries: dict | None =
 def _abbreviations() -> dict[str, str]:
     """Abbreviation -> gazetteer id of the admin1 region it names (src/strife/data/geo_abbreviations.tsv and,
     read only after "Town, ", geo_state_abbreviations.tsv)."""
-    out = {r[0]: "geonames:" + r[1].strip() for r in _tsv("geo_abbreviations.tsv")}
-    out.update({r[0]: "geonames:" + r[1].strip() for r in _tsv("geo_state_abbreviations.tsv")})
-    return out
+    return {**{r[0]: "geonames:" + r[1].strip() for r in _tsv("geo_abbreviations.tsv")}, **_after_town_abbreviations()}
 
 
 @lru_cache(maxsize=1)
-def _after_town_abbreviations() -> frozenset[str]:
-    return frozenset(r[0] for r in _tsv("geo_state_abbreviations.tsv"))
+def _after_town_abbreviations() -> dict[str, str]:
+    """The abbreviations read only after "Town, " (geo_state_abbreviations.tsv) -> gazetteer id."""
+    return {r[0]: "geonames:" + r[1].strip() for r in _tsv("geo_state_abbreviations.tsv")}
 
 
 @lru_cache(maxsize=1)
@@ -367,7 +366,6 @@ class Geocoder:
         self.gaz: Gazetteer = load_index(settings)
         self._country_keys: dict[str, tuple[list[str], list[int]]] = {}
         self._vowel_keys: dict[str, dict[str, list[int]]] = {}
-        self._by_gid: dict[str, int] | None = None
         self._fuzzy_memo: dict[tuple, tuple] = {}
         self._stop = _stopwords()
         self._demonyms = _demonyms()
@@ -491,8 +489,8 @@ class Geocoder:
                 places = {frozenset(e for e in self.gaz.entries_for_key(self.gaz.key_list[k]) if self.gaz.cc[e] == cc)
                           for k in kids}
                 if len(places) == 1:
-                    kid = max(kids, key=lambda k: fuzz.ratio(key, self.gaz.key_list[k]))
-                    if fuzz.ratio(key, self.gaz.key_list[kid]) >= FUZZY_VOWEL_RATIO:
+                    score, kid = max((fuzz.ratio(key, self.gaz.key_list[k]), k) for k in kids)
+                    if score >= FUZZY_VOWEL_RATIO:
                         best, best_cc = kid, cc
                         break
         if best is None:
@@ -749,6 +747,7 @@ class Geocoder:
         anchored: list[Toponym] = []  # places the article locates by a region written beside them
         memo: dict = {}
         settled: dict[str, int] = {}  # name -> the entry that a neighbouring name's cue chose for it
+        entry_of: dict[int, int] = {}  # id(toponym) -> its gazetteer entry
         for i, m in enumerate(matches):
             local = self._local_admin(matches, i, text)
             after = text[m.end:m.end + 45]
@@ -781,6 +780,7 @@ class Geocoder:
                 # "Hammond, Indiana", "Athens, Greece", "Ipswich, Suffolk": a region or country written beside
                 # it vouches for the place (or the town before it for the region), whatever the article's countries
                 out.append(Toponym(m.start, m.end, m.text, loc, len(m.entries), m.method))
+                entry_of[id(out[-1])] = best
                 if local and loc.latitude is not None:
                     anchored.append(out[-1])
                 continue
@@ -842,6 +842,7 @@ class Geocoder:
                 # 500 km away would be a wrong point on the map; no point is better)
                 continue
             out.append(Toponym(m.start, m.end, m.text, loc, len(m.entries), m.method))
+            entry_of[id(out[-1])] = best
             if local and loc is not None and loc.latitude is not None:
                 anchored.append(out[-1])
         if not anchored:
@@ -873,7 +874,7 @@ class Geocoder:
         # "Panama City (Bella Vista)", "Mogadishu-Shangaani district (Shangaani, Banadir)": a bracket after a city
         # of WEAK_MATCH_POP names a part of it; a town of that name far away is another place
         heads = {t.end: t for t in out if t.location is not None and t.location.geo_precision == 1
-                 and t.location.gazetteer_id is not None and gaz.pop[self._entry_of(t)] >= WEAK_MATCH_POP}
+                 and gaz.pop[entry_of[id(t)]] >= WEAK_MATCH_POP}
         if heads:
             def part_elsewhere(t: Toponym) -> bool:
                 head = _qualified_head(t, heads, text)
@@ -885,12 +886,6 @@ class Geocoder:
 
             out = [t for t in out if not part_elsewhere(t)]
         return out
-
-    def _entry_of(self, t: Toponym) -> int:
-        """The gazetteer entry a toponym was resolved to."""
-        if self._by_gid is None:
-            self._by_gid = {g: e for e, g in enumerate(self.gaz.gid)}
-        return self._by_gid[t.location.gazetteer_id]
 
     def _other_district(self, matches: list[_Match], i: int, best: int, text: str) -> bool:
         """Whether matches[i] is followed by "(District, Province)" whose district holds none of the name's
