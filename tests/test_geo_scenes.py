@@ -223,8 +223,10 @@ def test_fuzzy_namesake_far_from_the_located_town_is_dropped(geo):
 
 
 def test_town_standing_for_an_unknown_village_is_coded_near(geo):
-    got = _places(geo, "Mortar fire was heard near Qwzrtyopl, Donetsk, Ukraine, late at night.")
-    assert got["Donetsk"].geo_precision == 2
+    # a town of a small region stands for the village ("near a town", 2); a region as wide as Donetsk oblast
+    # is what its name means there (3, tests/test_geo_round6.py)
+    got = _places(geo, "Mortar fire was heard near Qwzrtyopl, Tartar, Azerbaijan, late at night.")
+    assert got["Tartar"].geo_precision == 2
 
 
 def test_a_guessed_village_far_from_the_front_line_is_left_out(geo):

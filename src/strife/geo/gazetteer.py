@@ -657,9 +657,13 @@ def _region_centroids(b: _Builder, members: list[int]) -> tuple[float, float] | 
 def _load_supplement(b: _Builder) -> None:
     with open(_data_file("geo_supplement.tsv"), encoding="utf-8") as fh:
         rows = [line.rstrip("\n").split("\t") for line in fh if not line.startswith("#")]
+    seen: Counter = Counter()
     for r in rows[1:]:
         name, alts, lat, lon, iso2, a1, a2, src = r
-        b.add(name, float(lat), float(lon), iso2, a1, a2, K_SUPP, 0, f"supplement:{name_key(name)}",
+        # namesakes ("Vodiane" by Donetsk and by Mariupol) get ids of their own
+        seen[name_key(name)] += 1
+        gid = f"supplement:{name_key(name)}" + (f":{seen[name_key(name)]}" if seen[name_key(name)] > 1 else "")
+        b.add(name, float(lat), float(lon), iso2, a1, a2, K_SUPP, 0, gid,
               [name, *[a for a in alts.split("|") if a]], "supplement", {"admin2": a2, "note": src})
 
 

@@ -121,7 +121,13 @@ SIDE_STEP_KM = 25.0
 NEIGHBOUR_CUE = 1.5
 # A town written before its region ("Queens, New York") this close (km) to the region's same-named seat is a
 # part of that city, so the name means the city; farther ("Buffalo, New York", 470 km) the region.
-TOWN_SEAT_KM = 40.0
+TOWN_SEAT_KM = 25.0
+# A city holding this share of its province's town population is what "X, <city>" names when X is unknown
+# ("Bakirkoy, Istanbul"); a smaller one leaves the name to the province ("near Bohdanivka, Donetsk")
+CITY_REGION_SHARE = 0.5
+# ... and so does a town whose province's places lie a median this far (km) from it or nearer: the town
+# stands for the unknown village ("near Qapanli, Tartar", a rayon 40 km across, is coded near Tartar)
+WIDE_REGION_KM = 40.0
 # A town this close (km) to its same-named district's point is what the bare name means.
 DISTRICT_TOWN_KM = 30.0
 # Fewest names of one country's regions that make a list ("Ohio, Oregon and Texas")
@@ -209,6 +215,8 @@ _DIRECTIONS = frozenset("north south east west northern southern eastern western
                         "southwestern".split())
 
 # A capitalised run is tried fuzzily only right after a locative word ("near Khob Wa Ashaaf").
+_NEXT_NAME_WORD = re.compile(r" [A-Z][a-z]")
+_TOWN_REGION = re.compile(r"\b([A-Z][a-z'’‘ʿ\-]{4,}),\s+(?=[A-Z][a-z])")
 _LOCATIVE_CUE = re.compile(r"\b(in|near|at|outside|around|of|from|village|town|city|district|province|"
                            r"governorate|area|camp)\s+(the\s+)?$", re.I)
 
@@ -560,6 +568,11 @@ class Geocoder:
                 # West England" is no Cameroonian South-West); the "Middle East" stays
             if _EZAFE_BEFORE.search(text, max(0, m.start - 6), m.start):
                 continue  # the end of a Persian compound name ("Takht-e-Pol"), not a place of its own
+            if (m.ntok == 1 and _NEXT_NAME_WORD.match(text, m.end) and not _ADMIN_AFTER.match(text, m.end)
+                    and all(gaz.kind[e] in (K_CITY, K_SUPP, K_ADM2) and gaz.pop[e] < WEAK_MATCH_POP
+                            and name_key(gaz.name[e]) != token_key(m.text) for e in m.entries)):
+                continue  # the first word of a longer name the gazetteer lacks, which places bear only among
+                # their other names: "near Sierra Vieja" is no Sierra Papacal (nor a Sierra County)
             if m.ntok == 1 and _NUMBER_AFTER.match(text, m.end) and all(gaz.kind[e] == K_CITY for e in m.entries):
                 continue  # a numbered zone or sector of a town ("in Zona 12", "Sector 7"), not a town named Zona
             if _INSTITUTION_AFTER.match(text, m.end) and not any(
@@ -636,6 +649,10 @@ class Geocoder:
             spans = [(s, e, label) for s, e, label in ents if label in ("GPE", "LOC", "FAC", "PERSON")]
             # capitalised runs of two or more words ("Khob Wa Asha'af") that no entity covers
             spans += [(r.start(), r.end(), "RUN") for r in _CAP_RUN.finditer(text)
+                      if _LOCATIVE_CUE.search(text, max(0, r.start() - 30), r.start())]
+            # and a word written as "Town, Region" after a locative word, whatever NER makes of it ("in the
+            # area of Staromykhaylivka, Donetsk", tagged ORG)
+            spans += [(r.start(1), r.end(1), "RUN") for r in _TOWN_REGION.finditer(text)
                       if _LOCATIVE_CUE.search(text, max(0, r.start() - 30), r.start())]
             spans = spans[:FUZZY_MAX_SPANS]
             war = [cc for cc in ranked[:3] if cc in self._war]
@@ -1006,10 +1023,24 @@ class Geocoder:
             o = matches[i - 1]
             if re.fullmatch(r"\s*,\s*", text[o.end:m.start]) and not any(gaz.kind[e] == K_COUNTRY
                                                                           for e in o.entries):
-                towns = [e for e in o.entries if gaz.kind[e] == K_CITY and gaz.adm1[e]]
+                towns = [e for e in o.entries if gaz.kind[e] in _PLACE_KINDS and gaz.adm1[e]]
                 town_before.update((gaz.cc[e], gaz.adm1[e]) for e in towns)
                 town_points.update((round(gaz.lat[e], 2), round(gaz.lon[e], 2)) for e in towns)
                 town_districts.update(gaz.adm2[e] for e in towns if gaz.adm2[e])
+        regions = {(gaz.cc[e], gaz.adm1[e]) for e in m.entries if gaz.kind[e] == K_ADM1}
+        # ("Bakirkoy, Istanbul": a quarter of a city that is most of its province; "El Alto, La Paz")
+        # and a town that stands for any village of a small region ("near Qapanli, Tartar" is coded near Tartar)
+        regions -= {(gaz.cc[e], gaz.adm1[e]) for e in m.entries if gaz.kind[e] == K_CITY and (
+                    gaz.pop[e] >= 50_000 and self._holds_its_region(e) or not self._wide_region(e))}
+        if regions and _UNKNOWN_TOWN_BEFORE.search(text, max(0, m.start - 60), m.start):
+            comma = text.rfind(",", 0, m.start)
+            o = matches[i - 1] if i > 0 and matches[i - 1].end == comma else None
+            if o is None or all(gaz.kind[e] in _PLACE_KINDS and gaz.pop[e] < GUESS_MAX_POP
+                                and (gaz.cc[e], gaz.adm1[e]) not in regions for e in o.entries):
+                # "near Bohdanivka, Donetsk", "near Orikhove, Luhansk": a village the gazetteer lacks there
+                # (or knows only elsewhere), then its region; the region, not its same-named city, is what
+                # the name after the comma means ("in Kabul, Kandahar and Herat" lists cities)
+                town_before.update(regions)
         listed = _region_list(gaz, matches, i, text)
         return (frozenset(country_after), frozenset(town_before), frozenset(listed), frozenset(town_points),
                 frozenset(town_districts))
@@ -1202,6 +1233,33 @@ class Geocoder:
                         method=method, confidence=round(conf, 3), gazetteer_id=gaz.gid[e],
                         start=m.start, end=m.end)
 
+    def _members(self, cc: str, adm1: str) -> list[int]:
+        """The towns and supplement places of a province."""
+        if self._by_adm1 is None:
+            gaz = self.gaz
+            by: dict[tuple[str, str], list[int]] = {}
+            for i in range(len(gaz.name)):
+                if gaz.kind[i] in (K_CITY, K_SUPP) and gaz.adm1[i]:
+                    by.setdefault((gaz.cc[i], gaz.adm1[i]), []).append(i)
+            self._by_adm1 = by
+        return self._by_adm1.get((cc, adm1), [])
+
+    def _holds_its_region(self, e: int) -> bool:
+        """Whether city ``e`` holds at least CITY_REGION_SHARE of its province's town population (Istanbul,
+        Ankara, Izmir; not Donetsk or Luhansk), so that "X, <city>" names a part of the city."""
+        gaz = self.gaz
+        total = sum(gaz.pop[i] for i in self._members(gaz.cc[e], gaz.adm1[e]))
+        return total > 0 and gaz.pop[e] >= CITY_REGION_SHARE * total
+
+    @lru_cache(maxsize=4096)
+    def _wide_region(self, e: int) -> bool:
+        """Whether the places of city ``e``'s province lie a median WIDE_REGION_KM or more from it, so that
+        the city cannot stand for an unknown village of the province (Donetsk oblast, not Tartar rayon)."""
+        gaz = self.gaz
+        d = sorted(distance_km(gaz.lat[e], gaz.lon[e], gaz.lat[i], gaz.lon[i])
+                   for i in self._members(gaz.cc[e], gaz.adm1[e]))
+        return bool(d) and d[len(d) // 2] >= WIDE_REGION_KM
+
     def _side_point(self, e: int, side: float) -> tuple[float, float]:
         """The middle (median) of the places of entry ``e``'s province lying towards compass bearing
         ``side`` from ``e`` (within 50 degrees, SIDE_MIN_KM to SIDE_MAX_KM away); else a point SIDE_STEP_KM
@@ -1212,14 +1270,8 @@ class Geocoder:
         if got is not None:
             return got
         lat0, lon0 = gaz.lat[e], gaz.lon[e]
-        if self._by_adm1 is None:
-            by: dict[tuple[str, str], list[int]] = {}
-            for i in range(len(gaz.name)):
-                if gaz.kind[i] in (K_CITY, K_SUPP) and gaz.adm1[i]:
-                    by.setdefault((gaz.cc[i], gaz.adm1[i]), []).append(i)
-            self._by_adm1 = by
         lats, lons = [], []
-        for i in self._by_adm1.get((gaz.cc[e], gaz.adm1[e]), ()):
+        for i in self._members(gaz.cc[e], gaz.adm1[e]):
             d = distance_km(lat0, lon0, gaz.lat[i], gaz.lon[i])
             if SIDE_MIN_KM <= d <= SIDE_MAX_KM and abs((_bearing(lat0, lon0, gaz.lat[i], gaz.lon[i]) - side + 180)
                                                        % 360 - 180) <= 50:
@@ -1817,6 +1869,10 @@ _NUMBER_AFTER = re.compile(r" \d{1,3}\b(?![.,]\d)")
 _FRONT_CUE = re.compile(r"\b(?:front[- ]?lines?|contact line|line of contact|line of control)\b", re.I)
 # a capitalised word and a comma: where "Neb.", "Miss.", "Ill." stand for states ("LEXINGTON, Neb.")
 _TOWN_COMMA_BEFORE = re.compile(r"[A-Z][\w'’.\-]*,\s*$")
+# an unknown place after a locative word, then a comma: "near Bohdanivka, " "in the area of Yasne, "
+_UNKNOWN_TOWN_BEFORE = re.compile(r"\b(?:near|in|at|around|outside|of|from|towards?)\s+"
+                                  r"[A-Z][a-z'’\-]+(?:[ \-][A-Z][a-z'’\-]+){0,2},\s*$")
+_PLACE_KINDS = (K_CITY, K_SUPP, K_ACLED, K_IMPORT)
 # ", who" after a name: a person's ("Castro, who spoke for three hours")
 _WHO_AFTER = re.compile(r",\s+who\b")
 _PREP_BEFORE = re.compile(r"\b(?:of|in|from|at|near|to|into|around)\s+(?:the\s+)?$", re.I)

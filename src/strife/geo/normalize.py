@@ -38,8 +38,8 @@ ARTICLES = frozenset(
 # Lower-case words allowed inside a multi-word place name ("Khabb wa ash Sha'af", "Rio de Janeiro").
 CONNECTORS = frozenset(
     "wa w de da do dos das di del della la le les los las du des von van der den of and y i e et "
-    "sur sous upon on am an bin ibn bint the a à au aux op aan ter ten zu zum im".split()
-) | ARTICLES  # every article: "Dar es Salaam", "Ras en Naqoura"
+    "sur sous upon on am an bin ibn bint the a à au aux op aan ter ten zu zum im imeni".split()
+) | ARTICLES  # every article: "Dar es Salaam", "Ras en Naqoura"; Russian "imeni" (named after)
 
 # "and" inside Arabic and Persian names is written wa / va or left out ("Dand Wa Patan" = "Dand Patan",
 # "Tarnak Wa Jaldak"); Persian ezafe as -e-, -i-, -ye- ("Pul-e Alam" = "Pul I Alam", "Dara-ye Suf").
