@@ -274,7 +274,9 @@ def test_acled_import_adds_places_and_admin_spelling(tmp_path):
                      "Afghanistan,AFG,Logar,Kharwar,,Qala Zarghun,33.60,68.90,1\n"
                      "Afghanistan,AFG,Logar,Kharwar,,Deh Sabz Bala,33.70,69.00,1\n"
                      # a district centre whose nearest packaged place lies in the next province (Zabul)
-                     "Afghanistan,AFG,Kandahar,Maruf,,Maruf,31.5666,67.05,2\n", encoding="utf-8")
+                     "Afghanistan,AFG,Kandahar,Maruf,,Maruf,31.5666,67.05,2\n"
+                     # a gas field
+                     "Syria,SYR,Deir-ez-Zor,Deir-ez-Zor,,Qwzrt Gas Field,35.30,40.35,2\n", encoding="utf-8")
     rows = gz.read_acled_export(acled)
     centre = next(r for r in rows if r.name == "Kan-e Ezzat")
     assert "Nirkh" in centre.alternates
@@ -293,6 +295,21 @@ def test_acled_import_adds_places_and_admin_spelling(tmp_path):
     # the row's own admin1 names the region, so "Maruf ..., Kandahar" is inside what the text says
     got = _places(geo, "A sniper shot two soldiers outside Maruf district center, Kandahar.")
     assert got["Maruf"].location.method == "acled-import" and got["Maruf"].location.admin1 == "Kandahar"
+    # the gas field "in Deir-ez-Zor" (the province, not its city) is the scene
+    text = "On 3 June 2021, gunmen shot and killed a man near Qwzrt gas field in Deir-ez-Zor."
+    assert _scene(geo, text, "killed").name == "Qwzrt Gas Field"
+
+
+def _scene(geo, text: str, trigger: str):
+    """Where ``geo.locate`` puts one event whose trigger word is ``trigger``."""
+    art = Article(id=Article.make_id(None, text), document_id="doc", position=0, title=None, text=text)
+    s = text.index(trigger)
+    mention = Mention(id="m1", article_id=art.id, start=0, end=len(text), text=text, event_type="Battles",
+                      sub_event_type="Armed clash", disorder_type="Political violence", event_date="2021-06-03",
+                      time_precision=1, actor1="Houthi forces",
+                      evidence=(Evidence("event_type", s, s + len(trigger), trigger),))
+    (got,) = geo.locate(art, None, [mention], geo.find_places(art, None))
+    return got.location
 
 
 def test_cli_info_json(geo):

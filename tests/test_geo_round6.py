@@ -78,3 +78,20 @@ def test_the_first_word_of_a_longer_unknown_name_is_no_village_that_has_it_as_an
     got = _places(geo, "Two men were found dead near Sierra Vieja, Zacatecas, on Tuesday.")
     assert "Sierra" not in got
     assert got["Zacatecas"].admin1 == "Zacatecas"
+
+
+
+@pytest.mark.parametrize("text", [
+    # the country written between the place and the bracket of its admin names
+    "Houthi forces shelled farms in Kafr Nabl area in northern Syria (Maarrat al-Numan, Idlib).",
+    # the name ACLED codes, in square brackets
+    "Houthi forces shelled farms in Salim [Kafr Nabl] (Maarrat al-Numan, Idlib).",
+])
+def test_a_bracket_of_admin_names_qualifies_the_place_before_it(geo, text):
+    from strife.geo.geocoder import _qualified_head
+
+    art = Article(id=Article.make_id(None, text), document_id="doc", position=0, title=None, text=text)
+    placed = [p for p in geo.find_places(art, None) if p.location is not None]
+    heads = {p.end: p for p in placed if p.location.geo_precision is not None}
+    district = next(p for p in placed if p.text == "Maarrat al-Numan")
+    assert _qualified_head(district, heads, text).text == "Kafr Nabl"

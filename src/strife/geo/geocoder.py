@@ -1382,7 +1382,8 @@ class _Intervals:
 _CONTAINED_BY = re.compile(
     r"\s*\)?\s*(?:(?:district(?:\s+cent(?:er|re))?|sub-?district|LGA|county|municipality|tehsil|woreda|commune|"
     r"village|town|city|area|camp|region|neighbou?rhood|"
-    r"crossing|base|front|frontline|junction|checkpoint|road|airport|mountains?)\s*)?(?:,|\(|\bin\b|\bof\b|,\s*in\b|"
+    r"crossing|base|front|frontline|junction|checkpoint|road|airport|mountains?|(?:(?:gas|oil)\s+)?fields?|"
+    r"dam|bridge|port|prison|hospital|station)\s*)?(?:,|\(|\bin\b|\bof\b|,\s*in\b|"
     # ("Musawa (Musawa LGA, Katsina)": a district in the bracket before the province)
     r"\(\s*[^(),\n]{1,40},)\s*(?:the\s+)?"
     r"(?:(?:(?:north|south|east|west|(?:north|south)\s*[-‐–]?\s*(?:east|west))(?:ern)?\s+|rural\s+)?"
@@ -1437,7 +1438,10 @@ _ROAD_LINKING = re.compile(r"\b(?:road|highway|motorway|route|expressway|railway
                            r"(?:[A-Z][\w'’\-]*\s+(?:(?:al|as|ad|wa|of)\s+)?){0,4}(?:(?:and|to|with)\s+(?:the\s+)?)?$")
 
 
-_QUALIFIED_HEAD = re.compile(rf"[\w'’]\s*{_BRACKET_KINDS}\(\s*(?:[^()\n,]{{1,40}},\s*)?$", re.I)
+# ("Salim [Al Fajir] (Qaatabah, Ad Dali)": the name ACLED codes in square brackets; "Al Jabaliyah area in western
+# Yemen (At Tuhayat, Al Hudaydah)": the country between)
+_QUALIFIED_HEAD = re.compile(rf"[\w'’]\]?\s*{_BRACKET_KINDS}(?:in\s+(?:{_SIDE_WORD}\s+)?[A-Z][\w'’]+\s*)?"
+                             rf"\(\s*(?:[^()\n,]{{1,40}},\s*)?$", re.I)
 
 
 def _qualified_head(p: Toponym, heads: dict, text: str) -> Toponym | None:
@@ -1816,7 +1820,7 @@ _UNKNOWN_BEFORE = re.compile(r"\b(?:near|around|outside|vicinity\s+of|area\s+of|
                              r"(?<!University)(?<!School)(?<!Prison)(?<!Market)(?<!Mosque)(?<!Church)(?<!Office)"
                              r"\s*,\s*$")
 # "X (Dori, Seno)", "X (Tapoa)": the names in a short bracket after a place are its district and province
-_BRACKET_BEFORE = re.compile(r"[\w'’]\s*\(\s*(?:[^()\n,]{1,40},\s*)?$")
+_BRACKET_BEFORE = re.compile(r"[\w'’]\]?\s*\(\s*(?:[^()\n,]{1,40},\s*)?$")
 _BRACKET_AFTER = re.compile(r"\s*(?:,[^()\n]{1,40})?\)")
 
 
