@@ -95,3 +95,10 @@ def test_a_bracket_of_admin_names_qualifies_the_place_before_it(geo, text):
     heads = {p.end: p for p in placed if p.location.geo_precision is not None}
     district = next(p for p in placed if p.text == "Maarrat al-Numan")
     assert _qualified_head(district, heads, text).text == "Kafr Nabl"
+
+
+def test_of_namesakes_near_the_front_line_the_one_on_it_wins(geo):
+    # two villages named Vesele lie in Donetsk oblast near the 2015-2022 line: the larger 40 km behind it, the
+    # smaller beside Donetsk airport, on it
+    got = _places(geo, "Monitors recorded six projectiles near Vesele on Thursday.")
+    assert distance_km(got["Vesele"].latitude, got["Vesele"].longitude, 48.07, 37.74) < 5

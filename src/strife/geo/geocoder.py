@@ -83,6 +83,13 @@ BIG_CITY_SLACK = 0.2
 # half the weight of a named province (LOCAL +2.0), enough to choose among same-named villages.
 HOT_CELL_DEG = 0.25
 HOT_BONUS = 0.6
+# ... in full within HOT_NEAR_KM of a front-line settlement or imported place, then less with distance, none
+# from HOT_REACH_KM (a grid cell and its neighbours reach about that far)
+HOT_NEAR_KM = 5.0
+# A front-line name borne by several places counts only those this close (km) to a settlement of the list
+# whose name is unique (Geocoder._hot_cells)
+FRONT_STRIP_KM = 15.0
+HOT_REACH_KM = 30.0
 # A village (under GUESS_MAX_POP) chosen among same-named ones of a country with a front line on file, with no
 # region beside it, is dropped when it lies farther than GUESS_REACH cells (~100 km) from the line.
 GUESS_MAX_POP = 20_000
@@ -404,12 +411,33 @@ class Geocoder:
             # a name's namesakes far from the line stay out: only regions that hold a tenth of the table
             regions = Counter(a for es in found for a in {gaz.adm1[x] for x in es})
             keep = {a for a, n in regions.items() if n * 10 >= len(places)}
-            pts.extend(e for es in found for e in es if gaz.adm1[e] in keep)
+            found = [[e for e in es if gaz.adm1[e] in keep] for es in found]
+            # and of a name borne by several places there, only those near a settlement whose name is
+            # unique there (the line is a strip: "Vasylivka" also names villages 60 km behind it)
+            core = [es[0] for es in found if len(es) == 1]
+            pts.extend(e for es in found for e in es if len(es) == 1 or any(
+                distance_km(gaz.lat[e], gaz.lon[e], gaz.lat[c], gaz.lon[c]) <= FRONT_STRIP_KM
+                for c in core if c != e))
         cells = set()
+        self._hot_points: dict[tuple[str, int, int], list[tuple[float, float]]] = {}
         for e in pts:
             la, lo = int(math.floor(gaz.lat[e] / HOT_CELL_DEG)), int(math.floor(gaz.lon[e] / HOT_CELL_DEG))
             cells.update((gaz.cc[e], la + i, lo + j) for i in (-1, 0, 1) for j in (-1, 0, 1))
+            self._hot_points.setdefault((gaz.cc[e], la, lo), []).append((gaz.lat[e], gaz.lon[e]))
         return frozenset(cells)
+
+    def _hot_bonus(self, e: int) -> float:
+        """HOT_BONUS on a conflict place itself, falling to nothing HOT_REACH_KM from the nearest one: among
+        same-named villages near the line, the one on it ("Vesele" by Donetsk airport, not the larger Vesele
+        40 km behind the line)."""
+        gaz = self.gaz
+        la, lo = int(math.floor(gaz.lat[e] / HOT_CELL_DEG)), int(math.floor(gaz.lon[e] / HOT_CELL_DEG))
+        d = min((distance_km(gaz.lat[e], gaz.lon[e], pla, plo)
+                 for i in (-1, 0, 1) for j in (-1, 0, 1)
+                 for pla, plo in self._hot_points.get((gaz.cc[e], la + i, lo + j), ())), default=None)
+        if d is None:
+            return 0.0
+        return HOT_BONUS * max(0.0, 1.0 - max(0.0, d - HOT_NEAR_KM) / (HOT_REACH_KM - HOT_NEAR_KM))
 
     def _near_front(self, e: int) -> bool:
         """Whether entry ``e`` lies within GUESS_REACH cells of a hot cell of its country (about 100 km)."""
@@ -1090,8 +1118,8 @@ class Geocoder:
                 s += 0.8 * near / total
             if own_name(e):
                 s += 0.2
-            if self._hot and k not in (K_COUNTRY, K_AREA, K_ADM1) and self._is_hot(e):
-                s += HOT_BONUS
+            if self._hot and k not in (K_COUNTRY, K_AREA, K_ADM1):
+                s += self._hot_bonus(e)
             if cc in country_after and k != K_COUNTRY:
                 s += NEIGHBOUR_CUE  # "Athens, Greece": the country written after the name says whose
             if k == K_ADM1 and (cc, gaz.adm1[e]) in town_before:
