@@ -102,3 +102,11 @@ def test_of_namesakes_near_the_front_line_the_one_on_it_wins(geo):
     # smaller beside Donetsk airport, on it
     got = _places(geo, "Monitors recorded six projectiles near Vesele on Thursday.")
     assert distance_km(got["Vesele"].latitude, got["Vesele"].longitude, 48.07, 37.74) < 5
+
+
+def test_a_named_area_of_a_town_is_the_town_itself(geo):
+    got = _places(geo, "Party workers assaulted an activist in the Qwzrt area of Khowai town, Tripura.")
+    assert (got["Khowai"].name, got["Khowai"].geo_precision) == ("Khowai", 1)
+    # "in the area of X" is near X
+    got = _places(geo, "Monitors recorded shelling in the area of Yasne, Donetsk.")
+    assert got["Yasne"].geo_precision == 2

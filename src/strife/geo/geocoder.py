@@ -158,6 +158,9 @@ _NEAR_BEFORE = re.compile(
     r"(part|parts|countryside|outskirts|edge|side|suburbs)?\s*of|\bkm\s+(from|of)|\bkilometres\s+(from|of)|"
     r"\bmiles\s+(from|of)|\barea of|\bregion of|\bdistrict of|\b(area|road)\s+between|"
     r"\bbetween)\s+(the\s+)?((town|village|city|district|area)\s+of\s+)?$", re.I)
+# a named quarter of the place after it: "Lalcherra area of ", "in the Badrok area of the city of "
+_NAMED_AREA_OF = re.compile(r"\b[A-Z][\w'’\-]+\s+(?:area|neighbou?rhood|quarter|locality|mohalla)\s+of\s+"
+                            r"(?:the\s+)?(?:(?:town|city)\s+of\s+)?$")
 _NEAR_AFTER = re.compile(r"^[\s\-']*(s\s+)?(countryside|outskirts|area|surroundings|suburbs|environs|vicinity|"
                          r"district|region|desert|plain|front|frontline|axis)\b", re.I)
 
@@ -1242,6 +1245,11 @@ class Geocoder:
             # matched ACLED's precision on 0.690 of the dev rows against 0.731, since ACLED's rows name the
             # village itself; see the closing note of session 3.)
         else:
+            gp = 1
+        if (gp == 2 and k in (K_CITY, K_SUPP, K_ACLED, K_IMPORT) and _NAMED_AREA_OF.search(before)
+                and not _NEAR_AFTER.match(after)):
+            # "the Lalcherra area of Khowai town", "the Signboard area of Narayanganj city": a named quarter of
+            # the town is the town itself (ACLED's precision 1); "in the area of X" is still near X
             gp = 1
         name = _display(gaz.name[e])
         admin1 = gaz.admin1_name(e)
