@@ -110,3 +110,28 @@ def test_a_named_area_of_a_town_is_the_town_itself(geo):
     # "in the area of X" is near X
     got = _places(geo, "Monitors recorded shelling in the area of Yasne, Donetsk.")
     assert got["Yasne"].geo_precision == 2
+
+
+@pytest.mark.parametrize("text, name", [
+    # a district named after its town
+    ("Gunmen attacked two villages in Kankara LGA (Katsina) on Thursday.", "Kankara"),
+    ("A landmine injured two soldiers in Dehloran county, Ilam province, Iran.", "Dehloran"),
+    ("Turkish forces shelled a village in rural Ein Issa.", "Ein Issa"),
+    ("Both sides exchanged fire on the Sirwah frontlines.", "Sirwah"),
+])
+def test_a_town_standing_for_its_district_or_surroundings_is_precision_2(geo, text, name):
+    assert _places(geo, text)[name].geo_precision == 2
+
+
+def test_a_scene_on_a_road_between_towns_is_near_the_town(geo):
+    from strife.records import Evidence, Mention
+
+    text = "On 3 June 2021, Lebanese protesters blocked the Zahle-Chtaura road with burning tyres."
+    art = Article(id=Article.make_id(None, text), document_id="doc", position=0, title=None, text=text)
+    s = text.index("blocked")
+    mention = Mention(id="m1", article_id=art.id, start=0, end=len(text), text=text, event_type="Riots",
+                      sub_event_type="Violent demonstration", disorder_type="Demonstrations",
+                      event_date="2021-06-03", time_precision=1, actor1="Rioters",
+                      evidence=(Evidence("event_type", s, s + len("blocked"), "blocked"),))
+    (got,) = geo.locate(art, None, [mention], geo.find_places(art, None))
+    assert (got.location.name, got.location.geo_precision) == ("Zahle", 2)

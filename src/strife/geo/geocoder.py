@@ -154,7 +154,7 @@ _ADMIN2_AFTER_BRACKET = re.compile(r"^\s*\([^()]{1,30}\)\s*(district|county|muni
 _ADMIN2_WORDS = re.compile(r"^[\s\-]*(district|county|municipality|raion|rayon|sub-?district|parish)\b", re.I)
 _NEAR_BEFORE = re.compile(
     r"(\bnear|\boutskirts of|\boutside( of)?|\bvicinity of|\baround|\bcountryside of|\bsurroundings of|"
-    r"\bsuburbs of|\b(north|south|east|west|(?:north|south)\s*[-‐–]?\s*(?:east|west))(ern)?\s+"
+    r"\bsuburbs of|\brural|\b(north|south|east|west|(?:north|south)\s*[-‐–]?\s*(?:east|west))(ern)?\s+"
     r"(part|parts|countryside|outskirts|edge|side|suburbs)?\s*of|\bkm\s+(from|of)|\bkilometres\s+(from|of)|"
     r"\bmiles\s+(from|of)|\barea of|\bregion of|\bdistrict of|\b(area|road)\s+between|"
     r"\bbetween)\s+(the\s+)?((town|village|city|district|area)\s+of\s+)?$", re.I)
@@ -162,7 +162,8 @@ _NEAR_BEFORE = re.compile(
 _NAMED_AREA_OF = re.compile(r"\b[A-Z][\w'’\-]+\s+(?:area|neighbou?rhood|quarter|locality|mohalla)\s+of\s+"
                             r"(?:the\s+)?(?:(?:town|city)\s+of\s+)?$")
 _NEAR_AFTER = re.compile(r"^[\s\-']*(s\s+)?(countryside|outskirts|area|surroundings|suburbs|environs|vicinity|"
-                         r"district|region|desert|plain|front|frontline|axis)\b", re.I)
+                         r"district|sub-?district|region|desert|plain|fronts?|frontlines?|axis|LGA|county|"
+                         r"municipality|township|tehsil|taluka|woreda|commune)\b", re.I)
 
 _CAP_RUN = re.compile(r"\b[A-Z][\w'’‘ʿ]+(?:[ -](?:(?:wa|al|el|as|ash|ad|ar|an|at|az|bin|ibn)[ -])?[A-Z][\w'’‘ʿ]+)+")
 
@@ -1366,7 +1367,11 @@ class Geocoder:
             if chosen is None:
                 out.append(mention)
                 continue
-            out.append(replace(mention, location=chosen.location))
+            loc = chosen.location
+            if loc.geo_precision == 1 and _road_end(chosen, article.text):
+                # "blocked the Rashayya-Masnaa road": a scene on the road between towns, near the one chosen
+                loc = replace(loc, geo_precision=2)
+            out.append(replace(mention, location=loc))
         return out
 
     def _choose(self, article, doc, mention: Mention, trig: tuple[int, int], placed: list[Toponym]):
