@@ -135,3 +135,31 @@ def test_a_scene_on_a_road_between_towns_is_near_the_town(geo):
                       evidence=(Evidence("event_type", s, s + len("blocked"), "blocked"),))
     (got,) = geo.locate(art, None, [mention], geo.find_places(art, None))
     assert (got.location.name, got.location.geo_precision) == ("Zahle", 2)
+
+
+def _scene(geo, text: str, trigger: str):
+    from strife.records import Evidence, Mention
+
+    art = Article(id=Article.make_id(None, text), document_id="doc", position=0, title=None, text=text)
+    s = text.index(trigger)
+    mention = Mention(id="m1", article_id=art.id, start=0, end=len(text), text=text, event_type="Protests",
+                      sub_event_type="Peaceful protest", disorder_type="Demonstrations", event_date="2021-06-03",
+                      time_precision=1, actor1="Protesters (Iraq)",
+                      evidence=(Evidence("event_type", s, s + len(trigger), trigger),))
+    (got,) = geo.locate(art, None, [mention], geo.find_places(art, None))
+    return got.location
+
+
+@pytest.mark.parametrize("text, trigger, name, precision", [
+    # a place in the name of the body that acts is who, not where
+    ("On 3 June 2021, employees of the Basra Oil Directorate protested outside the municipality building in "
+     "Amara city.", "protested", "Al Amarah", 1),
+    # "X city": the town, not the province named like it
+    ("On 3 June 2021, police detained two men in Cankuzo city centre (Cankuzo, Cankuzo).", "detained",
+     "Cankuzo", 1),
+    # a market named after another town is no scene
+    ("On 3 June 2021, police beat traders at the Kandahar Bazaar in Jalalabad city.", "beat", "Jalalabad", 1),
+])
+def test_the_scene_is_the_place_where_not_a_name_that_holds_a_place(geo, text, trigger, name, precision):
+    loc = _scene(geo, text, trigger)
+    assert (loc.name, loc.geo_precision) == (name, precision)

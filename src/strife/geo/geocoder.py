@@ -221,6 +221,9 @@ _COMPOUND_AFTER = re.compile(r"[-‐–](?:backed|led|allied|aligned|supported|s
 _COMPANY_AFTER = re.compile(r"\s+(?:Bank|Bancorp|Airways|Airlines|Air\s+Lines|Telecom|Holdings?|Cement|Insurance|"
                             r"Petroleum|Oil\s+Company|Company|Corporation|Corp\.?|Inc\.?|Ltd\.?|Group|FC|Football\s+Club|"
                             r"Stock\s+Exchange)\b")
+_CITY_WORD = re.compile(r"\s+(?:city|town)\b", re.I)
+_BODY_AFTER = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}\s+(?:Directorate|Rifles|Department|Ministry|Authority|Council|"
+                         r"Commission|Committee|Regiment|Battalion|Corps|Chamber|Federation|Association)\b")
 _DIRECTIONS = frozenset("north south east west northern southern eastern western central northeast northwest "
                         "southeast southwest upper lower middle northeastern northwestern southeastern "
                         "southwestern".split())
@@ -1087,6 +1090,7 @@ class Geocoder:
 
         after = text[m.end:m.end + 45]
         admin1_word = bool(_ADMIN1_WORDS.match(after))
+        city_word = bool(_CITY_WORD.match(after))  # "Cankuzo city center", "in Amara city": the town, not its province
         # "Nad Ali (Marja) district": the district's other name in brackets before the word
         admin2_word = bool(_ADMIN2_WORDS.match(after)) or bool(_ADMIN2_AFTER_BRACKET.match(after))
         scored = []
@@ -1098,7 +1102,7 @@ class Geocoder:
             elif k == K_AREA:
                 s = 3.0
             elif k == K_ADM1:
-                s = 2.0 + (1.5 if admin1_word else 0.0)
+                s = 2.0 + (1.5 if admin1_word else 0.0) - (1.5 if city_word else 0.0)
             elif k == K_ADM2:
                 s = 0.6 + (1.5 if admin2_word else 0.0)
             elif k == K_CITY:
@@ -1337,6 +1341,11 @@ class Geocoder:
                   and not _COMPOUND_AFTER.match(article.text, p.end)
                   # "the windows of Byblos Bank in Bar Elias": a company named after a place, not the scene
                   and not _COMPANY_AFTER.match(article.text, p.end)]
+        # "employees of the Missan Electricity Directorate protested in Amara city", "troopers of the Tripura State
+        # Rifles": a place in the name of the body that acts is who, not where, while another place is named
+        named_body = [p for p in placed if _BODY_AFTER.match(article.text, p.end)]
+        if named_body and len(named_body) < len(placed):
+            placed = [p for p in placed if p not in named_body]
         main = _main_place(placed)
         # "the Marib-Al Jawf road", "the Gujarat-Madhya Pradesh border": the ends of a road or border
         # named by its towns or regions are no scene while the report names another place
@@ -1470,9 +1479,10 @@ _ROAD_WORDS = r"(?:road|highway|motorway|route|expressway|corridor|border|bounda
 _ROAD_AFTER = re.compile(rf"\s*[-–]\s*(?:[A-Z][\w'’]*\s+){{0,3}}?(?:[A-Z][\w'’]*)\s+"
                          rf"(?:(?:national|state|main|old|new|coastal|international)\s+)?(?:{_ROAD_WORDS}|stretch\b)")
 _ROAD_BEFORE = re.compile(r"[-–]\s*$")
-# a street or bypass named after a town ("a protest outside the Geo office on Murree road in Rawalpindi", "near
-# the Jalandhar bypass in Ludhiana"): the town it leads to is not the scene
-_STREET_AFTER = re.compile(r"\s+(?:[Rr]oad|[Ss]treet|[Aa]venue|[Bb]ypass|[Cc]howk)\s+(?:in|of|at|near)\s+(?:the\s+)?[A-Z]")
+# a street, bypass or market named after a town ("a protest outside the Geo office on Murree road in Rawalpindi",
+# "near the Jalandhar bypass in Ludhiana", "Maharajganj Bazaar (market) in Agartala"): that town is not the scene
+_STREET_AFTER = re.compile(r"\s+(?:[Rr]oad|[Ss]treet|[Aa]venue|[Bb]ypass|[Cc]howk|[Bb]azaa?r|[Mm]arket|[Ss]quare)"
+                           r"(?:\s*\([^()\n]{1,20}\))?\s+(?:in|of|at|near)\s+(?:the\s+)?[A-Z]")
 _ROAD_WORD_AFTER = re.compile(rf"\s+(?:(?:national|state|main|old|new|coastal|international)\s+)?(?:{_ROAD_WORDS}|stretch\b)")
 _ROAD_LINKING = re.compile(r"\b(?:road|highway|motorway|route|expressway|railway)s?\s+(?:that\s+|which\s+)?"
                            r"(?:connect(?:s|ing)?|link(?:s|ing)?|between|from)\s+(?:the\s+)?"
