@@ -163,3 +163,9 @@ def _scene(geo, text: str, trigger: str):
 def test_the_scene_is_the_place_where_not_a_name_that_holds_a_place(geo, text, trigger, name, precision):
     loc = _scene(geo, text, trigger)
     assert (loc.name, loc.geo_precision) == (name, precision)
+
+
+def test_the_second_name_of_a_bracket_of_admin_names_is_a_province(geo):
+    # no country named: the bracket item stays, and it is Burkina Faso's Soum province, not Soum of Senegal
+    got = _places(geo, "Gunmen ambushed a patrol near Qwzrtinde (Pobe-Mengao, Soum) on Tuesday.")
+    assert (got["Soum"].country, got["Soum"].admin1) == ("Burkina Faso", "Sahel")

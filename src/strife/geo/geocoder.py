@@ -221,6 +221,8 @@ _COMPOUND_AFTER = re.compile(r"[-‐–](?:backed|led|allied|aligned|supported|s
 _COMPANY_AFTER = re.compile(r"\s+(?:Bank|Bancorp|Airways|Airlines|Air\s+Lines|Telecom|Holdings?|Cement|Insurance|"
                             r"Petroleum|Oil\s+Company|Company|Corporation|Corp\.?|Inc\.?|Ltd\.?|Group|FC|Football\s+Club|"
                             r"Stock\s+Exchange)\b")
+_PROVINCE_IN_BRACKET = re.compile(r"[\w'’]\]?\s*\(\s*[^()\n,]{1,40},\s*$")
+_BRACKET_CLOSE = re.compile(r"\s*\)")
 _CITY_WORD = re.compile(r"\s+(?:city|town)\b", re.I)
 _BODY_AFTER = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}\s+(?:Directorate|Rifles|Department|Ministry|Authority|Council|"
                          r"Commission|Committee|Regiment|Battalion|Corps|Chamber|Federation|Association)\b")
@@ -841,7 +843,9 @@ class Geocoder:
                         # a report that names no country: a place NER calls one, written under its own name,
                         # stays ("workers of a mill outside Shush protested"), and so does "the town of X"
                         (m.label in ("GPE", "LOC") and unidecode(gaz.name[best]).lower() == unidecode(m.text).lower())
-                        or m.named_as_place)))
+                        or m.named_as_place
+                        # ... and so does an item of a bracket of admin names: "Gaskinde (Pobe-Mengao, Soum)"
+                        or _bracketed(text, m))))
                     and ((gaz.kind[best] in (K_CITY, K_ADM2, K_SUPP) and gaz.pop[best] < WEAK_MATCH_POP)
                          or (gaz.kind[best] in (K_CITY, K_ADM2, K_ADM1) and cweight
                              and len({gaz.cc[e] for e in m.entries}) > 1
@@ -1091,6 +1095,10 @@ class Geocoder:
         after = text[m.end:m.end + 45]
         admin1_word = bool(_ADMIN1_WORDS.match(after))
         city_word = bool(_CITY_WORD.match(after))  # "Cankuzo city center", "in Amara city": the town, not its province
+        # the second name of a bracket of admin names is a province or district: "Gaskinde (Pobe-Mengao, Soum)"
+        # is Burkina Faso's Soum province, not a village of Senegal
+        province_slot = bool(_PROVINCE_IN_BRACKET.search(text, max(0, m.start - 45), m.start)
+                             and _BRACKET_CLOSE.match(text, m.end))
         # "Nad Ali (Marja) district": the district's other name in brackets before the word
         admin2_word = bool(_ADMIN2_WORDS.match(after)) or bool(_ADMIN2_AFTER_BRACKET.match(after))
         scored = []
@@ -1102,9 +1110,9 @@ class Geocoder:
             elif k == K_AREA:
                 s = 3.0
             elif k == K_ADM1:
-                s = 2.0 + (1.5 if admin1_word else 0.0) - (1.5 if city_word else 0.0)
+                s = 2.0 + (1.5 if admin1_word else 0.0) - (1.5 if city_word else 0.0) + (1.0 if province_slot else 0.0)
             elif k == K_ADM2:
-                s = 0.6 + (1.5 if admin2_word else 0.0)
+                s = 0.6 + (1.5 if admin2_word else 0.0) + (1.0 if province_slot else 0.0)
             elif k == K_CITY:
                 s = 0.2 + math.log10(gaz.pop[e] + 1) / 4
             elif k == K_SUPP:
