@@ -169,3 +169,16 @@ def test_the_second_name_of_a_bracket_of_admin_names_is_a_province(geo):
     # no country named: the bracket item stays, and it is Burkina Faso's Soum province, not Soum of Senegal
     got = _places(geo, "Gunmen ambushed a patrol near Qwzrtinde (Pobe-Mengao, Soum) on Tuesday.")
     assert (got["Soum"].country, got["Soum"].admin1) == ("Burkina Faso", "Sahel")
+
+
+def test_a_direction_from_a_city_says_nothing_of_the_province(geo):
+    # Baiji lies in Salah ad Din, 200 km north of Baghdad: "north of Baghdad" is no province holding it
+    got = _places(geo, "A roadside bomb wounded two soldiers near the refinery town of Baiji, north of Baghdad.")
+    assert got["Baiji"].admin1 == "Sala al-Din"
+
+
+@pytest.mark.nlp
+def test_another_spelling_of_a_war_zone_town_after_in_is_the_town(geo, nlp):
+    text = "The monitor said dozens of fighters died during recent clashes in Kobane, according to a newspaper."
+    got = _places(geo, text, nlp(text))
+    assert got["Kobane"].country == "Syria"

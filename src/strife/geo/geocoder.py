@@ -76,6 +76,9 @@ DOMINANT_RATIO = 10
 BIG_CITY_POP = 250_000
 # A one-word name NER leaves untagged still means a dominant city of this size (Geocoder._means_itself)
 BARE_KEEP_POP = 500_000
+# A word known only as another spelling of a war-zone town this large is that town right after "in", "near" ...
+# whatever NER makes of it ("clashes in Kobane")
+WAR_ALT_POP = 20_000
 BIG_CITY_RATIO = 20
 BIG_CITY_SLACK = 0.2
 # The conflict geography prior (Geocoder._hot_cells): grid cell size in degrees (0.25 = ~28 km; a place
@@ -173,8 +176,8 @@ _LOCAL_ADMIN = re.compile(r"\s*(?:(?:district|cent(?:er|re)|sub-?district|villag
                           r"governorate|sector|front|frontline|junction|checkpoint|crossing|base|mountain|valley)\s*)"
                           r"{0,2}"
                           r"(?:,|\(|in|of|on|,\s*in|\(\s*[^(),\n]{1,40},)\s*(?:the\s+)?(?:(?:\w+ern\s+)?(?:countryside|province|"
-                          r"governorate|district|outskirts|parts?)\s+of\s+|(?:north|south|east|west|"
-                          r"(?:north|south)\s*[-‐–]?\s*(?:east|west))\s+of\s+)?", re.I)
+                          r"governorate|district|outskirts|parts?)\s+of\s+)?", re.I)
+# ("Baiji, north of Baghdad" says where Baiji lies from the city, not that Baghdad's province holds it)
 # what follows a place that is only the start of a longer name, or the first of two places, before the
 # region or town holding them: " al Faraj area in ", " Bahrat area in ", " and Tal Ahmar in the countryside of "
 _NAME_WORDS = r"(?:[\s\-]+(?:(?:al|as|ash|ad|ar|an|at|az|el|wa|bin|ibn|e|i|ye)[\s\-]+)?[A-Z][\w'’‘ʿ]*)"
@@ -648,6 +651,9 @@ class Geocoder:
             if m.ntok == 1 and token_key(m.text) not in gaz.main_keys and not any(
                     gaz.cc[e] in countries or gaz.kind[e] in (K_COUNTRY, K_ADM1)
                     or (gaz.cc[e] in self._war and label in ("GPE", "LOC", "FAC") and not inner)
+                    # ("clashes in Kobane", which NER calls an organisation: a war-zone town of 50,000 after "in")
+                    or (gaz.cc[e] in self._war and gaz.pop[e] >= WAR_ALT_POP
+                        and _PREP_BEFORE.search(text, max(0, m.start - 8), m.start))
                     for e in m.entries) and not _ADMIN_AFTER.match(text, m.end) and not _bracketed(text, m) \
                     and not m.named_as_place:
                 # one word known only as some foreign place's alternate name ("Saree" -> Surrey); in the war
@@ -671,6 +677,8 @@ class Geocoder:
                     # (another spelling of a place of the report's country, right after "in", "near", "at":
                     # "gathered in Rashayya" = Rashaya)
                     or (gaz.cc[e] in countries and gaz.kind[e] == K_CITY and locative)
+                    # (or of a war-zone town of WAR_ALT_POP: "clashes in Kobane")
+                    or (gaz.cc[e] in self._war and gaz.kind[e] == K_CITY and gaz.pop[e] >= WAR_ALT_POP and locative)
                     for e in m.entries)
                 if not strong:
                     continue
