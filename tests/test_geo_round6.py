@@ -182,3 +182,14 @@ def test_another_spelling_of_a_war_zone_town_after_in_is_the_town(geo, nlp):
     text = "The monitor said dozens of fighters died during recent clashes in Kobane, according to a newspaper."
     got = _places(geo, text, nlp(text))
     assert got["Kobane"].country == "Syria"
+
+
+def test_a_world_city_beats_a_small_namesake_near_the_articles_places(geo):
+    # a Belgrade of Belgium lies near The Hague; the name means Serbia's capital
+    text = "The suspect was arrested in Belgrade on Monday and will be sent to the tribunal in The Hague, Netherlands."
+    assert _places(geo, text)["Belgrade"].country == "Serbia"
+
+
+def test_a_weekday_after_a_name_is_no_part_of_it(geo):
+    got = _places(geo, "Several hundred people demonstrated in Bonn Tuesday against the new policy.")
+    assert got["Bonn"].country == "Germany"

@@ -98,7 +98,10 @@ HOT_REACH_KM = 30.0
 GUESS_MAX_POP = 20_000
 GUESS_REACH = 3
 # a capitalised word glued to a match (with an article or connector between) makes the name longer than it
-_PART_OF_NAME_AFTER = re.compile(r"[ \-](?:(?:al|ar|as|ash|ad|an|at|az|el|wa|de|del|la)[ \-])?[A-Z]")
+_PART_OF_NAME_AFTER = re.compile(r"[ \-](?:(?:al|ar|as|ash|ad|an|at|az|el|wa|de|del|la)[ \-])?"
+                                 # (a day or month after the name is no part of it: "in Bonn Tuesday")
+                                 r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|"
+                                 r"June|July|August|September|October|November|December)\b)[A-Z]")
 _PART_OF_NAME_BEFORE = re.compile(r"[A-Z][\w'’]*[ \-](?:(?:al|ar|as|ash|ad|an|at|az|el|wa|de|del|la)[ \-])?$")
 # Weight of the article's countries against a candidate's rank and population (log10(pop)/4).  Flat where
 # measured: GeoVirus acc_161km 0.679 / 0.681 / 0.683 and ACLED-dev (global, 400 notes) within 25 km
@@ -846,6 +849,12 @@ class Geocoder:
                 if local and loc.latitude is not None:
                     anchored.append(out[-1])
                 continue
+            if (loc is not None and m.ntok == 1 and gaz.cc[best] not in cweight and gaz.pop[best] < BARE_KEEP_POP
+                    and (world := self._world_city(m, best)) is not None):
+                # a small namesake near the article's places ("Belgrade" of Belgium beside The Hague) against a
+                # world city of that name that dwarfs every other bearer: the name means the world city
+                best = world
+                loc = self._location(best, m, text, conf)
             if (loc is not None and m.ntok == 1 and gaz.cc[best] not in cweight
                     and (cweight or (gaz.cc[best] not in self._war and not (
                         # a report that names no country: a place NER calls one, written under its own name,
@@ -982,6 +991,19 @@ class Geocoder:
             return True  # a region whose name nothing else bears: "an observatory in Massachusetts"
         return (m.label in ("GPE", "LOC") or (m.bare and gaz.pop[best] >= BARE_KEEP_POP)) \
             and self._dominant(m, best, text)
+
+    def _world_city(self, m: _Match, best: int) -> int | None:
+        """The city of BARE_KEEP_POP whose own name ``m`` is, DOMINANT_RATIO times as large as any other bearer
+        (``best`` included), when ``best`` is not it; else None."""
+        gaz = self.gaz
+        key = token_key(m.text)
+        big = max((e for e in m.entries if gaz.kind[e] == K_CITY and gaz.pop[e] >= BARE_KEEP_POP
+                   and name_key(gaz.name[e]) == key), key=lambda e: gaz.pop[e], default=None)
+        if big is None or big == best:
+            return None
+        others = [gaz.pop[e] for e in m.entries if e != big and gaz.kind[e] in (K_CITY, K_SUPP)
+                  and distance_km(gaz.lat[e], gaz.lon[e], gaz.lat[big], gaz.lon[big]) > 25]
+        return big if all(p * DOMINANT_RATIO <= gaz.pop[big] for p in others) else None
 
     def _dominant(self, m: _Match, best: int, text: str) -> bool:
         """Whether ``best`` is what the name means wherever it is written: a city of FOREIGN_KEEP_POP, or one of
