@@ -193,3 +193,17 @@ def test_a_world_city_beats_a_small_namesake_near_the_articles_places(geo):
 def test_a_weekday_after_a_name_is_no_part_of_it(geo):
     got = _places(geo, "Several hundred people demonstrated in Bonn Tuesday against the new policy.")
     assert got["Bonn"].country == "Germany"
+
+
+@pytest.mark.nlp
+def test_another_spelling_of_a_city_of_a_million_is_the_city(geo, nlp):
+    text = "Hundreds of soldiers and police patrolled Katmandu after the curfew was lifted."
+    assert _places(geo, text, nlp(text))["Katmandu"].country == "Nepal"
+    # the first word of a longer name is not the city: "Madinat" is also a spelling of Medina
+    text = "Shells fell on houses in Madinat al Qwzrt area of Hudaydah city."
+    assert all(p.country != "Saudi Arabia" for p in _places(geo, text, nlp(text)).values())
+
+
+def test_short_country_names(geo):
+    assert _places(geo, "In northwestern Bosnia, snipers fired at a bunker.")["Bosnia"].country == \
+        "Bosnia and Herzegovina"

@@ -654,6 +654,10 @@ class Geocoder:
             if m.ntok == 1 and token_key(m.text) not in gaz.main_keys and not any(
                     gaz.cc[e] in countries or gaz.kind[e] in (K_COUNTRY, K_ADM1)
                     or (gaz.cc[e] in self._war and label in ("GPE", "LOC", "FAC") and not inner)
+                    # (another spelling of a city of a million: "patrolled Katmandu", "in Rangoon"; "Madinat al
+                    # Salah" is no Medina)
+                    or (gaz.kind[e] == K_CITY and gaz.pop[e] >= FOREIGN_KEEP_POP
+                        and not _PART_OF_NAME_AFTER.match(text, m.end))
                     # ("clashes in Kobane", which NER calls an organisation: a war-zone town of 50,000 after "in")
                     or (gaz.cc[e] in self._war and gaz.pop[e] >= WAR_ALT_POP
                         and _PREP_BEFORE.search(text, max(0, m.start - 8), m.start))
@@ -680,6 +684,9 @@ class Geocoder:
                     # (another spelling of a place of the report's country, right after "in", "near", "at":
                     # "gathered in Rashayya" = Rashaya)
                     or (gaz.cc[e] in countries and gaz.kind[e] == K_CITY and locative)
+                    # (or of a city of a million anywhere: "patrolled Katmandu")
+                    or (gaz.kind[e] == K_CITY and gaz.pop[e] >= FOREIGN_KEEP_POP
+                        and not _PART_OF_NAME_AFTER.match(text, m.end))
                     # (or of a war-zone town of WAR_ALT_POP: "clashes in Kobane")
                     or (gaz.cc[e] in self._war and gaz.kind[e] == K_CITY and gaz.pop[e] >= WAR_ALT_POP and locative)
                     for e in m.entries)
