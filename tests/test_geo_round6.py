@@ -207,3 +207,21 @@ def test_another_spelling_of_a_city_of_a_million_is_the_city(geo, nlp):
 def test_short_country_names(geo):
     assert _places(geo, "In northwestern Bosnia, snipers fired at a bunker.")["Bosnia"].country == \
         "Bosnia and Herzegovina"
+
+
+@pytest.mark.parametrize("text, trigger, name", [
+    # a point of reference for another place is no scene
+    ("On 3 June 2021, a bomb detonated in a market in the town of Habbaniyah, 80 km west of Baghdad.",
+     "detonated", "Habbaniyah"),
+    ("On 3 June 2021, a car bomb exploded near a recruiting centre in Hilla, just south of Baghdad.",
+     "exploded", "Al Hillah"),
+    # nor is a region a hotel is named after
+    ("On 3 June 2021, a blast destroyed the Mount Lebanon Hotel in downtown Baghdad.", "blast", "Baghdad"),
+])
+def test_references_and_named_buildings_are_no_scene(geo, text, trigger, name):
+    assert _scene(geo, text, trigger).name == name
+
+
+def test_a_name_followed_by_an_age_is_a_person(geo):
+    got = _places(geo, "Millan, 41, was shot ten times by gunmen outside his Mexico City flat.")
+    assert "Millan" not in got and "Mexico City" in got

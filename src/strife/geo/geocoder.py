@@ -231,7 +231,14 @@ _PROVINCE_IN_BRACKET = re.compile(r"[\w'’]\]?\s*\(\s*[^()\n,]{1,40},\s*$")
 _BRACKET_CLOSE = re.compile(r"\s*\)")
 _CITY_WORD = re.compile(r"\s+(?:city|town)\b", re.I)
 _BODY_AFTER = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}\s+(?:Directorate|Rifles|Department|Ministry|Authority|Council|"
-                         r"Commission|Committee|Regiment|Battalion|Corps|Chamber|Federation|Association)\b")
+                         r"Commission|Committee|Regiment|Battalion|Corps|Chamber|Federation|Association|Hotel)\b")
+# a place named as a point of reference for another: "80 km west of", "just south of", "200 miles from"
+_AGE_AFTER = re.compile(r",\s*(?:aged\s+)?\d{1,3}\s*,\s*(?:was|is|had|has|who|a|an|said|told|died)\b")
+_REFERENCE_BEFORE = re.compile(
+    r"(?:\b\d[\d,.]*\s*(?:km|kms|kilomet(?:er|re)s?|mi|miles?)\s*(?:\([^()]{1,20}\)\s*)?"
+    r"(?:(?:north|south|east|west|(?:north|south)[- ]?(?:east|west))(?:ern)?\s+)?(?:of|from)"
+    r"|,\s*(?:just\s+|some\s+|about\s+)?(?:north|south|east|west|(?:north|south)[- ]?(?:east|west))\s+of)"
+    r"\s+(?:the\s+)?(?:(?:capital|city|town|province)\s+(?:of\s+)?)?$", re.I)
 _DIRECTIONS = frozenset("north south east west northern southern eastern western central northeast northwest "
                         "southeast southwest upper lower middle northeastern northwestern southeastern "
                         "southwestern".split())
@@ -605,6 +612,9 @@ class Geocoder:
                     gaz.kind[e] in (K_COUNTRY, K_ADM1, K_AREA) for e in m.entries) \
                     and not _PREP_BEFORE.search(text, max(0, m.start - 8), m.start):
                 continue  # "Castro, who slammed the moves": a person ("residents of Saraqib, who fled" stay)
+            if m.ntok == 1 and _AGE_AFTER.match(text, m.end) and not any(
+                    gaz.kind[e] in (K_COUNTRY, K_ADM1, K_AREA) for e in m.entries):
+                continue  # "Millan, 41, was shot": a person and their age
             if all(w.lower() in _DIRECTIONS for w in _TOKEN_RE.findall(m.text)) and not any(
                     gaz.kind[e] == K_AREA for e in m.entries):
                 continue  # "North East", "Southern": directions, whatever region GeoNames calls so ("South
@@ -1388,13 +1398,16 @@ class Geocoder:
                   and not _COMPANY_AFTER.match(article.text, p.end)]
         # "employees of the Missan Electricity Directorate protested in Amara city", "troopers of the Tripura State
         # Rifles": a place in the name of the body that acts is who, not where, while another place is named
+        # ("the Mount Lebanon Hotel in downtown Baghdad")
         named_body = [p for p in placed if _BODY_AFTER.match(article.text, p.end)]
-        if named_body and len(named_body) < len(placed):
+        if named_body and any(p not in named_body and p.location.geo_precision is not None for p in placed):
             placed = [p for p in placed if p not in named_body]
         main = _main_place(placed)
         # "the Marib-Al Jawf road", "the Gujarat-Madhya Pradesh border": the ends of a road or border
-        # named by its towns or regions are no scene while the report names another place
-        scenes = [p for p in placed if not _road_end(p, article.text)]
+        # named by its towns or regions are no scene while the report names another place; nor is a point of
+        # reference ("Habbaniyah, 80 km west of Baghdad", "Hilla, just south of Baghdad")
+        scenes = [p for p in placed if not _road_end(p, article.text)
+                  and not _REFERENCE_BEFORE.search(article.text, max(0, p.start - 40), p.start)]
         # "Kot Diji town (Khairpur, Sindh)": the district and province in the bracket qualify the place before
         # it, which is the scene when the gazetteer knows it
         heads = {p.end: p for p in placed if p.location.geo_precision is not None}
