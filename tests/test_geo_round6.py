@@ -225,3 +225,14 @@ def test_references_and_named_buildings_are_no_scene(geo, text, trigger, name):
 def test_a_name_followed_by_an_age_is_a_person(geo):
     got = _places(geo, "Millan, 41, was shot ten times by gunmen outside his Mexico City flat.")
     assert "Millan" not in got and "Mexico City" in got
+
+
+@pytest.mark.parametrize("text, trigger, name", [
+    ("On 3 June 2021, a boy was shot near an enclave in the West Bank town of Bethlehem.", "shot", "Bethlehem"),
+    ("On 3 June 2021, a man detonated a device near a mosque in Dagestan's regional capital Makhachkala.",
+     "detonated", "Makhachkala"),
+    # "X region of Y": X lies in Y, and X is the scene
+    ("On 3 June 2021, Turkish jets struck targets in the Qandil region of Erbil.", "struck", "Qandil"),
+])
+def test_a_region_qualifying_the_place_after_it_leaves_the_scene_to_that_place(geo, text, trigger, name):
+    assert _scene(geo, text, trigger).name == name

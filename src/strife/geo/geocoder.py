@@ -1426,6 +1426,7 @@ class Geocoder:
                     chosen.location):
                 chosen = head_of[id(chosen)]
             if chosen is not None:
+                chosen = _qualified_next(chosen, placed, article.text)
                 items = _scene_list(chosen, placed, article.text, doc, trig)
                 if items:
                     out.extend(_split(mention, items))
@@ -1565,6 +1566,33 @@ def _qualified_head(p: Toponym, heads: dict, text: str) -> Toponym | None:
     # word that is part of its name: "Panama City (Bella Vista)")
     bracket = text.index("(", g.start()) if "(" in text[g.start():p.start] else g.end()
     return next((heads[e] for e in range(g.start() + 1, bracket + 1) if e in heads), None)
+
+
+# a region or city qualifying the place after it: "the West Bank town of Bethlehem", "Dagestan's regional capital
+# Makhachkala", "Baghdad's Shiite enclave of Sadr City", "Kashmir's Kargil area"
+_QUALIFIES_NEXT = re.compile(
+    r"(?:[’']s)?\s+(?:(?:[a-z][\w\-]*|[A-Z][a-z]+)\s+){0,3}?(?:city|town|village|area|district|region|province|"
+    r"capital|enclave|neighbou?rhood|suburb|camp|port|resort|stronghold|governorate|county)\s+(?:of\s+)?(?:the\s+)?"
+    r"|[’']s\s+(?:the\s+)?")
+
+
+_THE_BEFORE = re.compile(r"\bthe\s+(?:[a-z][\w\-]*\s+){0,2}$", re.I)
+
+
+def _qualified_next(chosen: Toponym, placed: list[Toponym], text: str) -> Toponym:
+    """The place right after ``chosen`` that ``chosen`` only qualifies ("the West Bank town of Bethlehem"), when
+    it is finer; else ``chosen``."""
+    nxt = min((p for p in placed if p.start > chosen.end and p.location is not None
+               and p.location.geo_precision is not None), key=lambda p: p.start, default=None)
+    if nxt is None or not _QUALIFIES_NEXT.fullmatch(text, chosen.end, nxt.start):
+        return chosen
+    if text[chosen.end:chosen.end + 2] not in ("'s", "’s") and not _THE_BEFORE.search(
+            text, max(0, chosen.start - 30), chosen.start):
+        return chosen  # "Haftanin region of Dahuk", "Miguel Hidalgo area of Mexico City": the first lies in the second
+    loc = chosen.location
+    if loc is None or loc.geo_precision is None or _level(nxt.location) < _level(loc):
+        return nxt
+    return chosen
 
 
 def _road_end(p: Toponym, text: str) -> bool:
