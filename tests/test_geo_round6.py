@@ -232,7 +232,7 @@ def test_a_name_followed_by_an_age_is_a_person(geo):
     ("On 3 June 2021, a man detonated a device near a mosque in Dagestan's regional capital Makhachkala.",
      "detonated", "Makhachkala"),
     # "X region of Y": X lies in Y, and X is the scene
-    ("On 3 June 2021, Turkish jets struck targets in the Qandil region of Erbil.", "struck", "Qandil"),
+    ("On 3 June 2021, Turkish jets struck targets in the Haftanin region of Duhok.", "struck", "Haftanin"),
 ])
 def test_a_region_qualifying_the_place_after_it_leaves_the_scene_to_that_place(geo, text, trigger, name):
     assert _scene(geo, text, trigger).name == name

@@ -1576,6 +1576,8 @@ _QUALIFIES_NEXT = re.compile(
     r"|[’']s\s+(?:the\s+)?")
 
 
+_SETTLEMENT_OF = re.compile(r"\b(?:city|town|village|capital|enclave|neighbou?rhood|suburb|camp|port|resort|"
+                            r"stronghold)\s+(?:of\s+)?(?:the\s+)?$")
 _THE_BEFORE = re.compile(r"\bthe\s+(?:[a-z][\w\-]*\s+){0,2}$", re.I)
 
 
@@ -1586,9 +1588,11 @@ def _qualified_next(chosen: Toponym, placed: list[Toponym], text: str) -> Topony
                and p.location.geo_precision is not None), key=lambda p: p.start, default=None)
     if nxt is None or not _QUALIFIES_NEXT.fullmatch(text, chosen.end, nxt.start):
         return chosen
-    if text[chosen.end:chosen.end + 2] not in ("'s", "’s") and not _THE_BEFORE.search(
-            text, max(0, chosen.start - 30), chosen.start):
-        return chosen  # "Haftanin region of Dahuk", "Miguel Hidalgo area of Mexico City": the first lies in the second
+    if text[chosen.end:chosen.end + 2] not in ("'s", "’s") and not (
+            _THE_BEFORE.search(text, max(0, chosen.start - 30), chosen.start)
+            and _SETTLEMENT_OF.search(text, chosen.end, nxt.start)):
+        # "Miguel Hidalgo area of Mexico City", "the Haftanin region of Duhok": the first lies in the second
+        return chosen
     loc = chosen.location
     if loc is None or loc.geo_precision is None or _level(nxt.location) < _level(loc):
         return nxt
