@@ -15,6 +15,8 @@ from strife.geo import gazetteer as gz
 from strife.geo.normalize import name_key, skeleton, token_key, tokenize
 from strife.records import Article, Evidence, Mention
 
+from geo_helpers import scene
+
 
 def _article(text: str) -> Article:
     return Article(id=Article.make_id(None, text), document_id="doc", position=0, title=None, text=text)
@@ -297,19 +299,7 @@ def test_acled_import_adds_places_and_admin_spelling(tmp_path):
     assert got["Maruf"].location.method == "acled-import" and got["Maruf"].location.admin1 == "Kandahar"
     # the gas field "in Deir-ez-Zor" (the province, not its city) is the scene
     text = "On 3 June 2021, gunmen shot and killed a man near Qwzrt gas field in Deir-ez-Zor."
-    assert _scene(geo, text, "killed").name == "Qwzrt Gas Field"
-
-
-def _scene(geo, text: str, trigger: str):
-    """Where ``geo.locate`` puts one event whose trigger word is ``trigger``."""
-    art = Article(id=Article.make_id(None, text), document_id="doc", position=0, title=None, text=text)
-    s = text.index(trigger)
-    mention = Mention(id="m1", article_id=art.id, start=0, end=len(text), text=text, event_type="Battles",
-                      sub_event_type="Armed clash", disorder_type="Political violence", event_date="2021-06-03",
-                      time_precision=1, actor1="Houthi forces",
-                      evidence=(Evidence("event_type", s, s + len(trigger), trigger),))
-    (got,) = geo.locate(art, None, [mention], geo.find_places(art, None))
-    return got.location
+    assert scene(geo, text, "killed").name == "Qwzrt Gas Field"
 
 
 def test_cli_info_json(geo):

@@ -13,6 +13,8 @@ from strife.geo.geocoder import distance_km
 from strife.geo.normalize import name_key
 from strife.records import Article
 
+from geo_helpers import scene
+
 
 def _places(geo, text: str, doc=None) -> dict:
     art = Article(id=Article.make_id(None, text), document_id="doc", position=0, title=None, text=text)
@@ -124,30 +126,9 @@ def test_a_town_standing_for_its_district_or_surroundings_is_precision_2(geo, te
 
 
 def test_a_scene_on_a_road_between_towns_is_near_the_town(geo):
-    from strife.records import Evidence, Mention
-
     text = "On 3 June 2021, Lebanese protesters blocked the Zahle-Chtaura road with burning tyres."
-    art = Article(id=Article.make_id(None, text), document_id="doc", position=0, title=None, text=text)
-    s = text.index("blocked")
-    mention = Mention(id="m1", article_id=art.id, start=0, end=len(text), text=text, event_type="Riots",
-                      sub_event_type="Violent demonstration", disorder_type="Demonstrations",
-                      event_date="2021-06-03", time_precision=1, actor1="Rioters",
-                      evidence=(Evidence("event_type", s, s + len("blocked"), "blocked"),))
-    (got,) = geo.locate(art, None, [mention], geo.find_places(art, None))
-    assert (got.location.name, got.location.geo_precision) == ("Zahle", 2)
-
-
-def _scene(geo, text: str, trigger: str):
-    from strife.records import Evidence, Mention
-
-    art = Article(id=Article.make_id(None, text), document_id="doc", position=0, title=None, text=text)
-    s = text.index(trigger)
-    mention = Mention(id="m1", article_id=art.id, start=0, end=len(text), text=text, event_type="Protests",
-                      sub_event_type="Peaceful protest", disorder_type="Demonstrations", event_date="2021-06-03",
-                      time_precision=1, actor1="Protesters (Iraq)",
-                      evidence=(Evidence("event_type", s, s + len(trigger), trigger),))
-    (got,) = geo.locate(art, None, [mention], geo.find_places(art, None))
-    return got.location
+    loc = scene(geo, text, "blocked")
+    assert (loc.name, loc.geo_precision) == ("Zahle", 2)
 
 
 @pytest.mark.parametrize("text, trigger, name, precision", [
@@ -161,7 +142,7 @@ def _scene(geo, text: str, trigger: str):
     ("On 3 June 2021, police beat traders at the Kandahar Bazaar in Jalalabad city.", "beat", "Jalalabad", 1),
 ])
 def test_the_scene_is_the_place_where_not_a_name_that_holds_a_place(geo, text, trigger, name, precision):
-    loc = _scene(geo, text, trigger)
+    loc = scene(geo, text, trigger)
     assert (loc.name, loc.geo_precision) == (name, precision)
 
 
@@ -218,8 +199,8 @@ def test_short_country_names(geo):
     # nor is a region a hotel is named after
     ("On 3 June 2021, a blast destroyed the Mount Lebanon Hotel in downtown Baghdad.", "blast", "Baghdad"),
 ])
-def test_references_and_named_buildings_are_no_scene(geo, text, trigger, name):
-    assert _scene(geo, text, trigger).name == name
+def test_references_and_named_buildings_are_noscene(geo, text, trigger, name):
+    assert scene(geo, text, trigger).name == name
 
 
 def test_a_name_followed_by_an_age_is_a_person(geo):
@@ -235,4 +216,4 @@ def test_a_name_followed_by_an_age_is_a_person(geo):
     ("On 3 June 2021, Turkish jets struck targets in the Haftanin region of Duhok.", "struck", "Haftanin"),
 ])
 def test_a_region_qualifying_the_place_after_it_leaves_the_scene_to_that_place(geo, text, trigger, name):
-    assert _scene(geo, text, trigger).name == name
+    assert scene(geo, text, trigger).name == name
