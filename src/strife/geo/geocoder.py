@@ -468,11 +468,6 @@ class Geocoder:
         return any((gaz.cc[e], la + i, lo + j) in self._hot
                    for i in range(-GUESS_REACH, GUESS_REACH + 1) for j in range(-GUESS_REACH, GUESS_REACH + 1))
 
-    def _is_hot(self, e: int) -> bool:
-        gaz = self.gaz
-        return (gaz.cc[e], int(math.floor(gaz.lat[e] / HOT_CELL_DEG)),
-                int(math.floor(gaz.lon[e] / HOT_CELL_DEG))) in self._hot
-
     def _load_abbreviations(self):
         """A regex over the region abbreviations the gazetteer knows, and abbreviation -> entries."""
         wanted = _abbreviations()
