@@ -89,10 +89,10 @@ HOT_BONUS = 0.6
 # ... in full within HOT_NEAR_KM of a front-line settlement or imported place, then less with distance, none
 # from HOT_REACH_KM (a grid cell and its neighbours reach about that far)
 HOT_NEAR_KM = 5.0
+HOT_REACH_KM = 30.0
 # A front-line name borne by several places counts only those this close (km) to a settlement of the list
 # whose name is unique (Geocoder._hot_cells)
 FRONT_STRIP_KM = 15.0
-HOT_REACH_KM = 30.0
 # A village (under GUESS_MAX_POP) chosen among same-named ones of a country with a front line on file, with no
 # region beside it, is dropped when it lies farther than GUESS_REACH cells (~100 km) from the line.
 GUESS_MAX_POP = 20_000
@@ -410,6 +410,8 @@ class Geocoder:
         self._by_adm1: dict[tuple[str, str], list[int]] | None = None
         self._side_memo: dict[tuple, tuple[float, float]] = {}
         self._abbr_re, self._abbr_entries = self._load_abbreviations()
+        # front-line and imported points by grid cell (country, lat cell, lon cell), filled by _hot_cells
+        self._hot_points: dict[tuple[str, int, int], list[tuple[float, float]]] = {}
         self._hot = self._hot_cells()
         # countries with a front line on file (front_lines.tsv) or imported ACLED places
         self._hot_countries = frozenset(cc for cc, _la, _lo in self._hot)
@@ -441,7 +443,6 @@ class Geocoder:
                 distance_km(gaz.lat[e], gaz.lon[e], gaz.lat[c], gaz.lon[c]) <= FRONT_STRIP_KM
                 for c in core if c != e))
         cells = set()
-        self._hot_points: dict[tuple[str, int, int], list[tuple[float, float]]] = {}
         for e in pts:
             la, lo = int(math.floor(gaz.lat[e] / HOT_CELL_DEG)), int(math.floor(gaz.lon[e] / HOT_CELL_DEG))
             cells.update((gaz.cc[e], la + i, lo + j) for i in (-1, 0, 1) for j in (-1, 0, 1))
@@ -656,16 +657,13 @@ class Geocoder:
                 # "Sri Krishna Rice Mill", "Ahrar al-Sham", "Saraya al-Quds"; "Kabul University" stays, and so
                 # do countries ("Health Canada" still says which country the story is about)
                 continue
+            # right after "in", "near", "at" ... (a word of five letters or more)
+            locative = m.ntok == 1 and len(token_key(m.text)) >= 5 and bool(
+                _LOCATIVE_BEFORE.search(text, max(0, m.start - 12), m.start))
             if m.ntok == 1 and token_key(m.text) not in gaz.main_keys and not any(
                     gaz.cc[e] in countries or gaz.kind[e] in (K_COUNTRY, K_ADM1)
                     or (gaz.cc[e] in self._war and label in ("GPE", "LOC", "FAC") and not inner)
-                    # (another spelling of a city of a million: "patrolled Katmandu", "in Rangoon"; "Madinat al
-                    # Salah" is no Medina)
-                    or (gaz.kind[e] == K_CITY and gaz.pop[e] >= FOREIGN_KEEP_POP
-                        and not _PART_OF_NAME_AFTER.match(text, m.end))
-                    # ("clashes in Kobane", which NER calls an organisation: a war-zone town of 50,000 after "in")
-                    or (gaz.cc[e] in self._war and gaz.pop[e] >= WAR_ALT_POP
-                        and _PREP_BEFORE.search(text, max(0, m.start - 8), m.start))
+                    or self._known_spelling(e, m, text, locative)
                     for e in m.entries) and not _ADMIN_AFTER.match(text, m.end) and not _bracketed(text, m) \
                     and not m.named_as_place:
                 # one word known only as some foreign place's alternate name ("Saree" -> Surrey); in the war
@@ -678,7 +676,6 @@ class Geocoder:
                     continue  # a common word ("Hit", "Ana"), unless a district or town word follows it or it
                     # stands in a bracket of admin names ("Gaskinde (Pobe-Mengao, Soum)")
                 main = key in gaz.main_keys
-                locative = len(key) >= 5 and bool(_LOCATIVE_BEFORE.search(text, max(0, m.start - 12), m.start))
                 # a supplement village needs its country's evidence like any small town ("Yalda",
                 # "Barzan" are also given names)
                 strong = _ADMIN_AFTER.match(text, m.end) is not None or _bracketed(text, m) or m.named_as_place or any(
@@ -689,11 +686,7 @@ class Geocoder:
                     # (another spelling of a place of the report's country, right after "in", "near", "at":
                     # "gathered in Rashayya" = Rashaya)
                     or (gaz.cc[e] in countries and gaz.kind[e] == K_CITY and locative)
-                    # (or of a city of a million anywhere: "patrolled Katmandu")
-                    or (gaz.kind[e] == K_CITY and gaz.pop[e] >= FOREIGN_KEEP_POP
-                        and not _PART_OF_NAME_AFTER.match(text, m.end))
-                    # (or of a war-zone town of WAR_ALT_POP: "clashes in Kobane")
-                    or (gaz.cc[e] in self._war and gaz.kind[e] == K_CITY and gaz.pop[e] >= WAR_ALT_POP and locative)
+                    or self._known_spelling(e, m, text, locative)
                     for e in m.entries)
                 if not strong:
                     continue
@@ -1003,6 +996,17 @@ class Geocoder:
             return True  # a region whose name nothing else bears: "an observatory in Massachusetts"
         return (m.label in ("GPE", "LOC") or (m.bare and gaz.pop[best] >= BARE_KEEP_POP)) \
             and self._dominant(m, best, text)
+
+    def _known_spelling(self, e: int, m: _Match, text: str, locative: bool) -> bool:
+        """Whether town ``e`` is what ``m`` means though ``m`` spells one of its other names and NER may call
+        it anything: a city of FOREIGN_KEEP_POP ("patrolled Katmandu"; "Madinat al Salah", a longer name, is no
+        Medina) or a war-zone town of WAR_ALT_POP right after "in", "near", "at" ("clashes in Kobane")."""
+        gaz = self.gaz
+        if gaz.kind[e] != K_CITY:
+            return False
+        if gaz.pop[e] >= FOREIGN_KEEP_POP:
+            return not _PART_OF_NAME_AFTER.match(text, m.end)
+        return locative and gaz.cc[e] in self._war and gaz.pop[e] >= WAR_ALT_POP
 
     def _world_city(self, m: _Match, best: int) -> int | None:
         """The city of BARE_KEEP_POP whose own name ``m`` is, DOMINANT_RATIO times as large as any other bearer
