@@ -53,9 +53,10 @@ from .normalize import RUN_RE, name_key, run_fragments, token_key
 __all__ = ["Gazetteer", "build_index", "load_index", "index_path", "KINDS", "ImportRow",
            "add_import_rows", "read_geonames_dump", "read_place_csv", "read_acled_export"]
 
-FORMAT_VERSION = 12  # 7: macro-regions ("Darfur") added; 8: admin2 without a cities500 place inside;
+FORMAT_VERSION = 13  # 7: macro-regions ("Darfur") added; 8: admin2 without a cities500 place inside;
 # 9: no two-letter alternate names but countries'; 10: wa/va dropped and ezafe unified in keys;
-# 11: final -eh folded to -a; 12: "Number One"-style alternates dropped, imports take their row's admin1
+# 11: final -eh folded to -a; 12: "Number One"-style alternates dropped, imports take their row's admin1;
+# 13: a district's seat found by any of its names and the places' alternate names
 # Distinct capitalised runs kept in the matcher's memo before it is emptied: the 371 PTC news
 # articles (2.1 MB) hold 11,500 distinct runs, so this covers a long stream at ~100 bytes a run.
 MEMO_MAX_RUNS = 200_000
@@ -456,6 +457,7 @@ def _load_admin(b: _Builder, by_adm1: dict[str, list[int]]) -> tuple[dict, dict]
         if b.kind[e] == K_CITY and b.adm2[e]:
             by_adm2[b.adm2[e]].append(e)
     adm1_middle: dict[str, tuple[float, float] | None] = {}
+    seats = _district_seats()
     with open(_data_file("geonames", "admin2Codes.txt"), encoding="utf-8") as fh:
         for line in fh:
             r = line.rstrip("\n").split("\t")
@@ -478,7 +480,20 @@ def _load_admin(b: _Builder, by_adm1: dict[str, list[int]]) -> tuple[dict, dict]
             # place of the governorate is the district's point; else the middle of the governorate's places,
             # a coarse point kept so that "X district" still resolves to the right district and governorate.
             province = by_adm1.get(f"{cc}.{a1}", [])
-            same = [e for e in province if name_key(b.name[e]) == key]
+            # (by the district's GeoNames names and the places' alternate names: "Zakho District" is Zaxo,
+            # "Arbil" is Erbil; not by the subdivision aliases, which would take GeoNames' "Adhamiyah" (its
+            # code for Amadiya district) to Amadiya, and Baghdad's Adhamiyah with it)
+            district_keys = {k for k in (name_key(_strip_admin_words(n) or n) for n in (name, ascii_name))
+                             if len(k.replace(" ", "")) >= ADM2_MIDDLE_MIN_KEY}
+            in_province = set(province)
+            same = [e for k in district_keys for e in b.keys.get(k, ()) if e in in_province]
+            placed = seats.get(code)
+            if placed is not None:
+                # (a district centre the strife team placed: Afghan districts whose seat GeoNames' cities500
+                # lacks, "Zari" of Balkh, "Kharwar" of Logar)
+                b.add(ascii_name or name, placed["lat"], placed["lon"], cc, a1, code, K_ADM2, 0, f"geonames:{gid}",
+                      names, "strife-district-seats", {"seat": placed["seat"], "coord": placed["source"]})
+                continue
             if same:
                 seat = max(same, key=lambda e: b.pop[e])
                 b.add(ascii_name or name, b.lat[seat], b.lon[seat], cc, a1, code, K_ADM2, 0, f"geonames:{gid}",
@@ -652,6 +667,17 @@ def _region_centroids(b: _Builder, members: list[int]) -> tuple[float, float] | 
     lons = sorted(b.lon[e] for e in members)
     lo, hi = int(len(lats) * 0.05), max(0, int(len(lats) * 0.95) - 1)
     return round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4)
+
+
+def _district_seats() -> dict[str, dict]:
+    """``geo_district_seats.tsv``: centres of districts with no cities500 place inside, GeoNames admin2 code ->
+    seat name, point and source."""
+    out: dict[str, dict] = {}
+    with open(_data_file("geo_district_seats.tsv"), encoding="utf-8") as fh:
+        rows = [line.rstrip("\n").split("\t") for line in fh if not line.startswith("#")]
+    for code, _district, seat, lat, lon, src in rows[1:]:
+        out[code] = {"seat": seat, "lat": float(lat), "lon": float(lon), "source": src}
+    return out
 
 
 def _load_supplement(b: _Builder) -> None:

@@ -531,9 +531,10 @@ class Geocoder:
         best, best_score, best_cc = None, 0.0, None
         for cc in countries:
             keys, kids = self._country_index(cc)
-            hit = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD)
-            if hit and hit[1] > best_score:
-                best, best_score, best_cc = kids[hit[2]], hit[1], cc
+            for hit in process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=5):
+                if hit[1] > best_score and _fuzzy_alike(key, hit[0]) and not self._country_key(kids[hit[2]]):
+                    best, best_score, best_cc = kids[hit[2]], hit[1], cc
+                    break
         if best is None and FUZZY_VOWEL_RATIO is not None and len(key) >= FUZZY_VOWEL_MIN_LEN:
             # the same consonants with other vowels ("Menoufia" = Monufia, Minufiya): transliterations of
             # Arabic and Persian disagree most on vowels; taken only when one name of a country fits
@@ -544,13 +545,18 @@ class Geocoder:
                           for k in kids}
                 if len(places) == 1:
                     score, kid = max((fuzz.ratio(key, self.gaz.key_list[k]), k) for k in kids)
-                    if score >= FUZZY_VOWEL_RATIO:
+                    if score >= FUZZY_VOWEL_RATIO and _fuzzy_alike(key, self.gaz.key_list[kid]):
                         best, best_cc = kid, cc
                         break
         if best is None:
             return ()
         gaz = self.gaz
         return tuple(e for e in gaz.key_entries[gaz.key_offsets[best]:gaz.key_offsets[best + 1]] if gaz.cc[e] == best_cc)
+
+    def _country_key(self, kid: int) -> bool:
+        """Whether a key names only countries (a village spelled near "Suriya" is no Syria)."""
+        gaz = self.gaz
+        return all(gaz.kind[e] == K_COUNTRY for e in gaz.key_entries[gaz.key_offsets[kid]:gaz.key_offsets[kid + 1]])
 
     def _vowel_index(self, cc: str) -> dict[str, list[int]]:
         got = self._vowel_keys.get(cc)
@@ -597,6 +603,9 @@ class Geocoder:
         # wherever it recurs in the article ("..., Saree said")
         persons = {token_key(m.text) for m in kept
                    if m.ntok == 1 and _TITLE_BEFORE.search(text, max(0, m.start - 80), m.start)}
+        # (where a longer name or a region starts: "Hodeidah Red Sea port city" is two places)
+        starts = {m.start for m in kept if m.ntok > 1 or any(
+            gaz.kind[e] in (K_COUNTRY, K_ADM1, K_AREA) for e in m.entries)}
         out = []
         for m in kept:
             if m.text.lower() in self._demonyms and not any(gaz.kind[e] == K_COUNTRY for e in m.entries):
@@ -659,11 +668,11 @@ class Geocoder:
                 continue
             # right after "in", "near", "at" ... (a word of five letters or more)
             locative = m.ntok == 1 and len(token_key(m.text)) >= 5 and bool(
-                _LOCATIVE_BEFORE.search(text, max(0, m.start - 12), m.start))
+                _LOCATIVE_BEFORE.search(text, max(0, m.start - 20), m.start))
             if m.ntok == 1 and token_key(m.text) not in gaz.main_keys and not any(
                     gaz.cc[e] in countries or gaz.kind[e] in (K_COUNTRY, K_ADM1)
                     or (gaz.cc[e] in self._war and label in ("GPE", "LOC", "FAC") and not inner)
-                    or self._known_spelling(e, m, text, locative)
+                    or self._known_spelling(e, m, text, locative, starts)
                     for e in m.entries) and not _ADMIN_AFTER.match(text, m.end) and not _bracketed(text, m) \
                     and not m.named_as_place:
                 # one word known only as some foreign place's alternate name ("Saree" -> Surrey); in the war
@@ -686,7 +695,7 @@ class Geocoder:
                     # (another spelling of a place of the report's country, right after "in", "near", "at":
                     # "gathered in Rashayya" = Rashaya)
                     or (gaz.cc[e] in countries and gaz.kind[e] == K_CITY and locative)
-                    or self._known_spelling(e, m, text, locative)
+                    or self._known_spelling(e, m, text, locative, starts)
                     for e in m.entries)
                 if not strong:
                     continue
@@ -780,6 +789,13 @@ class Geocoder:
                                                         for e in m.entries)):
                     cw[next(iter(ccs))] += 1
                     self_votes[(token_key(m.text), next(iter(ccs)))] += 1
+                elif len(ccs) > 1 and _ADMIN1_WORDS.match(text[m.end:m.end + 20]):
+                    # the only region of the name, called one ("Al Mahrah governorate", though an Ivorian town
+                    # is Mahra) says its country as an unambiguous name would
+                    regions = [e for e in m.entries if gaz.kind[e] == K_ADM1]
+                    if len(regions) == 1:
+                        cw[gaz.cc[regions[0]]] += 1
+                        self_votes[(token_key(m.text), gaz.cc[regions[0]])] += 1
         named = bool(cw)
         for w in re.findall(r"\b[A-Z][a-z]+\b", text):
             cc = self._demonyms.get(w.lower())
@@ -855,6 +871,7 @@ class Geocoder:
                     anchored.append(out[-1])
                 continue
             if (loc is not None and m.ntok == 1 and gaz.cc[best] not in cweight and gaz.pop[best] < BARE_KEEP_POP
+                    and not (gaz.kind[best] == K_ADM1 and _PROVINCE_SLOT.search(text, max(0, m.start - 30), m.start))
                     and (world := self._world_city(m, best)) is not None):
                 # a small namesake near the article's places ("Belgrade" of Belgium beside The Hague) against a
                 # world city of that name that dwarfs every other bearer: the name means the world city
@@ -994,10 +1011,14 @@ class Geocoder:
         if gaz.kind[best] == K_ADM1 and name_key(gaz.name[best]) == name_key(m.text) and all(
                 gaz.cc[e] == gaz.cc[best] and gaz.adm1[e] == gaz.adm1[best] for e in m.entries):
             return True  # a region whose name nothing else bears: "an observatory in Massachusetts"
+        if gaz.kind[best] == K_ADM1 and _ADMIN1_WORDS.match(text[m.end:m.end + 20]) and not any(
+                gaz.kind[e] == K_ADM1 and e != best for e in m.entries):
+            return True  # the only region of the name, called one: "police in Al Mahrah governorate" beside a
+            # "Saudi officer" (not the Ivorian town Mahra)
         return (m.label in ("GPE", "LOC") or (m.bare and gaz.pop[best] >= BARE_KEEP_POP)) \
             and self._dominant(m, best, text)
 
-    def _known_spelling(self, e: int, m: _Match, text: str, locative: bool) -> bool:
+    def _known_spelling(self, e: int, m: _Match, text: str, locative: bool, starts=frozenset()) -> bool:
         """Whether town ``e`` is what ``m`` means though ``m`` spells one of its other names and NER may call
         it anything: a city of FOREIGN_KEEP_POP ("patrolled Katmandu"; "Madinat al Salah", a longer name, is no
         Medina) or a war-zone town of WAR_ALT_POP right after "in", "near", "at" ("clashes in Kobane")."""
@@ -1005,7 +1026,10 @@ class Geocoder:
         if gaz.kind[e] != K_CITY:
             return False
         if gaz.pop[e] >= FOREIGN_KEEP_POP:
-            return not _PART_OF_NAME_AFTER.match(text, m.end)
+            # (unless a space, no connector, parts it from a longer place name or a region: "Hodeidah Red Sea
+            # port city"; "Madinat al Salah" is one name)
+            after = _PART_OF_NAME_AFTER.match(text, m.end)
+            return after is None or (after.end() - m.end == 2 and after.end() - 1 in starts)
         return locative and gaz.cc[e] in self._war and gaz.pop[e] >= WAR_ALT_POP
 
     def _world_city(self, m: _Match, best: int) -> int | None:
@@ -1145,6 +1169,8 @@ class Geocoder:
         # is Burkina Faso's Soum province, not a village of Senegal
         province_slot = bool(_PROVINCE_IN_BRACKET.search(text, max(0, m.start - 45), m.start)
                              and _BRACKET_CLOSE.match(text, m.end))
+        # a province written after its district: "Panjwaye district, Kandahar" (not Kandahar city)
+        after_district = bool(_PROVINCE_SLOT.search(text, max(0, m.start - 30), m.start))
         # "Nad Ali (Marja) district": the district's other name in brackets before the word
         admin2_word = bool(_ADMIN2_WORDS.match(after)) or bool(_ADMIN2_AFTER_BRACKET.match(after))
         scored = []
@@ -1156,7 +1182,8 @@ class Geocoder:
             elif k == K_AREA:
                 s = 3.0
             elif k == K_ADM1:
-                s = 2.0 + (1.5 if admin1_word else 0.0) - (1.5 if city_word else 0.0) + (1.0 if province_slot else 0.0)
+                s = 2.0 + (1.5 if admin1_word or after_district else 0.0) - (1.5 if city_word else 0.0) + (
+                    1.0 if province_slot else 0.0)
             elif k == K_ADM2:
                 s = 0.6 + (1.5 if admin2_word else 0.0) + (1.0 if province_slot else 0.0)
             elif k == K_CITY:
@@ -1255,6 +1282,8 @@ class Geocoder:
                     distance_km(la, lo, gaz.lat[seat], gaz.lon[seat]) < TOWN_SEAT_KM for la, lo in town_points):
                 # "Buffalo, New York" names the region holding the town, not its seat far away;
                 # "Queens, New York" the city it is a part of
+                seat = None
+            if seat is not None and after_district:
                 seat = None
             if seat is not None:
                 best = seat
@@ -1421,8 +1450,11 @@ class Geocoder:
                 chosen = self._choose(article, doc, mention, trig, placed)
             if chosen is None:
                 chosen = main
-            if chosen is not None and id(chosen) in head_of and _level(head_of[id(chosen)].location) <= _level(
-                    chosen.location):
+            if chosen is not None and id(chosen) in head_of and (
+                    _level(head_of[id(chosen)].location) <= _level(chosen.location)
+                    # (a town named like its province is the town when the report calls it one: "Hodeidah Red
+                    # Sea port city (Al Hali, Al Hudaydah)")
+                    or _TOWN_WORD.search(article.text, head_of[id(chosen)].end, chosen.start)):
                 chosen = head_of[id(chosen)]
             if chosen is not None:
                 chosen = _qualified_next(chosen, placed, article.text)
@@ -1527,6 +1559,18 @@ def _bearing(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return math.degrees(math.atan2(x, y)) % 360
 
 
+def _fuzzy_alike(key: str, other: str) -> bool:
+    """Whether a fuzzy hit is another spelling of ``key``, not another name: the rest of the name after a shared
+    generic first word must be alike too ("Jabal Salab" is no Jabal Sabr), and a name extended by a suffix is
+    another name ("Sukkariyah" is no Sukkari, an Arabic nisba makes a new place name)."""
+    a, b = key.split(" ", 1), other.split(" ", 1)
+    if len(a) == 2 and len(b) == 2 and a[0] == b[0] and a[0] in _PLACE_PREFIXES:
+        if fuzz.ratio(a[1], b[1]) < FUZZY_THRESHOLD:
+            return False
+    short, long_ = sorted((key.replace(" ", "").replace("y", "i"), other.replace(" ", "").replace("y", "i")), key=len)
+    return not (long_.startswith(short) and len(long_) - len(short) >= 2)
+
+
 def _named_like(name: str, admin1: str) -> bool:
     """Whether a town is named like its province ("Idlib" in "Idleb", "Ar Raqqah" in "Ar-Raqqa")."""
     return fuzz.ratio(token_key(name).replace(" ", ""), token_key(admin1).replace(" ", "")) >= 80
@@ -1545,12 +1589,20 @@ _ROAD_WORD_AFTER = re.compile(rf"\s+(?:(?:national|state|main|old|new|coastal|in
 _ROAD_LINKING = re.compile(r"\b(?:road|highway|motorway|route|expressway|railway)s?\s+(?:that\s+|which\s+)?"
                            r"(?:connect(?:s|ing)?|link(?:s|ing)?|between|from)\s+(?:the\s+)?"
                            r"(?:[A-Z][\w'’\-]*\s+(?:(?:al|as|ad|wa|of)\s+)?){0,4}(?:(?:and|to|with)\s+(?:the\s+)?)?$")
+# "found killed on the road to al-Hasakeh city": the town a road leads to is a direction, not the scene
+_ROAD_TOWARD = re.compile(r"\b(?:road|highway|motorway|route)\s+(?:leading\s+|heading\s+)?(?:to|towards?)\s+(?:the\s+)?"
+                          r"(?:(?:city|town|village)\s+of\s+)?$")
 
 
 # ("Salim [Al Fajir] (Qaatabah, Ad Dali)": the name ACLED codes in square brackets; "Al Jabaliyah area in western
-# Yemen (At Tuhayat, Al Hudaydah)": the country between)
-_QUALIFIED_HEAD = re.compile(rf"[\w'’]\]?\s*{_BRACKET_KINDS}(?:in\s+(?:{_SIDE_WORD}\s+)?[A-Z][\w'’]+\s*)?"
+# Yemen (At Tuhayat, Al Hudaydah)": the country between; "Hodeidah Red Sea port city (Al Hali, Al Hudaydah)": a
+# description of the town)
+_QUALIFIED_HEAD = re.compile(rf"[\w'’]\]?\s*(?:(?-i:[A-Z][a-z]+\s+){{1,2}}(?=port\s+(?:city|town)\b))?(?:port\s+)?"
+                             rf"{_BRACKET_KINDS}(?:in\s+(?:{_SIDE_WORD}\s+)?[A-Z][\w'’]+\s*)?"
                              rf"\(\s*(?:[^()\n,]{{1,40}},\s*)?$", re.I)
+
+
+_TOWN_WORD = re.compile(r"\b(?:city|town|village|port)\b", re.I)
 
 
 def _qualified_head(p: Toponym, heads: dict, text: str) -> Toponym | None:
@@ -1603,7 +1655,8 @@ def _road_end(p: Toponym, text: str) -> bool:
     in "the Marib-Al Jawf road", "a desert road connecting Hadhramawt and Al Jawf governorates"."""
     if _ROAD_AFTER.match(text, p.end) or _STREET_AFTER.match(text, p.end):
         return True
-    if _ROAD_LINKING.search(text, max(0, p.start - 90), p.start):
+    if _ROAD_LINKING.search(text, max(0, p.start - 90), p.start) or _ROAD_TOWARD.search(
+            text, max(0, p.start - 50), p.start):
         return True
     return bool(_ROAD_BEFORE.search(text, max(0, p.start - 3), p.start) and _ROAD_WORD_AFTER.match(text, p.end))
 
@@ -2001,7 +2054,8 @@ def _sublocality(t: Toponym, text: str) -> bool:
                 or _SUBLOCALITY_AFTER.match(text, t.end) or _SUBLOCALITY_LIST_AFTER.match(text, t.end))
 
 
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|around|into)\s+$")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|around|into|(?:(?:north|south)[\s\-]?)?(?:east|west)\s+of|"
+                              r"(?:north|south)\s+of|outskirts\s+of)\s+$")
 # "the town of Zhukovskiy": a word after this names a place, whatever else it may spell
 _ADMIN_BEFORE = re.compile(r"\b(?:town|city|village|district|province|municipality|governorate)\s+of\s+(?:the\s+)?$", re.I)
 
