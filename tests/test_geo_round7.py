@@ -107,3 +107,14 @@ def test_a_province_after_its_district_is_the_province_not_its_big_seat(geo):
     assert (got["Kandahar"].geo_precision, got["Kandahar"].method) == (3, "admin")
     # alone, the name is the city, as ACLED codes it
     assert _places(geo, "A bomb exploded in Kandahar on Monday.")["Kandahar"].geo_precision == 1
+
+
+def test_a_province_after_a_district_holds_the_names_before_it(geo):
+    text = ("Militants attacked a checkpoint in Chaharmaghzak village (Pusqul area of Dara) in Sufi Bala "
+            "district, Samangan.")
+    got = _places(geo, text)
+    assert "Dara" not in got  # Panjshir's Darah district, a namesake in another province
+    assert got["Samangan"].admin1 == "Samangan"
+    # a name that only one province bears stays, even when the report gives another province
+    got = _places(geo, "Insurgents shelled positions in Buni Yadi (Gujba LGA, Borno).")
+    assert got["Buni Yadi"].admin1 == "Yobe"

@@ -79,6 +79,8 @@ BARE_KEEP_POP = 500_000
 # A word known only as another spelling of a war-zone town this large is that town right after "in", "near" ...
 # whatever NER makes of it ("clashes in Kobane")
 WAR_ALT_POP = 20_000
+# How far before "district, Province" a place must lie to be held in that province (characters)
+SLOT_REACH_CHARS = 80
 BIG_CITY_RATIO = 20
 BIG_CITY_SLACK = 0.2
 # The conflict geography prior (Geocoder._hot_cells): grid cell size in degrees (0.25 = ~28 km; a place
@@ -834,6 +836,7 @@ class Geocoder:
         memo: dict = {}
         settled: dict[str, int] = {}  # name -> the entry that a neighbouring name's cue chose for it
         entry_of: dict[int, int] = {}  # id(toponym) -> its gazetteer entry
+        regions_of: dict[int, int] = {}  # id(toponym) -> how many provinces its name's entries lie in
         for i, m in enumerate(matches):
             local = self._local_admin(matches, i, text)
             after = text[m.end:m.end + 45]
@@ -867,6 +870,7 @@ class Geocoder:
                 # it vouches for the place (or the town before it for the region), whatever the article's countries
                 out.append(Toponym(m.start, m.end, m.text, loc, len(m.entries), m.method))
                 entry_of[id(out[-1])] = best
+                regions_of[id(out[-1])] = len({(gaz.cc[e], gaz.adm1[e]) for e in m.entries})
                 if local and loc.latitude is not None:
                     anchored.append(out[-1])
                 continue
@@ -938,6 +942,7 @@ class Geocoder:
                 continue
             out.append(Toponym(m.start, m.end, m.text, loc, len(m.entries), m.method))
             entry_of[id(out[-1])] = best
+            regions_of[id(out[-1])] = len({(gaz.cc[e], gaz.adm1[e]) for e in m.entries})
             if local and loc is not None and loc.latitude is not None:
                 anchored.append(out[-1])
         if not anchored:
@@ -966,6 +971,24 @@ class Geocoder:
                     <= (reach if a.location.geo_precision != 3 else max(reach, REGION_REACH_KM)) for a in anchored)
 
             out = [t for t in out if near_anchor(t)]
+        # "in Chaharmaghzak village (Pusqul area of Dara) in Sufi Bala district, Samangan": the province written
+        # after a district holds the places just before it; a district or town of another province (Panjshir's
+        # Darah) whose name other provinces also bear is the wrong namesake, unless another province stands
+        # between ("X district, Kunduz and Y district, Baghlan")
+        slots = [t for t in out if t.location is not None and t.location.geo_precision == 3 and t.location.admin1
+                 and _PROVINCE_SLOT.search(text, max(0, t.start - 30), t.start)]
+        if slots:
+            def outside_slot(t: Toponym) -> bool:
+                loc = t.location
+                if loc is None or loc.geo_precision not in (1, 2) or not loc.admin1 or regions_of.get(id(t), 0) < 2:
+                    return False  # (a name only one province holds is that place: the report errs, not the name)
+                slot = next((q for q in slots if 0 <= q.start - t.end <= SLOT_REACH_CHARS), None)
+                if slot is None or slot.location.country != loc.country or slot.location.admin1 == loc.admin1:
+                    return False
+                return not any(q.location is not None and q.location.geo_precision == 3 and t.end <= q.start < slot.start
+                               for q in out)
+
+            out = [t for t in out if not outside_slot(t)]
         # "Panama City (Bella Vista)", "Mogadishu-Shangaani district (Shangaani, Banadir)": a bracket after a city
         # of WEAK_MATCH_POP names a part of it; a town of that name far away is another place
         heads = {t.end: t for t in out if t.location is not None and t.location.geo_precision == 1
