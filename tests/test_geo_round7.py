@@ -7,6 +7,8 @@ Texts are written by the strife team; the gazetteer index is built once per test
 
 from __future__ import annotations
 
+import pytest
+
 from strife.geo.gazetteer import K_ADM2
 from strife.geo.geocoder import distance_km
 from strife.records import Article
@@ -134,3 +136,12 @@ def test_every_district_centre_is_a_known_district_inside_its_province(geo):
         assert e is not None and (gaz.lat[e], gaz.lon[e]) == (row["lat"], row["lon"])
         p = provinces[(cc, a1)]
         assert distance_km(row["lat"], row["lon"], gaz.lat[p], gaz.lon[p]) < 250, code
+
+
+@pytest.mark.nlp
+def test_a_nationality_word_makes_its_neighbours_possible_scenes(geo, nlp):
+    text = "Israeli troops destroyed the house of a militant in Jenin, according to witnesses."
+    got = _places(geo, text, nlp(text))
+    assert got["Jenin"].country == "Palestine"
+    # the neighbours get a small vote only: the report's own country still leads a namesake choice
+    assert geo.gaz.countries["IL"]["neighbours"] and "PS" in geo.gaz.countries["IL"]["neighbours"]

@@ -55,10 +55,10 @@ from .normalize import RUN_RE, name_key, run_fragments, token_key
 __all__ = ["Gazetteer", "build_index", "load_index", "index_path", "KINDS", "ImportRow",
            "add_import_rows", "read_geonames_dump", "read_place_csv", "read_acled_export"]
 
-FORMAT_VERSION = 13  # 7: macro-regions ("Darfur") added; 8: admin2 without a cities500 place inside;
+FORMAT_VERSION = 14  # 7: macro-regions ("Darfur") added; 8: admin2 without a cities500 place inside;
 # 9: no two-letter alternate names but countries'; 10: wa/va dropped and ezafe unified in keys;
 # 11: final -eh folded to -a; 12: "Number One"-style alternates dropped, imports take their row's admin1;
-# 13: a district's seat found by any of its names and the places' alternate names
+# 13: a district's seat found by any of its names and the places' alternate names; 14: countries' neighbours
 # Distinct capitalised runs kept in the matcher's memo before it is emptied: the 371 PTC news
 # articles (2.1 MB) hold 11,500 distinct runs, so this covers a long stream at ~100 bytes a run.
 MEMO_MAX_RUNS = 200_000
@@ -586,7 +586,8 @@ def _load_countries(b: _Builder) -> dict[str, dict]:
                       f"geonames:{r[16] if len(r) > 16 else iso2}", names, "geonames-countries")
             countries[iso2] = {"name": acled_name, "iso3": iso3, "iso": int(num) if num.isdigit() else None,
                                "region": region or None, "entry": e, "capital": capital,
-                               "centroid": centroids.get(iso2)}
+                               "centroid": centroids.get(iso2),
+                               "neighbours": tuple(x for x in (r[17] if len(r) > 17 else "").split(",") if x)}
     return countries
 
 

@@ -79,6 +79,8 @@ BARE_KEEP_POP = 500_000
 # A word known only as another spelling of a war-zone town this large is that town right after "in", "near" ...
 # whatever NER makes of it ("clashes in Kobane")
 WAR_ALT_POP = 20_000
+# The vote a nationality word gives its country's neighbours (a country named once gets 1, a nationality 0.5)
+NEIGHBOUR_VOTE = 0.1
 # How far before "district, Province" a place must lie to be held in that province (characters)
 SLOT_REACH_CHARS = 80
 BIG_CITY_RATIO = 20
@@ -799,10 +801,18 @@ class Geocoder:
                         cw[gaz.cc[regions[0]]] += 1
                         self_votes[(token_key(m.text), gaz.cc[regions[0]])] += 1
         named = bool(cw)
+        actors: set[str] = set()
         for w in re.findall(r"\b[A-Z][a-z]+\b", text):
             cc = self._demonyms.get(w.lower())
             if cc:
                 cw[cc] += 0.5
+                actors.add(cc)
+        for cc in actors:
+            # a nationality word says who acts, and forces act across borders: "Israeli troops ... in Jenin",
+            # "Turkish drones struck Kobane" make the neighbours possible scenes (a small vote, no lead)
+            for nb in (gaz.countries.get(cc) or {}).get("neighbours", ()):
+                if nb not in cw:
+                    cw[nb] = NEIGHBOUR_VOTE
         home = outlet_country(article.outlet, article.url, gaz.countries)
         if home:
             # a full vote when the text names no country or place of one (nationality words say who, not
