@@ -145,3 +145,14 @@ def test_a_nationality_word_makes_its_neighbours_possible_scenes(geo, nlp):
     assert got["Jenin"].country == "Palestine"
     # the neighbours get a small vote only: the report's own country still leads a namesake choice
     assert geo.gaz.countries["IL"]["neighbours"] and "PS" in geo.gaz.countries["IL"]["neighbours"]
+
+
+def test_places_that_stand_for_actors_clocks_or_sources_are_no_scenes(geo):
+    text = "A string of bomb attacks killed 14 people in Mosul as Washington's new ambassador arrived."
+    assert scene(geo, text, "killed").name == "Mosul"
+    text = "A mine exploded under Grozny's Minutka square at 12:30 Moscow time."
+    assert scene(geo, text, "exploded").name == "Grozny"
+    text = "Hooded gunmen from factions backed by Syria patrolled the streets of Beirut."
+    assert scene(geo, text, "patrolled").name == "Beirut"
+    got = _places(geo, "According to Adan, navy ships have been patrolling the Sulu Sea.")
+    assert "Adan" not in got

@@ -236,6 +236,16 @@ _BRACKET_CLOSE = re.compile(r"\s*\)")
 _CITY_WORD = re.compile(r"\s+(?:city|town)\b", re.I)
 _BODY_AFTER = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}\s+(?:Directorate|Rifles|Department|Ministry|Authority|Council|"
                          r"Commission|Committee|Regiment|Battalion|Corps|Chamber|Federation|Association|Hotel)\b")
+# a place standing for who acts, not where: "Washington's new ambassador", "Baghdad's forces", "backed by Syria",
+# "identified by Turkey as"; and a clock: "12:30 Moscow time"
+_ACTOR_AFTER = re.compile(r"[’']s\s+(?:new\s+|former\s+|top\s+|own\s+)?(?:government|forces|troops|army|military|"
+                          r"ambassador|envoy|embassy|regime|administration|leadership|officials?|authorities|allies|"
+                          r"ally|diplomats?|president|prime\s+minister|foreign\s+minister|spokes(?:man|woman|person))\b",
+                          re.I)
+_AGENT_BEFORE = re.compile(r"\b(?:backed|supported|funded|armed|sponsored|identified|accused|claimed|condemned|"
+                           r"recogni[sz]ed|sanctioned|announced|reported)\s+by\s+(?:the\s+)?$", re.I)
+_ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording\s+to\s+$")
+_CLOCK_AFTER = re.compile(r"\s+(?:standard\s+|summer\s+|local\s+)?time\b", re.I)
 # a place named as a point of reference for another: "80 km west of", "just south of", "200 miles from"
 _AGE_AFTER = re.compile(r",\s*(?:aged\s+)?\d{1,3}\s*,\s*(?:was|is|had|has|who|a|an|said|told|died)\b")
 _REFERENCE_BEFORE = re.compile(
@@ -624,6 +634,9 @@ class Geocoder:
             if m.ntok == 1 and _AGE_AFTER.match(text, m.end) and not any(
                     gaz.kind[e] in (K_COUNTRY, K_ADM1, K_AREA) for e in m.entries):
                 continue  # "Millan, 41, was shot": a person and their age
+            if m.ntok == 1 and _ACCORDING_BEFORE.search(text, max(0, m.start - 20), m.start) \
+                    and text[m.end:m.end + 1] == ",":
+                continue  # "According to Adan, Philippine navy ships...": a source (a person, a government)
             if all(w.lower() in _DIRECTIONS for w in _TOKEN_RE.findall(m.text)) and not any(
                     gaz.kind[e] == K_AREA for e in m.entries):
                 continue  # "North East", "Southern": directions, whatever region GeoNames calls so ("South
@@ -1460,7 +1473,9 @@ class Geocoder:
         # "employees of the Missan Electricity Directorate protested in Amara city", "troopers of the Tripura State
         # Rifles": a place in the name of the body that acts is who, not where, while another place is named
         # ("the Mount Lebanon Hotel in downtown Baghdad")
-        named_body = [p for p in placed if _BODY_AFTER.match(article.text, p.end)]
+        named_body = [p for p in placed if _BODY_AFTER.match(article.text, p.end)
+                      or _ACTOR_AFTER.match(article.text, p.end) or _CLOCK_AFTER.match(article.text, p.end)
+                      or _AGENT_BEFORE.search(article.text, max(0, p.start - 40), p.start)]
         if named_body and any(p not in named_body and p.location.geo_precision is not None for p in placed):
             placed = [p for p in placed if p not in named_body]
         main = _main_place(placed)
