@@ -156,3 +156,12 @@ def test_places_that_stand_for_actors_clocks_or_sources_are_no_scenes(geo):
     assert scene(geo, text, "patrolled").name == "Beirut"
     got = _places(geo, "According to Adan, navy ships have been patrolling the Sulu Sea.")
     assert "Adan" not in got
+
+
+def test_a_home_town_or_base_is_no_scene(geo):
+    text = "Ahmad Saleh, 28, of Halhul near Hebron, detonated a bomb in a cafe in Tel Aviv."
+    assert scene(geo, text, "detonated").name == "Tel Aviv"
+    text = "A major of a brigade based in the port city of Gdansk was shot in an ambush near Karbala."
+    assert scene(geo, text, "shot").name == "Karbala"
+    text = "A Madrid-bound airliner crashed near the Basque city of Bilbao, killing 148 people."
+    assert scene(geo, text, "crashed").name == "Bilbao"

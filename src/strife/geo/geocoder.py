@@ -226,7 +226,7 @@ _TITLE_BEFORE = re.compile(
 # a place name glued to a participle is an attribute of an actor or thing ("Saudi-backed", "US-led",
 # "Iran-allied", "Idlib-based"), not where anything happened
 _COMPOUND_AFTER = re.compile(r"[-‐–](?:backed|led|allied|aligned|supported|sponsored|funded|affiliated|"
-                             r"based|born|made|brokered|controlled|held|run|owned|trained|armed)\b", re.I)
+                             r"based|born|made|brokered|controlled|held|run|owned|trained|armed|bound)\b", re.I)
 
 _COMPANY_AFTER = re.compile(r"\s+(?:Bank|Bancorp|Airways|Airlines|Air\s+Lines|Telecom|Holdings?|Cement|Insurance|"
                             r"Petroleum|Oil\s+Company|Company|Corporation|Corp\.?|Inc\.?|Ltd\.?|Group|FC|Football\s+Club|"
@@ -245,6 +245,10 @@ _ACTOR_AFTER = re.compile(r"[’']s\s+(?:new\s+|former\s+|top\s+|own\s+)?(?:gove
 _AGENT_BEFORE = re.compile(r"\b(?:backed|supported|funded|armed|sponsored|identified|accused|claimed|condemned|"
                            r"recogni[sz]ed|sanctioned|announced|reported)\s+by\s+(?:the\s+)?$", re.I)
 _ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording\s+to\s+$")
+# where someone lives or a unit is based, not where the event is: "Moussa Ranimat, 28, of Kafr Tsurif near Hebron,
+# detonated a bomb in Tel Aviv", "a brigade based in the Baltic port city of Szczecin was ambushed near Karbala"
+_HOME_BEFORE = re.compile(r"(?:,\s*\d{1,3}\s*,\s*of|\bbased\s+(?:in|at)"
+                          r"(?:\s+the)?(?:\s+[a-z]+){0,4}(?:\s+of)?)\s+(?:the\s+)?$", re.I)
 _CLOCK_AFTER = re.compile(r"\s+(?:standard\s+|summer\s+|local\s+)?time\b", re.I)
 # a place named as a point of reference for another: "80 km west of", "just south of", "200 miles from"
 _AGE_AFTER = re.compile(r",\s*(?:aged\s+)?\d{1,3}\s*,\s*(?:was|is|had|has|who|a|an|said|told|died)\b")
@@ -1473,11 +1477,16 @@ class Geocoder:
         # "employees of the Missan Electricity Directorate protested in Amara city", "troopers of the Tripura State
         # Rifles": a place in the name of the body that acts is who, not where, while another place is named
         # ("the Mount Lebanon Hotel in downtown Baghdad")
-        named_body = [p for p in placed if _BODY_AFTER.match(article.text, p.end)
-                      or _ACTOR_AFTER.match(article.text, p.end) or _CLOCK_AFTER.match(article.text, p.end)
-                      or _AGENT_BEFORE.search(article.text, max(0, p.start - 40), p.start)]
+        named_body = [p for p in placed if _BODY_AFTER.match(article.text, p.end)]
         if named_body and any(p not in named_body and p.location.geo_precision is not None for p in placed):
             placed = [p for p in placed if p not in named_body]
+        # ... and so is a place standing for a government or a home base, or a clock, while any other place
+        # (a country too) is named: "killed 14 people in Iraq as Washington's new ambassador vowed"
+        actors = [p for p in placed if _ACTOR_AFTER.match(article.text, p.end) or _CLOCK_AFTER.match(article.text, p.end)
+                  or _AGENT_BEFORE.search(article.text, max(0, p.start - 40), p.start)
+                  or _HOME_BEFORE.search(article.text, max(0, p.start - 60), p.start)]
+        if actors and any(p not in actors for p in placed):
+            placed = [p for p in placed if p not in actors]
         main = _main_place(placed)
         # "the Marib-Al Jawf road", "the Gujarat-Madhya Pradesh border": the ends of a road or border
         # named by its towns or regions are no scene while the report names another place; nor is a point of
