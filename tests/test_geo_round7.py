@@ -147,21 +147,20 @@ def test_a_nationality_word_makes_its_neighbours_possible_scenes(geo, nlp):
     assert geo.gaz.countries["IL"]["neighbours"] and "PS" in geo.gaz.countries["IL"]["neighbours"]
 
 
-def test_places_that_stand_for_actors_clocks_or_sources_are_no_scenes(geo):
-    text = "A string of bomb attacks killed 14 people in Mosul as Washington's new ambassador arrived."
-    assert scene(geo, text, "killed").name == "Mosul"
-    text = "A mine exploded under Grozny's Minutka square at 12:30 Moscow time."
-    assert scene(geo, text, "exploded").name == "Grozny"
-    text = "Hooded gunmen from factions backed by Syria patrolled the streets of Beirut."
-    assert scene(geo, text, "patrolled").name == "Beirut"
+@pytest.mark.parametrize("text, trigger, place", [
+    # a government, a clock, a backer
+    ("A string of bomb attacks killed 14 people in Mosul as Washington's new ambassador arrived.", "killed", "Mosul"),
+    ("A mine exploded under Grozny's Minutka square at 12:30 Moscow time.", "exploded", "Grozny"),
+    ("Hooded gunmen from factions backed by Syria patrolled the streets of Beirut.", "patrolled", "Beirut"),
+    # a home town, a unit's base, a flight's destination
+    ("Ahmad Saleh, 28, of Halhul near Hebron, detonated a bomb in a cafe in Tel Aviv.", "detonated", "Tel Aviv"),
+    ("A major of a brigade based in the port city of Gdansk was shot in an ambush near Karbala.", "shot", "Karbala"),
+    ("A Madrid-bound airliner crashed near the Basque city of Bilbao, killing 148 people.", "crashed", "Bilbao"),
+])
+def test_places_that_stand_for_actors_homes_or_clocks_are_no_scenes(geo, text, trigger, place):
+    assert scene(geo, text, trigger).name == place
+
+
+def test_according_to_names_a_source(geo):
     got = _places(geo, "According to Adan, navy ships have been patrolling the Sulu Sea.")
     assert "Adan" not in got
-
-
-def test_a_home_town_or_base_is_no_scene(geo):
-    text = "Ahmad Saleh, 28, of Halhul near Hebron, detonated a bomb in a cafe in Tel Aviv."
-    assert scene(geo, text, "detonated").name == "Tel Aviv"
-    text = "A major of a brigade based in the port city of Gdansk was shot in an ambush near Karbala."
-    assert scene(geo, text, "shot").name == "Karbala"
-    text = "A Madrid-bound airliner crashed near the Basque city of Bilbao, killing 148 people."
-    assert scene(geo, text, "crashed").name == "Bilbao"
