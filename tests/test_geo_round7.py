@@ -164,3 +164,13 @@ def test_places_that_stand_for_actors_homes_or_clocks_are_no_scenes(geo, text, t
 def test_according_to_names_a_source(geo):
     got = _places(geo, "According to Adan, navy ships have been patrolling the Sulu Sea.")
     assert "Adan" not in got
+
+
+def test_a_front_after_a_bracket_of_admin_names_is_near_the_town(geo):
+    def first(text):
+        art = Article(id=Article.make_id(None, text), document_id="doc", position=0, title=None, text=text)
+        return geo.find_places(art, None)[0].location
+
+    loc = first("Houthi reinforcements arrived on the Taizz (Salh, Taizz) frontlines.")
+    assert (loc.name, loc.geo_precision) == ("Taiz", 2)
+    assert first("Houthi reinforcements arrived in Taizz (Salh, Taizz) on Monday.").geo_precision == 1

@@ -175,6 +175,7 @@ _NEAR_AFTER = re.compile(r"^[\s\-']*(s\s+)?(countryside|outskirts|area|surroundi
                          r"district|sub-?district|region|desert|plain|fronts?|frontlines?|axis|LGA|county|"
                          r"municipality|township|tehsil|taluka|woreda|commune)\b", re.I)
 
+_BRACKET_SKIP = re.compile(r"^\s*\([^()\n]{1,60}\)")
 _CAP_RUN = re.compile(r"\b[A-Z][\w'’‘ʿ]+(?:[ -](?:(?:wa|al|el|as|ash|ad|ar|an|at|az|bin|ibn)[ -])?[A-Z][\w'’‘ʿ]+)+")
 
 # what may stand between a place and the region that follows it: "X, Idlib", "X (Raqqa)",
@@ -1371,9 +1372,11 @@ class Geocoder:
                             confidence=round(conf, 3), gazetteer_id=gaz.gid[e], start=m.start, end=m.end)
         before = text[max(0, m.start - 60):m.start]
         after = text[m.end:m.end + 25]
+        # (the words after a bracket of admin names too: "the Taizz (Salh, Taizz) frontlines")
+        near_after = _NEAR_AFTER.match(after) or _NEAR_AFTER.match(_BRACKET_SKIP.sub("", text[m.end:m.end + 90], 1))
         if k == K_ADM1:
             gp = 3
-        elif (k == K_ADM2 or _NEAR_BEFORE.search(before) or _NEAR_AFTER.match(after)
+        elif (k == K_ADM2 or _NEAR_BEFORE.search(before) or near_after
               or m.standin
               or (k in (K_ACLED, K_IMPORT) and (gaz.extra.get(e) or {}).get("district"))
               or (k == K_SUPP and str((gaz.extra.get(e) or {}).get("note", "")).startswith("area"))):
@@ -1385,7 +1388,7 @@ class Geocoder:
         else:
             gp = 1
         if (gp == 2 and k in (K_CITY, K_SUPP, K_ACLED, K_IMPORT) and _NAMED_AREA_OF.search(before)
-                and not _NEAR_AFTER.match(after)):
+                and not near_after):
             # "the Lalcherra area of Khowai town", "the Signboard area of Narayanganj city": a named quarter of
             # the town is the town itself (ACLED's precision 1); "in the area of X" is still near X
             gp = 1
