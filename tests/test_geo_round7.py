@@ -174,3 +174,12 @@ def test_a_front_after_a_bracket_of_admin_names_is_near_the_town(geo):
     loc = first("Houthi reinforcements arrived on the Taizz (Salh, Taizz) frontlines.")
     assert (loc.name, loc.geo_precision) == ("Taiz", 2)
     assert first("Houthi reinforcements arrived in Taizz (Salh, Taizz) on Monday.").geo_precision == 1
+
+
+def test_precision_of_a_part_of_a_town_and_of_a_region_named_by_its_town(geo):
+    got = _places(geo, "Two factions clashed in the eastern part of Al Bab city.")
+    assert got["Al Bab"].geo_precision == 1  # inside the town
+    got = _places(geo, "Two factions clashed east of Al Bab.")
+    assert got["Al Bab"].geo_precision == 2  # outside it
+    got = _places(geo, "Turkish jets struck PKK targets in the Zap (Amadiya) region of Duhok.")
+    assert got["Amadiya"].geo_precision == 2  # the region, named by its town

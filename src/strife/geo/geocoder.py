@@ -171,10 +171,16 @@ _NEAR_BEFORE = re.compile(
 # a named quarter of the place after it: "Lalcherra area of ", "in the Badrok area of the city of "
 _NAMED_AREA_OF = re.compile(r"\b[A-Z][\w'’\-]+\s+(?:area|neighbou?rhood|quarter|locality|mohalla)\s+of\s+"
                             r"(?:the\s+)?(?:(?:town|city)\s+of\s+)?$")
-_NEAR_AFTER = re.compile(r"^[\s\-']*(s\s+)?(countryside|outskirts|area|surroundings|suburbs|environs|vicinity|"
+_NEAR_AFTER = re.compile(r"^(?:\)\s+)?[\s\-']*(s\s+)?(countryside|outskirts|area|surroundings|suburbs|environs|vicinity|"
                          r"district|sub-?district|region|desert|plain|fronts?|frontlines?|axis|LGA|county|"
                          r"municipality|township|tehsil|taluka|woreda|commune)\b", re.I)
 
+# a part of the town itself: "in the eastern part of Al Bab city" (ACLED's precision 1; "east of Mosul" lies
+# outside it, and ACLED codes "the east of Hays city" as near it)
+_PART_OF_TOWN_BEFORE = re.compile(r"\bthe\s+(?:centre|center|middle|"
+                                  r"(?:(?:north|south)[\s\-]?(?:east|west)?|east|west)ern\s+(?:parts?|half|side|"
+                                  r"neighbou?rhoods?|districts?)|(?:parts?|half|neighbou?rhoods?|districts?))\s+of\s+"
+                                  r"(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.I)
 _BRACKET_SKIP = re.compile(r"^\s*\([^()\n]{1,60}\)")
 _CAP_RUN = re.compile(r"\b[A-Z][\w'’‘ʿ]+(?:[ -](?:(?:wa|al|el|as|ash|ad|ar|an|at|az|bin|ibn)[ -])?[A-Z][\w'’‘ʿ]+)+")
 
@@ -1387,8 +1393,9 @@ class Geocoder:
             # village itself; see the closing note of session 3.)
         else:
             gp = 1
-        if (gp == 2 and k in (K_CITY, K_SUPP, K_ACLED, K_IMPORT) and _NAMED_AREA_OF.search(before)
-                and not near_after):
+        if (gp == 2 and k in (K_CITY, K_SUPP, K_ACLED, K_IMPORT)
+                and (_NAMED_AREA_OF.search(before) or _PART_OF_TOWN_BEFORE.search(before))
+                and not near_after and not m.standin):
             # "the Lalcherra area of Khowai town", "the Signboard area of Narayanganj city": a named quarter of
             # the town is the town itself (ACLED's precision 1); "in the area of X" is still near X
             gp = 1
