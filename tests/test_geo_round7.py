@@ -173,6 +173,10 @@ def test_a_front_after_a_bracket_of_admin_names_is_near_the_town(geo):
 
     loc = first("Houthi reinforcements arrived on the Taizz (Salh, Taizz) frontlines.")
     assert (loc.name, loc.geo_precision) == ("Taiz", 2)
+    # every item of a list of fronts
+    loc = first("Artillery fire was exchanged on the Sirwah (Sirwah, Marib), Qaniyah (Mahliyah, Marib) and Nati "
+                "(Nati, Al Bayda) frontlines.")
+    assert (loc.admin1, loc.geo_precision) == ("Marib", 2)
     assert first("Houthi reinforcements arrived in Taizz (Salh, Taizz) on Monday.").geo_precision == 1
 
 

@@ -181,6 +181,10 @@ _PART_OF_TOWN_BEFORE = re.compile(r"\bthe\s+(?:centre|center|middle|"
                                   r"(?:(?:north|south)[\s\-]?(?:east|west)?|east|west)ern\s+(?:parts?|half|side|"
                                   r"neighbou?rhoods?|districts?)|(?:parts?|half|neighbou?rhoods?|districts?))\s+of\s+"
                                   r"(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.I)
+# an item of a list of fronts: "on the Sirwah (Sirwah, Marib), Qaniyah (Mahliyah, Marib) and Nati (Nati, Al Bayda)
+# frontlines" (each item near its town)
+_FRONT_LIST_AFTER = re.compile(r"(?:\s*\([^()\n]{1,60}\))?(?:\s*,?\s*(?:and\s+)?(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}"
+                               r"\s*\([^()\n]{1,60}\)){1,5}\s*,?\s*(?:fronts?|frontlines?|front\s+lines?|axes)\b")
 _BRACKET_SKIP = re.compile(r"^\s*\([^()\n]{1,60}\)")
 _CAP_RUN = re.compile(r"\b[A-Z][\w'’‘ʿ]+(?:[ -](?:(?:wa|al|el|as|ash|ad|ar|an|at|az|bin|ibn)[ -])?[A-Z][\w'’‘ʿ]+)+")
 
@@ -1379,7 +1383,8 @@ class Geocoder:
         before = text[max(0, m.start - 60):m.start]
         after = text[m.end:m.end + 25]
         # (the words after a bracket of admin names too: "the Taizz (Salh, Taizz) frontlines")
-        near_after = _NEAR_AFTER.match(after) or _NEAR_AFTER.match(_BRACKET_SKIP.sub("", text[m.end:m.end + 90], 1))
+        near_after = _NEAR_AFTER.match(after) or _NEAR_AFTER.match(_BRACKET_SKIP.sub("", text[m.end:m.end + 90], 1)) \
+            or _FRONT_LIST_AFTER.match(text, m.end)
         if k == K_ADM1:
             gp = 3
         elif (k == K_ADM2 or _NEAR_BEFORE.search(before) or near_after
