@@ -225,8 +225,8 @@ def test_bracketed_district_overrules_a_namesake_in_another_district(geo):
 def test_a_coders_coded_at_names_the_events_place(geo):
     # a coder's note ("coded at X (District, Province)") says where the event is placed; a foreign
     # namesake of the front's name is dropped by the bracket's province
-    text = ("On 3 May 2021, fighters repelled an attack west of Taizz, coded at Bir Bashah front "
-            "(Al Mudhaffar, Taizz), killing several.")
+    text = ("On 3 May 2021, government fighters repelled an assault on the city's western edge (coded at "
+            "Bir Bashah front (Al Mudhaffar, Taizz) by our coder); several died.")
     loc = _locate(geo, text, "repelled")
     # (the front itself since the team placed Bir Basha; before, its district Al Mudhaffar)
     assert loc.country == "Yemen" and loc.admin1 == "Taizz" and loc.name == "Bir Basha"

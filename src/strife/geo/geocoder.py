@@ -181,8 +181,8 @@ _PART_OF_TOWN_BEFORE = re.compile(r"\bthe\s+(?:centre|center|middle|"
                                   r"(?:(?:north|south)[\s\-]?(?:east|west)?|east|west)ern\s+(?:parts?|half|side|"
                                   r"neighbou?rhoods?|districts?)|(?:parts?|half|neighbou?rhoods?|districts?))\s+of\s+"
                                   r"(?:the\s+)?(?:(?:city|town)\s+of\s+)?$", re.I)
-# an item of a list of fronts: "on the Sirwah (Sirwah, Marib), Qaniyah (Mahliyah, Marib) and Nati (Nati, Al Bayda)
-# frontlines" (each item near its town)
+# an item of a list of fronts: "shelling on the Harib (Harib, Marib) and Nihm (Nihm, Sanaa) frontlines" (each item
+# near its town)
 _FRONT_LIST_AFTER = re.compile(r"(?:\s*\([^()\n]{1,60}\))?(?:\s*,?\s*(?:and\s+)?(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3}"
                                r"\s*\([^()\n]{1,60}\)){1,5}\s*,?\s*(?:fronts?|frontlines?|front\s+lines?|axes)\b")
 _BRACKET_SKIP = re.compile(r"^\s*\([^()\n]{1,60}\)")
@@ -1009,8 +1009,8 @@ class Geocoder:
                     <= (reach if a.location.geo_precision != 3 else max(reach, REGION_REACH_KM)) for a in anchored)
 
             out = [t for t in out if near_anchor(t)]
-        # "in Chaharmaghzak village (Pusqul area of Dara) in Sufi Bala district, Samangan": the province written
-        # after a district holds the places just before it; a district or town of another province (Panjshir's
+        # "a post at Chaharmaghzak, a village of the Dara area, in Sufi Bala district, Samangan": the province
+        # written after a district holds the places just before it; a district or town of another province (Panjshir's
         # Darah) whose name other provinces also bear is the wrong namesake, unless another province stands
         # between ("X district, Kunduz and Y district, Baghlan")
         slots = [t for t in out if t.location is not None and t.location.geo_precision == 3 and t.location.admin1
@@ -1733,7 +1733,7 @@ def _road_end(p: Toponym, text: str) -> bool:
     return bool(_ROAD_BEFORE.search(text, max(0, p.start - 3), p.start) and _ROAD_WORD_AFTER.match(text, p.end))
 
 
-# "in the area of Jadafar, coded as Wadi Halhalan (Al Hazm, Al Jawf)": a coder's note saying where the event is
+# "fighting around Jadafar, coded as Wadi Halhalan (Al Hazm, Al Jawf)": a coder's note saying where the event is
 # placed (ACLED's notes do; users feed them back to compare codings)
 _CODED_AT = re.compile(r"\bcoded\s+(?:as|at|in|to)\s+(?:the\s+)?")
 
