@@ -139,7 +139,7 @@ def test_every_district_centre_is_a_known_district_inside_its_province(geo):
 
 @pytest.mark.nlp
 def test_a_nationality_word_makes_its_neighbours_possible_scenes(geo, nlp):
-    text = "Israeli troops destroyed the house of a militant in Jenin, according to witnesses."
+    text = "Israeli soldiers demolished a militant's home in Jenin on Sunday."
     got = _places(geo, text, nlp(text))
     assert got["Jenin"].country == "Palestine"
     # the neighbours get a small vote only: the report's own country still leads a namesake choice
@@ -148,20 +148,20 @@ def test_a_nationality_word_makes_its_neighbours_possible_scenes(geo, nlp):
 
 @pytest.mark.parametrize("text, trigger, place", [
     # a government, a clock, a backer
-    ("A string of bomb attacks killed 14 people in Mosul as Washington's new ambassador arrived.", "killed", "Mosul"),
-    ("A mine exploded under Grozny's Minutka square at 12:30 Moscow time.", "exploded", "Grozny"),
-    ("Hooded gunmen from factions backed by Syria patrolled the streets of Beirut.", "patrolled", "Beirut"),
+    ("Car bombs in Iraq killed nine people as Washington's new ambassador arrived.", "killed", "Iraq"),
+    ("A roadside mine went off at 09:15 Moscow time in Grozny.", "went off", "Grozny"),
+    ("Masked militiamen of a group backed by Syria patrolled the streets of Beirut.", "patrolled", "Beirut"),
     # a home town, a unit's base, a flight's destination
-    ("Ahmad Saleh, 28, of Halhul near Hebron, detonated a bomb in a cafe in Tel Aviv.", "detonated", "Tel Aviv"),
-    ("A major of a brigade based in the port city of Gdansk was shot in an ambush near Karbala.", "shot", "Karbala"),
-    ("A Madrid-bound airliner crashed near the Basque city of Bilbao, killing 148 people.", "crashed", "Bilbao"),
+    ("Khaled Odeh, 31, of Nablus set off a bomb at a bus stop in Tel Aviv.", "set off", "Tel Aviv"),
+    ("An officer from a unit based in Gdansk was wounded in an ambush near Karbala.", "wounded", "Karbala"),
+    ("A Madrid-bound plane came down in Spain, killing its crew.", "came down", "Spain"),
 ])
 def test_places_that_stand_for_actors_homes_or_clocks_are_no_scenes(geo, text, trigger, place):
     assert scene(geo, text, trigger).name == place
 
 
 def test_according_to_names_a_source(geo):
-    got = _places(geo, "According to Adan, navy ships have been patrolling the Sulu Sea.")
+    got = _places(geo, "According to Adan, two gunboats are now guarding the harbour.")
     assert "Adan" not in got
 
 
