@@ -185,3 +185,12 @@ def test_precision_of_a_part_of_a_town_and_of_a_region_named_by_its_town(geo):
     assert got["Al Bab"].geo_precision == 2  # outside it
     got = _places(geo, "Turkish jets struck PKK targets in the Zap (Amadiya) region of Duhok.")
     assert got["Amadiya"].geo_precision == 2  # the region, named by its town
+
+
+def test_a_big_city_outlives_a_wrong_region_beside_it(geo):
+    # the report puts Mariupol in Zaporizhia; no other Mariupol rivals the city, so the region is the error
+    got = _places(geo, "Nurses protested over unpaid wages in Mariupol, Zaporizhia, on Friday.")
+    assert got["Mariupol"].admin1 == "Donetsk"
+    # a village of that name elsewhere still yields to the region ("near Orikhove, Luhansk")
+    got = _places(geo, "Forces fired grenade launchers at positions near Orikhove, Luhansk.")
+    assert "Orikhove" not in got

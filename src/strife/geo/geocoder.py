@@ -959,7 +959,18 @@ class Geocoder:
                     # region of Paraguay; "Dashti Qala district, Takhar" does hold the Dashti it names)
                     and not (cw[gaz.cc[best]] > self_votes[(token_key(m.text), gaz.cc[best])]
                              and len({cc for cc, _a in local}) > 1
-                             and not any(cc in cweight for cc, _a in local))):
+                             and not any(cc in cweight for cc, _a in local))
+                    # (a city of WEAK_MATCH_POP that no other bearer of the name rivals is that city; the report
+                    # errs in its region: "Mariupol, Zaporizhia")
+                    and not (gaz.kind[best] == K_CITY and gaz.pop[best] >= WEAK_MATCH_POP and m.method != "fuzzy"
+                             and name_key(gaz.name[best]) == name_key(m.text)
+                             and not _PART_OF_NAME_BEFORE.search(text, max(0, m.start - 30), m.start)
+                             and not _PART_OF_NAME_AFTER.match(text, m.end)
+                             # (a bracket of district and state is the coder's own: "Ilorin (Borgu LGA, Niger)" is
+                             # another Ilorin)
+                             and not text[m.end:m.end + 3].lstrip().startswith("(") and all(
+                        gaz.pop[e] * DOMINANT_RATIO <= gaz.pop[best] for e in m.entries
+                        if e != best and gaz.kind[e] in (K_CITY, K_SUPP)))):
                 # "Bohdanivka, Donetsk" when no Bohdanivka in the gazetteer lies in Donetsk: a namesake
                 # elsewhere is wrong; leave the event to the region named beside it (an item of a list of
                 # regions may lie elsewhere, unless only a fuzzy match found it: "Indanan, Sulu" is no Pindangan)
