@@ -913,7 +913,7 @@ class Geocoder:
                     anchored.append(out[-1])
                 continue
             if (loc is not None and m.ntok == 1 and gaz.cc[best] not in cweight and gaz.pop[best] < BARE_KEEP_POP
-                    and not (gaz.kind[best] == K_ADM1 and _PROVINCE_SLOT.search(text, max(0, m.start - 30), m.start))
+                    and not (gaz.kind[best] == K_ADM1 and _after_district(text, m.start))
                     and (world := self._world_city(m, best)) is not None):
                 # a small namesake near the article's places ("Belgrade" of Belgium beside The Hague) against a
                 # world city of that name that dwarfs every other bearer: the name means the world city
@@ -1025,7 +1025,7 @@ class Geocoder:
         # Darah) whose name other provinces also bear is the wrong namesake, unless another province stands
         # between ("X district, Kunduz and Y district, Baghlan")
         slots = [t for t in out if t.location is not None and t.location.geo_precision == 3 and t.location.admin1
-                 and _PROVINCE_SLOT.search(text, max(0, t.start - 30), t.start)]
+                 and _after_district(text, t.start)]
         if slots:
             def outside_slot(t: Toponym) -> bool:
                 loc = t.location
@@ -1078,7 +1078,7 @@ class Geocoder:
         it is a city of BARE_KEEP_POP ("patrolling the war-riven Monrovia"), and ``best`` dominates the name's
         bearers."""
         gaz = self.gaz
-        if gaz.kind[best] == K_ADM1 and _PROVINCE_SLOT.search(text, max(0, m.start - 30), m.start):
+        if gaz.kind[best] == K_ADM1 and _after_district(text, m.start):
             return True  # a province after its district: "Dashti Qala district, Takhar"
         if gaz.kind[best] == K_ADM1 and name_key(gaz.name[best]) == name_key(m.text) and all(
                 gaz.cc[e] == gaz.cc[best] and gaz.adm1[e] == gaz.adm1[best] for e in m.entries):
@@ -1242,7 +1242,7 @@ class Geocoder:
         province_slot = bool(_PROVINCE_IN_BRACKET.search(text, max(0, m.start - 45), m.start)
                              and _BRACKET_CLOSE.match(text, m.end))
         # a province written after its district: "Panjwaye district, Kandahar" (not Kandahar city)
-        after_district = bool(_PROVINCE_SLOT.search(text, max(0, m.start - 30), m.start))
+        after_district = _after_district(text, m.start)
         # "Nad Ali (Marja) district": the district's other name in brackets before the word
         admin2_word = bool(_ADMIN2_WORDS.match(after)) or bool(_ADMIN2_AFTER_BRACKET.match(after))
         scored = []
@@ -1394,8 +1394,8 @@ class Geocoder:
         before = text[max(0, m.start - 60):m.start]
         after = text[m.end:m.end + 25]
         # (the words after a bracket of admin names too: "the Taizz (Salh, Taizz) frontlines")
-        near_after = _NEAR_AFTER.match(after) or _NEAR_AFTER.match(_BRACKET_SKIP.sub("", text[m.end:m.end + 90], 1)) \
-            or _FRONT_LIST_AFTER.match(text, m.end)
+        near_after = _NEAR_AFTER.match(_BRACKET_SKIP.sub("", text[m.end:m.end + 90], 1)) or _FRONT_LIST_AFTER.match(
+            text, m.end)
         if k == K_ADM1:
             gp = 3
         elif (k == K_ADM2 or _NEAR_BEFORE.search(before) or near_after
@@ -2160,6 +2160,12 @@ _PREP_BEFORE = re.compile(r"\b(?:of|in|from|at|near|to|into|around)\s+(?:the\s+)
 # a district word and a comma before a province's name: "Dashti Qala district, Takhar"
 _PROVINCE_SLOT = re.compile(r"\b(?:district|sub-?district|LGA|county|municipality|tehsil|woreda|commune)"
                             r"(?:\s+cent(?:er|re))?\s*,\s*$", re.I)
+def _after_district(text: str, start: int) -> bool:
+    """Whether the name at ``start`` is written after a district and a comma ("Dashti Qala district, Takhar"),
+    the slot of its province."""
+    return _PROVINCE_SLOT.search(text, max(0, start - 30), start) is not None
+
+
 # "in the northeast of X", "the southern part of X", "eastern rural X": X as a region, not a town
 _REGION_PART_BEFORE = re.compile(r"(?:\bthe\s+(?:(?:north|south)(?:east|west)?|east|west|centre|center|middle|"
                                  r"\w+ern(?:\s+part)?|parts?)\s+of|\w+ern\s+rural|\brural)\s+(?:the\s+)?$", re.I)
