@@ -47,6 +47,9 @@ FUZZY_THRESHOLD = 85
 # country, of FUZZY_VOWEL_MIN_LEN letters or more and at least this ratio (None turns the tier off;
 # `python scripts/geo_eval.py fuzzy`: 1 more toponym, right, on the 3,000 notes above).
 FUZZY_VOWEL_RATIO: int | None = 75
+# The first name of a bracket of admin names ("(Bayt Al Faqiah, Al Hudaydah)") is matched against the names
+# of the province the bracket names, at this ratio.
+SLOT_FUZZY_THRESHOLD = 85
 FUZZY_VOWEL_MIN_LEN = 6
 # Keys shorter than this never take part in fuzzy matching: short names match too much by chance.
 FUZZY_MIN_LEN = 5  # the index keeps per-country key lists of this length and more (gazetteer._save)
@@ -275,6 +278,7 @@ _DIRECTIONS = frozenset("north south east west northern southern eastern western
 # A capitalised run is tried fuzzily only right after a locative word ("near Khob Wa Ashaaf").
 _NEXT_NAME_WORD = re.compile(r" [A-Z][a-z]")
 _TOWN_REGION = re.compile(r"\b([A-Z][a-z'’‘ʿ\-]{4,}),\s+(?=[A-Z][a-z])")
+_ADMIN_SLOT = re.compile(r"\(([A-Z][\w'’‘ʿ\-]+(?: [A-Za-z][\w'’‘ʿ\-]+){0,3}),\s+([A-Z][\w'’‘ʿ\- ]{2,40})\)")
 _LOCATIVE_CUE = re.compile(r"\b(in|near|at|outside|around|of|from|village|town|city|district|province|"
                            r"governorate|area|camp)\s+(the\s+)?$", re.I)
 
@@ -433,6 +437,7 @@ class Geocoder:
         self._country_keys: dict[str, tuple[list[str], list[int]]] = {}
         self._vowel_keys: dict[str, dict[str, list[int]]] = {}
         self._fuzzy_memo: dict[tuple, tuple] = {}
+        self._slot_keys: dict[tuple[str, str], tuple[list[str], list[int]]] = {}
         self._stop = _stopwords()
         self._demonyms = _demonyms()
         self._war = {cc for cc, info in self.gaz.countries.items() if info["name"] in settings.war_zones}
@@ -581,6 +586,44 @@ class Geocoder:
             return ()
         gaz = self.gaz
         return tuple(e for e in gaz.key_entries[gaz.key_offsets[best]:gaz.key_offsets[best + 1]] if gaz.cc[e] == best_cc)
+
+    def _slot_region(self, text: str, countries: list[str]) -> tuple[str, str] | None:
+        """The (country, admin1 code) a bracket's second name stands for, when it is a province of one of the
+        article's countries ("Al Hudaydah", "Abyan"), else None."""
+        gaz = self.gaz
+        key = " ".join(k for k in (token_key(w) for w in _TOKEN_RE.findall(text)) if k)
+        got = {(gaz.cc[x], gaz.adm1[x]) for x in gaz.entries_for_key(key)
+               if gaz.kind[x] == K_ADM1 and gaz.cc[x] in countries}
+        return got.pop() if len(got) == 1 else None
+
+    def _slot_fuzzy(self, span_text: str, cc: str, adm1: str) -> tuple[int, ...]:
+        """Another spelling of a district or town of one province (SLOT_FUZZY_THRESHOLD): "Bayt Al Faqiah" =
+        Bayt al Faqih, "Al Mahad" = Al Mahfad.  Within one province a near spelling is rarely another place, so
+        the generic-first-word test of the country-wide tier is not applied (a suffixed name still is)."""
+        key = " ".join(k for k in (token_key(w) for w in _TOKEN_RE.findall(span_text)) if k)
+        if len(key.replace(" ", "")) < FUZZY_MIN_LEN:
+            return ()
+        got = self._slot_keys.get((cc, adm1))
+        if got is None:
+            gaz = self.gaz
+            keys, kids = self._country_index(cc)
+            got = self._slot_keys[(cc, adm1)] = ([], [])
+            for k, kid in zip(keys, kids):
+                if any(gaz.adm1[x] == adm1 and gaz.kind[x] in (K_CITY, K_SUPP, K_ADM2)
+                       for x in gaz.key_entries[gaz.key_offsets[kid]:gaz.key_offsets[kid + 1]]):
+                    got[0].append(k)
+                    got[1].append(kid)
+        hits = process.extract(key, got[0], scorer=fuzz.ratio, score_cutoff=SLOT_FUZZY_THRESHOLD, limit=2)
+        if not hits or (len(hits) > 1 and hits[1][1] == hits[0][1]):
+            return ()  # none, or two names as near: no guess
+        other = hits[0][0]
+        short, long_ = sorted((key.replace(" ", ""), other.replace(" ", "")), key=len)
+        if long_.startswith(short) and len(long_) - len(short) >= 2:
+            return ()
+        gaz = self.gaz
+        kid = got[1][hits[0][2]]
+        return tuple(x for x in gaz.key_entries[gaz.key_offsets[kid]:gaz.key_offsets[kid + 1]]
+                     if gaz.cc[x] == cc and gaz.adm1[x] == adm1)
 
     def _country_key(self, kid: int) -> bool:
         """Whether a key names only countries (a village spelled near "Suriya" is no Syria)."""
@@ -748,6 +791,14 @@ class Geocoder:
             # area of Staromykhaylivka, Donetsk", tagged ORG)
             spans += [(r.start(1), r.end(1), "RUN") for r in _TOWN_REGION.finditer(text)
                       if _LOCATIVE_CUE.search(text, max(0, r.start() - 30), r.start())]
+            # and the first name of a bracket of admin names, "(Bayt Al Faqiah, Al Hudaydah)": a district or
+            # town of the province the bracket names next, matched against that province's names only
+            slots = {}
+            for r in _ADMIN_SLOT.finditer(text):
+                region = self._slot_region(r.group(2), ranked[:3])
+                if region is not None:
+                    slots[(r.start(1), r.end(1))] = region
+                    spans.append((r.start(1), r.end(1), "SLOT"))
             spans = spans[:FUZZY_MAX_SPANS]
             war = [cc for cc in ranked[:3] if cc in self._war]
             for s, e, label in spans:
@@ -758,7 +809,12 @@ class Geocoder:
                     continue
                 # NER's places may be anywhere in the article's countries; person names and bare
                 # capitalised runs only in the war zones, where villages get tagged PERSON
-                entries = self._fuzzy(span, ranked[:3] if label in ("GPE", "LOC", "FAC") else war)
+                if label == "SLOT":
+                    entries = self._slot_fuzzy(span, *slots[(s, e)])
+                else:
+                    entries = self._fuzzy(span, ranked[:3] if label in ("GPE", "LOC", "FAC") else war)
+                if not entries and (s, e) in slots:
+                    entries = self._slot_fuzzy(span, *slots[(s, e)])
                 if entries:
                     out.append(_Match(s, e, span, entries, "fuzzy", len(span.split()),
                                       named_as_place=_named_as_place(text, s)))
@@ -1546,6 +1602,7 @@ class Geocoder:
                     out.extend(_split(mention, items))
                     continue
                 chosen = _finest(chosen, placed, article.text)
+                chosen = _finer_in_sentence(chosen, scenes, doc, trig)
             if chosen is None:
                 out.append(mention)
                 continue
@@ -1803,6 +1860,24 @@ def _finest(chosen: Toponym, placed: list[Toponym], text: str) -> Toponym:
                     and inner.location.country == loc.country and inner.location.geo_precision in (1, 2)):
                 chosen = inner
     return chosen
+
+
+def _finer_in_sentence(chosen: Toponym, scenes: list[Toponym], doc, trig: tuple[int, int]) -> Toponym:
+    """A province chosen as the scene gives way to a finer place inside it that the same sentence names
+    ("police in Al Mahrah governorate arrested an officer on his way to the camp in Hat district"): the event
+    happened somewhere in the province, and the report says where."""
+    loc = chosen.location
+    if doc is None or loc is None or loc.geo_precision != 3 or not loc.admin1:
+        return chosen
+    sent = _sentence_of(doc, trig[0])
+    if sent is None:
+        return chosen
+    finer = [p for p in scenes if p is not chosen and sent.start_char <= p.start and p.end <= sent.end_char
+             and p.location is not None and p.location.geo_precision in (1, 2)
+             and p.location.country == loc.country and p.location.admin1 == loc.admin1]
+    if not finer:
+        return chosen
+    return min(finer, key=lambda p: (_gap(p, trig), p.start))
 
 
 # ACLED codes one event per place: "fighting on the Nihm (Nihm, Sanaa), Sirwah (Sirwah, Marib) and Qaniyah

@@ -1,0 +1,55 @@
+"""Geocoder rules of the eighth round: a province chosen as the scene gives way to a finer place inside it
+named in the same sentence, and the first name of a "(District, Province)" bracket is matched against that
+province's names when its spelling differs ("Bayt Al Faqiah" = Bayt al Faqih).
+
+Texts are written by the strife team; the gazetteer index is built once per test session.
+"""
+
+from __future__ import annotations
+
+from strife.records import Article, Evidence, Mention
+
+
+def _scene(geo, nlp, text: str, trigger: str):
+    art = Article(id=Article.make_id(None, text), document_id="doc", position=0, title=None, text=text)
+    s = text.index(trigger)
+    mention = Mention(id="m1", article_id=art.id, start=0, end=len(text), text=text, event_type="Battles",
+                      sub_event_type="Armed clash", disorder_type="Political violence", event_date="2021-06-03",
+                      time_precision=1, actor1="Unidentified Armed Group",
+                      evidence=(Evidence("event_type", s, s + len(trigger), trigger),))
+    doc = nlp(text)
+    (got,) = geo.locate(art, doc, [mention], geo.find_places(art, doc))
+    return got.location
+
+
+def _places(geo, text: str) -> dict:
+    art = Article(id=Article.make_id(None, text), document_id="doc", position=0, title=None, text=text)
+    return {p.text: p.location for p in geo.find_places(art, None) if p.location is not None}
+
+
+def test_a_finer_place_in_the_same_province_is_the_scene(geo, nlp):
+    text = ("Police forces in Hadramawt governorate reportedly detained a smuggler who was travelling to a "
+            "market in Shibam district.")
+    loc = _scene(geo, nlp, text, "detained")
+    assert (loc.name, loc.admin1, loc.geo_precision) == ("Shibam", "Hadramawt", 2)
+
+
+def test_a_place_of_another_province_does_not_refine_the_scene(geo, nlp):
+    text = ("Police forces in Hadramawt governorate reportedly detained a smuggler who had come from a "
+            "market in Ataq.")
+    loc = _scene(geo, nlp, text, "detained")
+    assert loc.admin1 == "Hadramawt"
+
+
+def test_a_district_spelled_otherwise_in_a_bracket_is_found_in_its_province(geo):
+    got = _places(geo, "Two mines went off beside a farm track (Bayt Al Faqiah, Al Hudaydah) on Monday.")
+    loc = got["Bayt Al Faqiah"]
+    assert (loc.country, loc.admin1, loc.method) == ("Yemen", "Al Hudaydah", "fuzzy")
+    got = _places(geo, "Gunmen ambushed a patrol on a valley road (Al Mahad, Abyan) at dawn.")
+    loc = got["Al Mahad"]
+    assert (loc.admin1, loc.geo_precision) == ("Abyan", 2)
+
+
+def test_a_bracket_spelling_near_no_name_of_its_province_stays_unplaced(geo):
+    got = _places(geo, "Gunmen ambushed a patrol on a valley road (Qarn Ghazal, Abyan) at dawn.")
+    assert "Qarn Ghazal" not in got
