@@ -53,3 +53,26 @@ def test_a_district_spelled_otherwise_in_a_bracket_is_found_in_its_province(geo)
 def test_a_bracket_spelling_near_no_name_of_its_province_stays_unplaced(geo):
     got = _places(geo, "Gunmen ambushed a patrol on a valley road (Qarn Ghazal, Abyan) at dawn.")
     assert "Qarn Ghazal" not in got
+
+
+def test_round8_villages_are_placed_in_their_province(geo):
+    got = _places(geo, "Warplanes struck Deir Sunbul and Babisqa in Idlib province on Sunday.")
+    assert got["Deir Sunbul"].admin1 == "Idleb" and got["Deir Sunbul"].geo_precision == 1
+    assert got["Babisqa"].admin1 == "Idleb"
+    got = _places(geo, "Shelling hit Maardes in the northern countryside of Hama.")
+    assert (got["Maardes"].country, got["Maardes"].admin1) == ("Syria", "Hama")
+
+
+def test_a_war_zone_village_named_like_a_person_needs_its_country(geo, nlp):
+    # a supplement village is a place in a report with no country when NER calls it one or a locative word
+    # stands before it; a first name in a local American story is no Syrian village
+    from strife.geo.gazetteer import K_SUPP
+    gaz = geo.gaz
+    (e,) = [x for x in gaz.entries_for_key("arna") if gaz.kind[x] == K_SUPP]
+    assert gaz.cc[e] == "SY"
+    text = "Neighbours said Arnah Hughes had been helping at the food bank in Springfield for years."
+    art = Article(id=Article.make_id(None, text), document_id="doc", position=0, title=None, text=text)
+    got = {p.text: p.location for p in geo.find_places(art, nlp(text)) if p.location is not None}
+    assert all(loc.country != "Syria" for loc in got.values())
+    got = _places(geo, "Regime artillery shelled the village of Arnah on the slopes of Mount Hermon.")
+    assert got["Arnah"].country == "Syria"

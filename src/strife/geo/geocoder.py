@@ -764,7 +764,8 @@ class Geocoder:
                 # "Barzan" are also given names)
                 strong = _ADMIN_AFTER.match(text, m.end) is not None or _bracketed(text, m) or m.named_as_place or any(
                     gaz.kind[e] in (K_COUNTRY, K_ADM1, K_ACLED, K_IMPORT, K_AREA)
-                    or (gaz.kind[e] == K_SUPP and (gaz.cc[e] in countries or gaz.cc[e] in self._war))
+                    or (gaz.kind[e] == K_SUPP and (gaz.cc[e] in countries or (gaz.cc[e] in self._war and (
+                        label in ("GPE", "LOC", "FAC") or locative))))
                     or (main and (gaz.cc[e] in countries or gaz.cc[e] in self._war
                                   or gaz.pop[e] >= WEAK_MATCH_POP))
                     # (another spelling of a place of the report's country, right after "in", "near", "at":
