@@ -1847,7 +1847,9 @@ def _finest(chosen: Toponym, placed: list[Toponym], text: str) -> Toponym:
                 or loc.gazetteer_id == region.gazetteer_id
                 or not _CONTAINED_BY.fullmatch(text, q.end, chosen.start)):
             break
-        if _level(loc) >= _level(region):
+        # (a city written as its province is spelled stands for the province: "region of Dahuk" = Duhok
+        # governorate, whose seat GeoNames calls Dihok)
+        if _level(loc) >= (3 if region.admin1 and _named_like(chosen.text, region.admin1) else _level(region)):
             break
         chosen = q
     loc = chosen.location
