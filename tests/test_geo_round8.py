@@ -81,6 +81,7 @@ def test_a_war_zone_village_named_like_a_person_needs_its_country(geo, nlp):
 def test_a_place_in_a_region_written_as_its_province_is_the_scene(geo, nlp):
     # "Dahuk" is both the governorate (ACLED's spelling) and an alternate name of its seat, Dihok; after
     # "region of" it is the governorate, and the area named before it is the scene
-    text = "Turkish commandos carried out a raid in Metina (Mateen) region of Dahuk, northern Iraq, capturing three fighters."
+    text = ("Turkish commandos carried out a raid in Metina (Mateen) region of Dahuk, northern Iraq, "
+            "capturing three fighters.")
     loc = _scene(geo, nlp, text, "capturing")
     assert (loc.name, loc.admin1) == ("Metina", "Dahuk")
