@@ -47,10 +47,10 @@ FUZZY_THRESHOLD = 85
 # country, of FUZZY_VOWEL_MIN_LEN letters or more and at least this ratio (None turns the tier off;
 # `python scripts/geo_eval.py fuzzy`: 1 more toponym, right, on the 3,000 notes above).
 FUZZY_VOWEL_RATIO: int | None = 75
+FUZZY_VOWEL_MIN_LEN = 6
 # The first name of a bracket of admin names ("(Bayt Al Faqiah, Al Hudaydah)") is matched against the names
 # of the province the bracket names, at this ratio.
 SLOT_FUZZY_THRESHOLD = 85
-FUZZY_VOWEL_MIN_LEN = 6
 # Keys shorter than this never take part in fuzzy matching: short names match too much by chance.
 FUZZY_MIN_LEN = 5  # the index keeps per-country key lists of this length and more (gazetteer._save)
 # At most this many spans per article go to the fuzzy matcher (each costs ~1-5 ms per country): a long
@@ -616,9 +616,7 @@ class Geocoder:
         hits = process.extract(key, got[0], scorer=fuzz.ratio, score_cutoff=SLOT_FUZZY_THRESHOLD, limit=2)
         if not hits or (len(hits) > 1 and hits[1][1] == hits[0][1]):
             return ()  # none, or two names as near: no guess
-        other = hits[0][0]
-        short, long_ = sorted((key.replace(" ", ""), other.replace(" ", "")), key=len)
-        if long_.startswith(short) and len(long_) - len(short) >= 2:
+        if _suffix_extended(key, hits[0][0]):
             return ()
         gaz = self.gaz
         kid = got[1][hits[0][2]]
@@ -810,10 +808,8 @@ class Geocoder:
                     continue
                 # NER's places may be anywhere in the article's countries; person names and bare
                 # capitalised runs only in the war zones, where villages get tagged PERSON
-                if label == "SLOT":
-                    entries = self._slot_fuzzy(span, *slots[(s, e)])
-                else:
-                    entries = self._fuzzy(span, ranked[:3] if label in ("GPE", "LOC", "FAC") else war)
+                entries = () if label == "SLOT" else self._fuzzy(
+                    span, ranked[:3] if label in ("GPE", "LOC", "FAC") else war)
                 if not entries and (s, e) in slots:
                     entries = self._slot_fuzzy(span, *slots[(s, e)])
                 if entries:
@@ -1708,8 +1704,13 @@ def _fuzzy_alike(key: str, other: str) -> bool:
     if len(a) == 2 and len(b) == 2 and a[0] == b[0] and a[0] in _PLACE_PREFIXES:
         if fuzz.ratio(a[1], b[1]) < FUZZY_THRESHOLD:
             return False
-    short, long_ = sorted((key.replace(" ", "").replace("y", "i"), other.replace(" ", "").replace("y", "i")), key=len)
-    return not (long_.startswith(short) and len(long_) - len(short) >= 2)
+    return not _suffix_extended(key.replace("y", "i"), other.replace("y", "i"))
+
+
+def _suffix_extended(key: str, other: str) -> bool:
+    """Whether one key is the other extended by a suffix of two letters or more ("sukkariyah" / "sukkari")."""
+    short, long_ = sorted((key.replace(" ", ""), other.replace(" ", "")), key=len)
+    return long_.startswith(short) and len(long_) - len(short) >= 2
 
 
 def _named_like(name: str, admin1: str) -> bool:
@@ -1867,8 +1868,8 @@ def _finest(chosen: Toponym, placed: list[Toponym], text: str) -> Toponym:
 
 def _finer_in_sentence(chosen: Toponym, scenes: list[Toponym], doc, trig: tuple[int, int]) -> Toponym:
     """A province chosen as the scene gives way to a finer place inside it that the same sentence names
-    ("police in Al Mahrah governorate arrested an officer on his way to the camp in Hat district"): the event
-    happened somewhere in the province, and the report says where."""
+    ("police in Hadramawt governorate detained a smuggler travelling to a market in Shibam district"): the
+    event happened somewhere in the province, and the report says where."""
     loc = chosen.location
     if doc is None or loc is None or loc.geo_precision != 3 or not loc.admin1:
         return chosen
