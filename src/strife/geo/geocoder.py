@@ -48,8 +48,8 @@ FUZZY_THRESHOLD = 85
 # `python scripts/geo_eval.py fuzzy`: 1 more toponym, right, on the 3,000 notes above).
 FUZZY_VOWEL_RATIO: int | None = 75
 FUZZY_VOWEL_MIN_LEN = 6
-# The first name of a bracket of admin names ("(Bayt Al Faqiah, Al Hudaydah)") is matched against the names
-# of the province the bracket names, at this ratio.
+# The first name of a bracket of admin names ("(Bayt Al Faqiah, Al Hudaydah)") is compared, at this ratio, with
+# the names of the province the bracket names.
 SLOT_FUZZY_THRESHOLD = 85
 # Keys shorter than this never take part in fuzzy matching: short names match too much by chance.
 FUZZY_MIN_LEN = 5  # the index keeps per-country key lists of this length and more (gazetteer._save)
@@ -1867,7 +1867,7 @@ def _finest(chosen: Toponym, placed: list[Toponym], text: str) -> Toponym:
 
 
 def _finer_in_sentence(chosen: Toponym, scenes: list[Toponym], doc, trig: tuple[int, int]) -> Toponym:
-    """A province chosen as the scene gives way to a finer place inside it that the same sentence names
+    """A province chosen as the scene yields to a finer place inside it that the same sentence names
     ("police in Hadramawt governorate detained a smuggler travelling to a market in Shibam district"): the
     event happened somewhere in the province, and the report says where."""
     loc = chosen.location
