@@ -7,19 +7,9 @@ Texts are written by the strife team; the gazetteer index is built once per test
 
 from __future__ import annotations
 
-from strife.records import Article, Evidence, Mention
+from strife.records import Article
 
-
-def _scene(geo, nlp, text: str, trigger: str):
-    art = Article(id=Article.make_id(None, text), document_id="doc", position=0, title=None, text=text)
-    s = text.index(trigger)
-    mention = Mention(id="m1", article_id=art.id, start=0, end=len(text), text=text, event_type="Battles",
-                      sub_event_type="Armed clash", disorder_type="Political violence", event_date="2021-06-03",
-                      time_precision=1, actor1="Unidentified Armed Group",
-                      evidence=(Evidence("event_type", s, s + len(trigger), trigger),))
-    doc = nlp(text)
-    (got,) = geo.locate(art, doc, [mention], geo.find_places(art, doc))
-    return got.location
+from geo_helpers import scene
 
 
 def _places(geo, text: str) -> dict:
@@ -30,14 +20,14 @@ def _places(geo, text: str) -> dict:
 def test_a_finer_place_in_the_same_province_is_the_scene(geo, nlp):
     text = ("Police forces in Hadramawt governorate reportedly detained a smuggler who was travelling to a "
             "market in Shibam district.")
-    loc = _scene(geo, nlp, text, "detained")
+    loc = scene(geo, text, "detained", nlp)
     assert (loc.name, loc.admin1, loc.geo_precision) == ("Shibam", "Hadramawt", 2)
 
 
 def test_a_place_of_another_province_does_not_refine_the_scene(geo, nlp):
     text = ("Police forces in Hadramawt governorate reportedly detained a smuggler who had come from a "
             "market in Ataq.")
-    loc = _scene(geo, nlp, text, "detained")
+    loc = scene(geo, text, "detained", nlp)
     assert loc.admin1 == "Hadramawt"
 
 
@@ -83,5 +73,5 @@ def test_a_place_in_a_region_written_as_its_province_is_the_scene(geo, nlp):
     # "region of" it is the governorate, and the area named before it is the scene
     text = ("Turkish commandos carried out a raid in Metina (Mateen) region of Dahuk, northern Iraq, "
             "capturing three fighters.")
-    loc = _scene(geo, nlp, text, "capturing")
+    loc = scene(geo, text, "capturing", nlp)
     assert (loc.name, loc.admin1) == ("Metina", "Dahuk")
