@@ -492,7 +492,7 @@ def _load_admin(b: _Builder, by_adm1: dict[str, list[int]]) -> tuple[dict, dict]
             placed = seats.get(code)
             if placed is not None:
                 # (a district centre the strife team placed: Afghan districts whose seat GeoNames' cities500
-                # lacks, "Zari" of Balkh, "Kharwar" of Logar)
+                # lacks, "Kajaki" of Helmand, "Kharwar" of Logar)
                 b.add(ascii_name or name, placed["lat"], placed["lon"], cc, a1, code, K_ADM2, 0, f"geonames:{gid}",
                       names, "strife-district-seats", {"seat": placed["seat"], "coord": placed["source"]})
                 continue
