@@ -75,3 +75,21 @@ def test_a_place_in_a_region_written_as_its_province_is_the_scene(geo, nlp):
             "capturing three fighters.")
     loc = scene(geo, text, "capturing", nlp)
     assert (loc.name, loc.admin1) == ("Metina", "Dahuk")
+
+
+def test_an_aircraft_or_weapon_named_after_a_town_is_no_place(geo, nlp):
+    def found(text):
+        art = Article(id=Article.make_id(None, text), document_id="doc", position=0, title=None, text=text)
+        return {p.text: p.location for p in geo.find_places(art, nlp(text)) if p.location is not None}
+
+    got = found("Gunmen fired at a U.S. Chinook helicopter and two Apache helicopters near the airfield.")
+    assert "Chinook" not in got and "Apache" not in got
+    got = found("Protesters marched through Apache, Oklahoma, on Saturday.")
+    assert got["Apache"].admin1 == "Oklahoma"
+
+
+def test_secretary_and_supreme_are_words(geo, nlp):
+    text = "U.S. troops left on Monday, the Defense Secretary told the Supreme Court."
+    art = Article(id=Article.make_id(None, text), document_id="doc", position=0, title=None, text=text)
+    got = {p.text for p in geo.find_places(art, nlp(text)) if p.location is not None}
+    assert "Supreme" not in got and "Secretary" not in got

@@ -704,6 +704,9 @@ class Geocoder:
                             and name_key(gaz.name[e]) != token_key(m.text) for e in m.entries)):
                 continue  # the first word of a longer name the gazetteer lacks, which places bear only among
                 # their other names: "near Sierra Vieja" is no Sierra Papacal (nor a Sierra County)
+            if _MATERIEL_AFTER.match(text, m.end) and all(
+                    gaz.kind[e] in (K_CITY, K_SUPP, K_ADM2) and gaz.pop[e] < WEAK_MATCH_POP for e in m.entries):
+                continue  # "a Chinook helicopter" is no Chinook, Montana
             if m.ntok == 1 and _NUMBER_AFTER.match(text, m.end) and all(gaz.kind[e] == K_CITY for e in m.entries):
                 continue  # a numbered zone or sector of a town ("in Zona 12", "Sector 7"), not a town named Zona
             if _INSTITUTION_AFTER.match(text, m.end) and not any(
@@ -2251,6 +2254,10 @@ _REGION_PART_BEFORE = re.compile(r"(?:\bthe\s+(?:(?:north|south)(?:east|west)?|e
 # capitalised words of an institution's name after a match ("Queen Elizabeth University Hospital")
 _INSTITUTION_AFTER = re.compile(r"(?:\s+[A-Z][\w'’]+){0,2}?\s+(?:University|Hospital|College|School|Institute|"
                                 r"Academy|Stadium|Hotel|Foundation|Infirmary|Clinic|Memorial|Library|Museum)\b")
+# a weapon or aircraft model, not the town it is named after: "a U.S. Chinook helicopter", "an AH-64 Apache
+# helicopter", "Tomahawk cruise missiles"
+_MATERIEL_AFTER = re.compile(r"\s+(?:attack\s+|cruise\s+|transport\s+)?(?:helicopters?|gunships?|missiles?|"
+                             r"rockets?|drones?|tanks?|rifles?|launchers?|warplanes?|fighter\s+jets?)\b", re.I)
 _EZAFE_BEFORE = re.compile(r"[A-Za-z][-‐](?:e|i|ye|yi)[-‐]$")
 _NAME_LABELS = frozenset({"ORG", "FAC", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 # words that begin place names ("Wadi X", "Camp X", "Greater X"): a match after them is the place itself
