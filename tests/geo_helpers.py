@@ -17,3 +17,9 @@ def scene(geo, text: str, trigger: str, nlp=None):
     doc = nlp(text) if nlp is not None else None
     (got,) = geo.locate(art, doc, [mention], geo.find_places(art, doc))
     return got.location
+
+
+def places(geo, text: str, doc=None) -> dict:
+    """``geo.find_places`` on ``text`` as ``{span text: Location}`` (placed toponyms only)."""
+    art = Article(id=Article.make_id(None, text), document_id="doc", position=0, title=None, text=text)
+    return {p.text: p.location for p in geo.find_places(art, doc) if p.location is not None}

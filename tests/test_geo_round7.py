@@ -13,12 +13,7 @@ from strife.geo.gazetteer import K_ADM2
 from strife.geo.geocoder import distance_km
 from strife.records import Article
 
-from geo_helpers import scene
-
-
-def _places(geo, text: str, doc=None) -> dict:
-    art = Article(id=Article.make_id(None, text), document_id="doc", position=0, title=None, text=text)
-    return {p.text: p.location for p in geo.find_places(art, doc) if p.location is not None}
+from geo_helpers import places, scene
 
 
 def _district(geo, code: str) -> int | None:
@@ -37,14 +32,14 @@ def test_a_district_takes_a_seat_known_by_another_spelling(geo):
 def test_a_district_named_like_a_far_town_by_an_alias_only_stays_out(geo):
     # GeoNames files Amadiya district under the name "Adhamiyah"; only a subdivision alias links it to
     # Amadiya, so Baghdad's Adhamiyah must not be sent to Duhok
-    got = _places(geo, "Protesters gathered in Adhamiyah, Baghdad, on Friday.")
+    got = places(geo, "Protesters gathered in Adhamiyah, Baghdad, on Friday.")
     assert all(loc.admin1 != "Duhok" for loc in got.values())
 
 
 def test_the_only_region_of_a_name_called_one_says_its_country(geo):
     text = ("Fishermen in Al Mahrah governorate say the coast guard seized two boats off the shore of "
             "Hat district.")
-    got = _places(geo, text)
+    got = places(geo, text)
     assert (got["Al Mahrah"].country, got["Al Mahrah"].geo_precision) == ("Yemen", 3)
     assert got["Hat"].country == "Yemen"  # the district, once the report is known to be Yemeni
 
@@ -61,14 +56,14 @@ def test_the_town_a_road_leads_to_is_no_scene(geo):
 
 def test_a_fuzzy_hit_must_agree_beyond_a_generic_first_word(geo):
     # "Jabal Salab" (not in the gazetteer) is no "Jabal Sabr" of Taiz though the two differ by two letters
-    got = _places(geo, "Forces attacked positions east of Jabal Salab in the northeast of Sanaa (Nihm, Sanaa).")
+    got = places(geo, "Forces attacked positions east of Jabal Salab in the northeast of Sanaa (Nihm, Sanaa).")
     assert all(loc.admin1 != "Taizz" for loc in got.values())
 
 
 def test_a_fuzzy_hit_is_no_name_extended_by_a_suffix_nor_a_country(geo):
     # "Sukkariyah" is neither Aleppo's Sukkari quarter nor Syria ("Suriya")
     text = "Rival factions fought near Al-Sukkariyah crossing of Al Bab city, north-east of Aleppo."
-    got = _places(geo, text)
+    got = places(geo, text)
     assert "Al-Sukkariyah" not in got
     assert scene(geo, text, "fought").name == "Al Bab"
 
@@ -77,23 +72,23 @@ def test_a_big_town_before_a_multiword_place_is_kept(geo):
     # "Hodeidah" is an alternate spelling and "Red Sea" follows it: two places, not one longer name
     text = ("Forces fired heavy weapons at the July 7 neighbourhood in the east of Hodeidah Red Sea port city "
             "(Al Hali, Al Hudaydah).")
-    got = _places(geo, text)
+    got = places(geo, text)
     assert "Hodeidah" in got
     loc = scene(geo, text, "fired")
     assert loc.name == "Al Hudaydah" and loc.geo_precision in (1, 2)  # the city, not the district's middle
     # one name with a connector stays one name: no Medina in "Madinat al Salah"
-    got = _places(geo, "Shelling hit Madinat al Salah east of Hodeidah city.")
+    got = places(geo, "Shelling hit Madinat al Salah east of Hodeidah city.")
     assert all(loc.country == "Yemen" for loc in got.values())
 
 
 def test_team_placed_villages_and_bases_resolve_in_their_governorate(geo):
-    got = _places(geo, "Turkish drones struck a position near Tell Mannas and Ain Issa on Monday.")
+    got = places(geo, "Turkish drones struck a position near Tell Mannas and Ain Issa on Monday.")
     assert got["Tell Mannas"].admin1 == "Idleb"
-    got = _places(geo, "An IED hit a convoy near Mukayshifa, north of Samarra.")
+    got = places(geo, "An IED hit a convoy near Mukayshifa, north of Samarra.")
     loc = got["Mukayshifa"]
     assert (loc.country, loc.admin1, loc.method) == ("Iraq", "Sala al-Din", "supplement")
     assert distance_km(loc.latitude, loc.longitude, 34.19, 43.87) < 40  # Samarra
-    got = _places(geo, "Drones attacked the Koniko gas field in Deir ez-Zor.")
+    got = places(geo, "Drones attacked the Koniko gas field in Deir ez-Zor.")
     assert got["Koniko"].admin1 == "Deir-ez-Zor"
     assert distance_km(got["Koniko"].latitude, got["Koniko"].longitude, 35.34, 40.14) > 10  # not the city
 
@@ -105,19 +100,19 @@ def test_a_team_placed_district_centre_stands_for_its_district(geo):
 
 
 def test_a_province_after_its_district_is_the_province_not_its_big_seat(geo):
-    got = _places(geo, "Taliban attacked a checkpoint in the Sperwan area of Panjwai district, Kandahar.")
+    got = places(geo, "Taliban attacked a checkpoint in the Sperwan area of Panjwai district, Kandahar.")
     assert (got["Kandahar"].geo_precision, got["Kandahar"].method) == (3, "admin")
     # alone, the name is the city, as ACLED codes it
-    assert _places(geo, "A bomb exploded in Kandahar on Monday.")["Kandahar"].geo_precision == 1
+    assert places(geo, "A bomb exploded in Kandahar on Monday.")["Kandahar"].geo_precision == 1
 
 
 def test_a_province_after_a_district_holds_the_names_before_it(geo):
     text = "Insurgents overran a militia post at Chaharmaghzak, a village of the Dara area, in Sufi Bala district, Samangan."
-    got = _places(geo, text)
+    got = places(geo, text)
     assert "Dara" not in got  # Panjshir's Darah district, a namesake in another province
     assert got["Samangan"].admin1 == "Samangan"
     # a name that only one province bears stays, even when the report gives another province
-    got = _places(geo, "Insurgents shelled positions in Buni Yadi (Gujba LGA, Borno).")
+    got = places(geo, "Insurgents shelled positions in Buni Yadi (Gujba LGA, Borno).")
     assert got["Buni Yadi"].admin1 == "Yobe"
 
 
@@ -140,7 +135,7 @@ def test_every_district_centre_is_a_known_district_inside_its_province(geo):
 @pytest.mark.nlp
 def test_a_nationality_word_makes_its_neighbours_possible_scenes(geo, nlp):
     text = "Israeli soldiers demolished a militant's home in Jenin on Sunday."
-    got = _places(geo, text, nlp(text))
+    got = places(geo, text, nlp(text))
     assert got["Jenin"].country == "Palestine"
     # the neighbours get a small vote only: the report's own country still leads a namesake choice
     assert geo.gaz.countries["IL"]["neighbours"] and "PS" in geo.gaz.countries["IL"]["neighbours"]
@@ -161,7 +156,7 @@ def test_places_that_stand_for_actors_homes_or_clocks_are_no_scenes(geo, text, t
 
 
 def test_according_to_names_a_source(geo):
-    got = _places(geo, "According to Adan, two gunboats are now guarding the harbour.")
+    got = places(geo, "According to Adan, two gunboats are now guarding the harbour.")
     assert "Adan" not in got
 
 
@@ -179,18 +174,18 @@ def test_a_front_after_a_bracket_of_admin_names_is_near_the_town(geo):
 
 
 def test_precision_of_a_part_of_a_town_and_of_a_region_named_by_its_town(geo):
-    got = _places(geo, "Two factions clashed in the eastern part of Al Bab city.")
+    got = places(geo, "Two factions clashed in the eastern part of Al Bab city.")
     assert got["Al Bab"].geo_precision == 1  # inside the town
-    got = _places(geo, "Two factions clashed east of Al Bab.")
+    got = places(geo, "Two factions clashed east of Al Bab.")
     assert got["Al Bab"].geo_precision == 2  # outside it
-    got = _places(geo, "Turkish jets struck PKK targets in the Zap (Amadiya) region of Duhok.")
+    got = places(geo, "Turkish jets struck PKK targets in the Zap (Amadiya) region of Duhok.")
     assert got["Amadiya"].geo_precision == 2  # the region, named by its town
 
 
 def test_a_big_city_outlives_a_wrong_region_beside_it(geo):
     # the report puts Mariupol in Zaporizhia; no other Mariupol rivals the city, so the region is the error
-    got = _places(geo, "Nurses protested over unpaid wages in Mariupol, Zaporizhia, on Friday.")
+    got = places(geo, "Nurses protested over unpaid wages in Mariupol, Zaporizhia, on Friday.")
     assert got["Mariupol"].admin1 == "Donetsk"
     # a village of that name elsewhere still yields to the region ("near Orikhove, Luhansk")
-    got = _places(geo, "Forces fired grenade launchers at positions near Orikhove, Luhansk.")
+    got = places(geo, "Forces fired grenade launchers at positions near Orikhove, Luhansk.")
     assert "Orikhove" not in got

@@ -7,14 +7,7 @@ Texts are written by the strife team; the gazetteer index is built once per test
 
 from __future__ import annotations
 
-from strife.records import Article
-
-from geo_helpers import scene
-
-
-def _places(geo, text: str) -> dict:
-    art = Article(id=Article.make_id(None, text), document_id="doc", position=0, title=None, text=text)
-    return {p.text: p.location for p in geo.find_places(art, None) if p.location is not None}
+from geo_helpers import places, scene
 
 
 def test_a_finer_place_in_the_same_province_is_the_scene(geo, nlp):
@@ -32,24 +25,24 @@ def test_a_place_of_another_province_does_not_refine_the_scene(geo, nlp):
 
 
 def test_a_district_spelled_otherwise_in_a_bracket_is_found_in_its_province(geo):
-    got = _places(geo, "Two mines went off beside a farm track (Bayt Al Faqiah, Al Hudaydah) on Monday.")
+    got = places(geo, "Two mines went off beside a farm track (Bayt Al Faqiah, Al Hudaydah) on Monday.")
     loc = got["Bayt Al Faqiah"]
     assert (loc.country, loc.admin1, loc.method) == ("Yemen", "Al Hudaydah", "fuzzy")
-    got = _places(geo, "Gunmen ambushed a patrol on a valley road (Al Mahad, Abyan) at dawn.")
+    got = places(geo, "Gunmen ambushed a patrol on a valley road (Al Mahad, Abyan) at dawn.")
     loc = got["Al Mahad"]
     assert (loc.admin1, loc.geo_precision) == ("Abyan", 2)
 
 
 def test_a_bracket_spelling_near_no_name_of_its_province_stays_unplaced(geo):
-    got = _places(geo, "Gunmen ambushed a patrol on a valley road (Qarn Ghazal, Abyan) at dawn.")
+    got = places(geo, "Gunmen ambushed a patrol on a valley road (Qarn Ghazal, Abyan) at dawn.")
     assert "Qarn Ghazal" not in got
 
 
 def test_round8_villages_are_placed_in_their_province(geo):
-    got = _places(geo, "Warplanes struck Deir Sunbul and Babisqa in Idlib province on Sunday.")
+    got = places(geo, "Warplanes struck Deir Sunbul and Babisqa in Idlib province on Sunday.")
     assert got["Deir Sunbul"].admin1 == "Idleb" and got["Deir Sunbul"].geo_precision == 1
     assert got["Babisqa"].admin1 == "Idleb"
-    got = _places(geo, "Shelling hit Maardes in the northern countryside of Hama.")
+    got = places(geo, "Shelling hit Maardes in the northern countryside of Hama.")
     assert (got["Maardes"].country, got["Maardes"].admin1) == ("Syria", "Hama")
 
 
@@ -61,10 +54,9 @@ def test_a_war_zone_village_named_like_a_person_needs_its_country(geo, nlp):
     (e,) = [x for x in gaz.entries_for_key("arna") if gaz.kind[x] == K_SUPP]
     assert gaz.cc[e] == "SY"
     text = "Neighbours said Arnah Hughes had been helping at the food bank in Springfield for years."
-    art = Article(id=Article.make_id(None, text), document_id="doc", position=0, title=None, text=text)
-    got = {p.text: p.location for p in geo.find_places(art, nlp(text)) if p.location is not None}
+    got = places(geo, text, nlp(text))
     assert all(loc.country != "Syria" for loc in got.values())
-    got = _places(geo, "Regime artillery shelled the village of Arnah on the slopes of Mount Hermon.")
+    got = places(geo, "Regime artillery shelled the village of Arnah on the slopes of Mount Hermon.")
     assert got["Arnah"].country == "Syria"
 
 
@@ -78,18 +70,15 @@ def test_a_place_in_a_region_written_as_its_province_is_the_scene(geo, nlp):
 
 
 def test_an_aircraft_or_weapon_named_after_a_town_is_no_place(geo, nlp):
-    def found(text):
-        art = Article(id=Article.make_id(None, text), document_id="doc", position=0, title=None, text=text)
-        return {p.text: p.location for p in geo.find_places(art, nlp(text)) if p.location is not None}
-
-    got = found("Gunmen fired at a U.S. Chinook helicopter and two Apache helicopters near the airfield.")
+    text = "Gunmen fired at a U.S. Chinook helicopter and two Apache helicopters near the airfield."
+    got = places(geo, text, nlp(text))
     assert "Chinook" not in got and "Apache" not in got
-    got = found("Protesters marched through Apache, Oklahoma, on Saturday.")
+    text = "Protesters marched through Apache, Oklahoma, on Saturday."
+    got = places(geo, text, nlp(text))
     assert got["Apache"].admin1 == "Oklahoma"
 
 
 def test_secretary_and_supreme_are_words(geo, nlp):
     text = "U.S. troops left on Monday, the Defense Secretary told the Supreme Court."
-    art = Article(id=Article.make_id(None, text), document_id="doc", position=0, title=None, text=text)
-    got = {p.text for p in geo.find_places(art, nlp(text)) if p.location is not None}
+    got = places(geo, text, nlp(text))
     assert "Supreme" not in got and "Secretary" not in got

@@ -552,7 +552,7 @@ class Geocoder:
         return got
 
     def _fuzzy(self, span_text: str, countries: list[str]) -> tuple[int, ...]:
-        key = " ".join(k for k in (token_key(w) for w in _TOKEN_RE.findall(span_text)) if k)
+        key = _span_key(span_text)
         memo_key = (key, tuple(countries))
         got = self._fuzzy_memo.get(memo_key)
         if got is None:
@@ -591,7 +591,7 @@ class Geocoder:
         """The (country, admin1 code) a bracket's second name stands for, when it is a province of one of the
         article's countries ("Al Hudaydah", "Abyan"), else None."""
         gaz = self.gaz
-        key = " ".join(k for k in (token_key(w) for w in _TOKEN_RE.findall(text)) if k)
+        key = _span_key(text)
         got = {(gaz.cc[x], gaz.adm1[x]) for x in gaz.entries_for_key(key)
                if gaz.kind[x] == K_ADM1 and gaz.cc[x] in countries}
         return got.pop() if len(got) == 1 else None
@@ -600,7 +600,7 @@ class Geocoder:
         """Another spelling of a district or town of one province (SLOT_FUZZY_THRESHOLD): "Bayt Al Faqiah" =
         Bayt al Faqih, "Al Mahad" = Al Mahfad.  Within one province a near spelling is rarely another place, so
         the generic-first-word test of the country-wide tier is not applied (a suffixed name still is)."""
-        key = " ".join(k for k in (token_key(w) for w in _TOKEN_RE.findall(span_text)) if k)
+        key = _span_key(span_text)
         if len(key.replace(" ", "")) < FUZZY_MIN_LEN:
             return ()
         got = self._slot_keys.get((cc, adm1))
@@ -1710,6 +1710,11 @@ def _fuzzy_alike(key: str, other: str) -> bool:
     return not _suffix_extended(key.replace("y", "i"), other.replace("y", "i"))
 
 
+def _span_key(text: str) -> str:
+    """The gazetteer key of a span of words (each word's key, empty ones dropped)."""
+    return " ".join(k for k in (token_key(w) for w in _TOKEN_RE.findall(text)) if k)
+
+
 def _suffix_extended(key: str, other: str) -> bool:
     """Whether one key is the other extended by a suffix of two letters or more ("sukkariyah" / "sukkari")."""
     short, long_ = sorted((key.replace(" ", ""), other.replace(" ", "")), key=len)
@@ -2242,6 +2247,8 @@ _PREP_BEFORE = re.compile(r"\b(?:of|in|from|at|near|to|into|around)\s+(?:the\s+)
 # a district word and a comma before a province's name: "Dashti Qala district, Takhar"
 _PROVINCE_SLOT = re.compile(r"\b(?:district|sub-?district|LGA|county|municipality|tehsil|woreda|commune)"
                             r"(?:\s+cent(?:er|re))?\s*,\s*$", re.I)
+
+
 def _after_district(text: str, start: int) -> bool:
     """Whether the name at ``start`` is written after a district and a comma ("Dashti Qala district, Takhar"),
     the slot of its province."""
