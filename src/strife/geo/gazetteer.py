@@ -32,6 +32,7 @@ import csv
 import hashlib
 import importlib.metadata
 import io
+import itertools
 import json
 import math
 import os
@@ -42,6 +43,7 @@ import time
 import zipfile
 from array import array
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -53,12 +55,13 @@ from ..settings import Settings
 from .normalize import RUN_RE, name_key, run_fragments, token_key
 
 __all__ = ["Gazetteer", "build_index", "load_index", "index_path", "KINDS", "ImportRow",
-           "add_import_rows", "read_geonames_dump", "read_place_csv", "read_acled_export"]
+           "add_import_rows", "read_geonames_dump", "iter_geonames_dump", "read_place_csv", "read_acled_export"]
 
-FORMAT_VERSION = 14  # 7: macro-regions ("Darfur") added; 8: admin2 without a cities500 place inside;
+FORMAT_VERSION = 15  # 7: macro-regions ("Darfur") added; 8: admin2 without a cities500 place inside;
 # 9: no two-letter alternate names but countries'; 10: wa/va dropped and ezafe unified in keys;
 # 11: final -eh folded to -a; 12: "Number One"-style alternates dropped, imports take their row's admin1;
-# 13: a district's seat found by any of its names and the places' alternate names; 14: countries' neighbours
+# 13: a district's seat found by any of its names and the places' alternate names; 14: countries' neighbours;
+# 15: GeoNames dump rows are places like cities500's (their admin1/admin2 codes; names of a packaged place merged)
 # Distinct capitalised runs kept in the matcher's memo before it is emptied: the 371 PTC news
 # articles (2.1 MB) hold 11,500 distinct runs, so this covers a long stream at ~100 bytes a run.
 MEMO_MAX_RUNS = 200_000
@@ -155,6 +158,8 @@ class ImportRow:
     source: str = "import"
     kind: int = K_IMPORT
     ref: str = ""  # id in the source
+    admin1_code: str = ""  # GeoNames admin1 code ("09") when the source gives one (GeoNames dumps)
+    admin2_code: str = ""  # GeoNames admin2 code within admin1 ("123"), likewise
 
 
 @dataclass
@@ -368,8 +373,15 @@ class _Builder:
         self.gid.append(gid)
         if extra:
             self.extra[e] = extra
-        seen = set()
-        main = name_key(name)
+        self.add_names(e, names, fresh=True)
+        self.sources[source] += 1
+        return e
+
+    def add_names(self, e: int, names, fresh: bool = False) -> None:
+        """Index ``names`` as names of entry ``e`` (``fresh``: an entry just added, with no keys yet)."""
+        main = name_key(self.name[e])
+        kind = self.kind[e]
+        seen: set[str] = set()
         for n in names:
             k = name_key(n)
             if len(k) < 2 or k in seen:
@@ -379,9 +391,9 @@ class _Builder:
             if k != main and _NUMBERED.fullmatch(n):
                 continue  # "Number One" ("Governorate Number One", an old name of Aden) is mostly a phrase
             seen.add(k)
-            self.keys[k].append(e)
-        self.sources[source] += 1
-        return e
+            entries = self.keys[k]
+            if fresh or e not in entries:
+                entries.append(e)
 
 
 def _load_cities(b: _Builder) -> dict[str, list[int]]:
@@ -700,31 +712,42 @@ def _load_supplement(b: _Builder) -> None:
 # imports (stored as TSV under <gazetteer_dir>/imports so a rebuild keeps them)
 
 _IMPORT_COLS = ("name", "alternates", "latitude", "longitude", "iso2", "admin1", "admin2", "admin3",
-                "population", "geo_precision", "source", "kind", "ref")
+                "population", "geo_precision", "source", "kind", "ref", "admin1_code", "admin2_code")
 
 
-def _write_import_file(path: Path, rows: list[ImportRow]) -> None:
+def _write_import_file(path: Path, rows: Iterable[ImportRow]) -> int:
+    """Write ``rows`` (streamed: an allCountries dump never sits in memory twice); returns their count.
+    The file appears under its name only once complete."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh, delimiter="\t", lineterminator="\n")
-        w.writerow(_IMPORT_COLS)
-        for r in rows:
-            w.writerow([r.name, "|".join(r.alternates), f"{r.latitude:.6f}", f"{r.longitude:.6f}", r.iso2,
-                        r.admin1, r.admin2, r.admin3, r.population, r.geo_precision or "", r.source, r.kind, r.ref])
+    part = path.with_suffix(".part")
+    n = 0
+    try:
+        with open(part, "w", encoding="utf-8", newline="") as fh:
+            w = csv.writer(fh, delimiter="\t", lineterminator="\n")
+            w.writerow(_IMPORT_COLS)
+            for r in rows:
+                w.writerow([r.name, "|".join(r.alternates), f"{r.latitude:.6f}", f"{r.longitude:.6f}", r.iso2,
+                            r.admin1, r.admin2, r.admin3, r.population, r.geo_precision or "", r.source, r.kind,
+                            r.ref, r.admin1_code, r.admin2_code])
+                n += 1
+        if n:
+            part.replace(path)
+    finally:
+        part.unlink(missing_ok=True)
+    return n
 
 
-def _read_import_files(folder: Path) -> list[ImportRow]:
-    rows: list[ImportRow] = []
+def _read_import_files(folder: Path) -> Iterator[ImportRow]:
     if not folder.is_dir():
-        return rows
+        return
     for path in sorted(folder.glob("*.tsv")):
         with open(path, encoding="utf-8", newline="") as fh:
             for d in csv.DictReader(fh, delimiter="\t"):
-                rows.append(ImportRow(
+                yield ImportRow(
                     d["name"], float(d["latitude"]), float(d["longitude"]), d["iso2"], d["admin1"], d["admin2"],
                     d["admin3"], tuple(a for a in d["alternates"].split("|") if a), int(d["population"] or 0),
-                    int(d["geo_precision"]) if d["geo_precision"] else None, d["source"], int(d["kind"]), d["ref"]))
-    return rows
+                    int(d["geo_precision"]) if d["geo_precision"] else None, d["source"], int(d["kind"]), d["ref"],
+                    d.get("admin1_code") or "", d.get("admin2_code") or "")  # (older files lack these columns)
 
 
 def _nearest_admin1(b: _Builder, cc: str, lat: float, lon: float, grid: dict) -> str:
@@ -755,24 +778,35 @@ def _admin1_codes_by_name(b: _Builder, adm1_names: dict[str, str]) -> dict[tuple
     return out
 
 
-def _apply_imports(b: _Builder, rows: list[ImportRow], learned: dict[str, Counter],
+def _apply_imports(b: _Builder, rows: Iterable[ImportRow], learned: dict[str, Counter],
                    adm1_names: dict[str, str] | None = None) -> None:
+    rows = iter(rows)
+    first = next(rows, None)
+    if first is None:
+        return
     grid: dict[tuple, list[int]] = defaultdict(list)
     for e in range(len(b.name)):
         if b.kind[e] == K_CITY:
             grid[(b.cc[e], int(math.floor(b.lat[e])), int(math.floor(b.lon[e])))].append(e)
-    by_name = _admin1_codes_by_name(b, adm1_names or {}) if rows else {}
-    for r in rows:
+    by_name = _admin1_codes_by_name(b, adm1_names or {})
+    by_gid = {g: e for e, g in enumerate(b.gid) if g.startswith("geonames:")}
+    for r in itertools.chain((first,), rows):
+        if r.source == "geonames" and r.ref:
+            e = by_gid.get(f"geonames:{r.ref}")
+            if e is not None:  # a place the packaged cities500 holds: the dump's other names join its entry
+                b.add_names(e, (r.name, *r.alternates))
+                b.sources["geonames-import-merged"] += 1
+                continue
         # the region the row names, when it names one the gazetteer knows ("Maruf, Kandahar" lies near
         # Zabul's border: its nearest place is Zabul's); else the region of the nearest place
-        a1 = (by_name.get((r.iso2, name_key(r.admin1))) if r.admin1 else None) or _nearest_admin1(
+        a1 = r.admin1_code or (by_name.get((r.iso2, name_key(r.admin1))) if r.admin1 else None) or _nearest_admin1(
             b, r.iso2, r.latitude, r.longitude, grid)
         if r.admin1 and a1 and r.kind == K_ACLED:
             learned[f"{r.iso2}.{a1}"][r.admin1] += 1
         extra = {k: v for k, v in (("admin1", r.admin1), ("admin2", r.admin2), ("admin3", r.admin3),
                                    ("geo_precision", r.geo_precision)) if v}
         same = list(dict.fromkeys(e for n in (r.name, *r.alternates) for e in b.keys.get(name_key(n), ())
-                                  if b.cc[e] == r.iso2))
+                                  if b.cc[e] == r.iso2)) if r.kind == K_ACLED else []
         if r.ref.startswith(DISTRICT_REF):
             if any(b.kind[e] == K_ADM2 for e in same):
                 continue  # the packaged admin2 names know this district
@@ -786,7 +820,8 @@ def _apply_imports(b: _Builder, rows: list[ImportRow], learned: dict[str, Counte
                    and _km(b.lat[e], b.lon[e], r.latitude, r.longitude) > SNAP_PLACE_KM
                    for e in b.keys.get(name_key(r.admin2), ())):
                 names.remove(r.admin2)
-        b.add(r.name, r.latitude, r.longitude, r.iso2, a1, "", r.kind, r.population, f"{r.source}:{r.ref or name_key(r.name)}",
+        adm2 = f"{r.iso2}.{a1}.{r.admin2_code}" if r.admin2_code and a1 == r.admin1_code else ""
+        b.add(r.name, r.latitude, r.longitude, r.iso2, a1, adm2, r.kind, r.population, f"{r.source}:{r.ref or name_key(r.name)}",
               names, r.source, extra)
         if r.kind == K_ACLED:
             _snap_to_import(b, same, r)
@@ -945,15 +980,16 @@ def load_index(settings: Settings, *, build: bool = True) -> Gazetteer:
         return gaz
 
 
-def add_import_rows(settings: Settings, rows: list[ImportRow], label: str) -> Path:
-    """Store ``rows`` as an import file and rebuild the index so they take part in matching."""
-    if not rows:
-        raise GeoError(f"no usable places in {label}", code="G103")
+def add_import_rows(settings: Settings, rows: Iterable[ImportRow], label: str) -> tuple[Path, int]:
+    """Store ``rows`` (a list or a stream) as an import file and rebuild the index so they take part in
+    matching; returns the file and the number of rows."""
     safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in label)[:80]
     path = Path(settings.gazetteer_dir) / "imports" / f"{time.strftime('%Y%m%d%H%M%S')}-{safe}.tsv"
-    _write_import_file(path, rows)
+    n = _write_import_file(path, rows)
+    if not n:
+        raise GeoError(f"no usable places in {label}", code="G103")
     build_index(settings, force=True)
-    return path
+    return path, n
 
 
 # ---------------------------------------------------------------------------------------------
@@ -982,45 +1018,99 @@ def _to_float(v) -> float | None:
     return f if math.isfinite(f) else None
 
 
-def read_geonames_dump(path: str | Path) -> list[ImportRow]:
-    """Rows of an official GeoNames dump (allCountries.txt, SY.txt, cities500.txt; .zip accepted)."""
+# GeoNames feature classes an import keeps by default: populated places (P), admin divisions (A), spots
+# such as airports, bases and crossings (S), mountains (T), areas (L), wadis and other water (H), forests (V)
+GEONAMES_CLASSES = "PASTLHV"
+
+
+def read_geonames_dump(path: str | Path, *, countries: Iterable[str] | None = None,
+                       feature_classes: str = GEONAMES_CLASSES) -> list[ImportRow]:
+    """Rows of an official GeoNames dump (allCountries.txt, SY.txt, cities500.txt; .zip accepted).
+
+    ``countries`` (ISO2 codes) and ``feature_classes`` keep only those rows while reading, so that an
+    allCountries dump (12 million rows) can be cut to the countries a user works on."""
+    return list(iter_geonames_dump(path, countries=countries, feature_classes=feature_classes))
+
+
+def iter_geonames_dump(path: str | Path, *, countries: Iterable[str] | None = None,
+                       feature_classes: str = GEONAMES_CLASSES) -> Iterator[ImportRow]:
+    """:func:`read_geonames_dump` as a stream."""
     path = Path(path)
+    keep_cc = frozenset(c.upper() for c in countries) if countries else None
+    keep_fc = frozenset(feature_classes)
     try:
         if path.suffix.lower() == ".zip":
             with zipfile.ZipFile(path) as zf:
                 names = [n for n in zf.namelist() if n.endswith(".txt") and not n.lower().startswith("readme")]
                 if not names:
                     raise GeoError(f"{path} holds no .txt dump", code="G103")
-                lines = io.TextIOWrapper(zf.open(names[0]), encoding="utf-8")
-                return _parse_geonames_lines(lines, str(path))
+                with io.TextIOWrapper(zf.open(names[0]), encoding="utf-8") as lines:
+                    yield from _parse_geonames_lines(lines, str(path), keep_cc, keep_fc)
+            return
         with open(path, encoding="utf-8") as fh:
-            return _parse_geonames_lines(fh, str(path))
+            yield from _parse_geonames_lines(fh, str(path), keep_cc, keep_fc)
     except (OSError, zipfile.BadZipFile, UnicodeDecodeError) as exc:
         raise GeoError(f"cannot read {path}: {exc}", code="G103") from exc
 
 
-def _parse_geonames_lines(lines, label: str) -> list[ImportRow]:
-    rows = []
+def _parse_geonames_lines(lines, label: str, keep_cc: frozenset | None = None,
+                          keep_fc: frozenset = frozenset(GEONAMES_CLASSES)) -> Iterator[ImportRow]:
+    # a dump row is a GeoNames place like the packaged cities500 ones (kind "city"): a one-word name of it
+    # needs the same evidence in a text (its country, a locative) as theirs, so a whole country's villages
+    # or allCountries do not turn every capitalised word into a place
     for n, line in enumerate(lines, 1):
         r = line.rstrip("\n").split("\t")
         if len(r) < 15:
             raise GeoError(f"{label} line {n} has {len(r)} columns, a GeoNames dump has 19", code="G103")
-        fclass = r[6]
-        if fclass not in ("P", "A", "S", "T", "L", "H", "V"):
+        if r[6] not in keep_fc or (keep_cc is not None and r[8] not in keep_cc):
             continue
         lat, lon = _to_float(r[4]), _to_float(r[5])
         if lat is None or lon is None:
             continue
         alts = tuple(a for a in r[3].split(",") if a and _good_alternate(a)) + ((r[2],) if r[2] else ())
         pop = int(r[14]) if r[14].isdigit() else 0
-        rows.append(ImportRow(r[1], lat, lon, r[8], "", "", "", alts, pop, None, "geonames", K_IMPORT, r[0]))
-    return rows
+        a1 = r[10] if r[10] not in ("", "00") else ""
+        yield ImportRow(r[1], lat, lon, r[8], "", "", "", alts, pop, None, "geonames", K_CITY, r[0],
+                        a1, r[11] if a1 and len(r) > 11 else "")
 
 
-def read_place_csv(path: str | Path) -> list[ImportRow]:
-    """Rows of a CSV with columns name, latitude/lat, longitude/lon/lng, country (name or ISO code),
-    optional admin1, admin2, admin3, alternates (|-separated)."""
+# Column names a place list may use, lower-cased, in order of preference: plain ones first, then the
+# humanitarian (HDX common operational datasets) conventions "admin4Name_en" / "ADM4_EN", ESRI's POINT_X/Y.
+_CSV_LAT = ("latitude", "lat", "y", "point_y", "latitude_y", "lat_y")
+_CSV_LON = ("longitude", "lon", "lng", "long", "x", "point_x", "longitude_x", "lon_x")
+_CSV_COUNTRY = ("country", "iso2", "country_code", "countrycode", "iso3", "admin0name_en", "adm0_en",
+                "admin0pcode", "adm0_pcode")
+_CSV_NAME = ("name", "location", "place", "place_name", "placename", "featurename", "name_en")
+_CSV_ALT_SPLIT = re.compile(r"\s*[|;]\s*")
+
+
+def _csv_admin_columns(cols: dict[str, str], level: int) -> tuple[str | None, list[str]]:
+    """The name column of admin level ``level`` ("admin3Name_en", "ADM3_EN") and its alias columns."""
+    name = next((cols[c] for c in (f"admin{level}name_en", f"adm{level}_en", f"admin{level}name")
+                 if c in cols), None)
+    aliases = [cols[c] for c in cols if c.startswith((f"admin{level}name_alias", f"admin{level}refname",
+                                                      f"admin{level}altname", f"adm{level}_ref", f"adm{level}alt"))
+               and not c.endswith(("_ar", "_fr", "_ru", "_ps", "_fa", "_ku", "pcode"))]
+    return name, aliases
+
+
+def read_place_csv(path: str | Path, *, country: str | None = None,
+                   skipped: Counter | None = None) -> list[ImportRow]:
+    """Rows of a place list: a CSV with a name, latitude and longitude column and a country (a name or an
+    ISO code; or ``country`` for a list of one country's places), optional admin1, admin2, admin3 and
+    alternates (| or ; separated).
+
+    Humanitarian place lists (HDX) are read as they come: the name is the finest ``adminNName_en`` /
+    ``ADMN_EN`` column, its alias columns (``_alias``, ``RefName``, ``AltName``) become alternates and the
+    coarser levels the admin names.  Rows without coordinates or a known country are counted in ``skipped``
+    (reason -> rows), not imported."""
     lookup = _country_lookup()
+    fixed_cc = None
+    if country:
+        fixed_cc = lookup.get(name_key(country)) or lookup.get(country.lower())
+        if not fixed_cc:
+            raise GeoError(f"unknown country {country!r}", code="G103")
+    skipped = skipped if skipped is not None else Counter()
     rows = []
     try:
         with open(path, encoding="utf-8-sig", newline="") as fh:
@@ -1030,20 +1120,39 @@ def read_place_csv(path: str | Path) -> list[ImportRow]:
             def col(*names):
                 return next((cols[n] for n in names if n in cols), None)
 
-            c_name, c_lat, c_lon = col("name", "location", "place"), col("latitude", "lat"), col("longitude", "lon", "lng")
-            c_cc = col("country", "iso2", "country_code", "countrycode", "iso3")
-            if not (c_name and c_lat and c_lon and c_cc):
-                raise GeoError(f"{path} needs name, latitude, longitude and country columns", code="G103")
-            c_a1, c_a2, c_a3, c_alt = col("admin1"), col("admin2"), col("admin3"), col("alternates", "alternatenames")
+            c_name, c_alts = col(*_CSV_NAME), [c for c in (col("alternates", "alternatenames", "alternate_names"),) if c]
+            levels = [lv for lv in range(5, -1, -1) if _csv_admin_columns(cols, lv)[0]]
+            admin_of: dict[int, str | None] = {lv: _csv_admin_columns(cols, lv)[0] for lv in (1, 2, 3)}
+            if c_name is None and levels and levels[0] >= 1:  # an HDX list: its finest level names the place
+                c_name, aliases = _csv_admin_columns(cols, levels[0])
+                c_alts += aliases
+                admin_of = {lv: c for lv, c in admin_of.items() if lv < levels[0]}
+            c_lat, c_lon = col(*_CSV_LAT), col(*_CSV_LON)
+            c_cc = col(*_CSV_COUNTRY)
+            c_a1, c_a2, c_a3 = col("admin1") or admin_of.get(1), col("admin2") or admin_of.get(2), \
+                col("admin3") or admin_of.get(3)
+            if not (c_name and c_lat and c_lon and (c_cc or fixed_cc)):
+                raise GeoError(f"{path} needs name, latitude and longitude columns and a country column "
+                               f"(or --country); it has {', '.join(reader.fieldnames or ())}", code="G103")
             for d in reader:
                 lat, lon = _to_float(d[c_lat]), _to_float(d[c_lon])
-                iso2 = lookup.get(name_key(d[c_cc] or "") or (d[c_cc] or "").lower())
-                if lat is None or lon is None or not iso2 or not d[c_name]:
+                raw_cc = (d[c_cc] or "").strip() if c_cc else ""
+                iso2 = (lookup.get(name_key(raw_cc)) or lookup.get(raw_cc.lower())) if raw_cc else fixed_cc
+                name = (d[c_name] or "").strip()
+                if not name:
+                    skipped["without a name"] += 1
                     continue
-                alts = tuple(a for a in (d[c_alt] or "").split("|") if a) if c_alt else ()
-                rows.append(ImportRow(d[c_name].strip(), lat, lon, iso2, (d[c_a1] or "") if c_a1 else "",
-                                      (d[c_a2] or "") if c_a2 else "", (d[c_a3] or "") if c_a3 else "", alts,
-                                      source="csv"))
+                if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                    skipped["without usable coordinates (degrees)"] += 1
+                    continue
+                if not iso2:
+                    skipped["of an unknown country"] += 1
+                    continue
+                alts = tuple(dict.fromkeys(a for c in c_alts for a in _CSV_ALT_SPLIT.split(d[c] or "")
+                                           if a and a != name))
+                rows.append(ImportRow(name, lat, lon, iso2, ((d[c_a1] or "").strip() if c_a1 else ""),
+                                      ((d[c_a2] or "").strip() if c_a2 else ""),
+                                      ((d[c_a3] or "").strip() if c_a3 else ""), alts, source="csv"))
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise GeoError(f"cannot read {path}: {exc}", code="G103") from exc
     return rows

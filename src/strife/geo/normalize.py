@@ -234,9 +234,11 @@ _BARRIER = ("|", 0, 0, False, 0, 0)
 _ABBREV_DOT = frozenset({"st", "ste", "mt", "ft", "pt"})
 
 
+@lru_cache(maxsize=300_000)
 def name_key(name: str) -> str:
-    """The key of a whole place name, e.g. ``"al-Jawf" -> "jawf"``."""
-    return _join([t.key for t in tokenize(name)])
+    """The key of a whole place name, e.g. ``"al-Jawf" -> "jawf"`` (the keys of :func:`tokenize`'s
+    tokens, joined; memoised: an index build asks for the same names many times)."""
+    return _join([token_key(w) for w in _TOKEN_RE.findall(name)])
 
 
 @lru_cache(maxsize=100_000)
