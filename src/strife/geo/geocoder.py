@@ -315,7 +315,9 @@ def _tsv(name: str, columns: int = 2) -> Iterator[list[str]]:
 @lru_cache(maxsize=1)
 def _demonyms() -> dict[str, str]:
     out = {}
-    for adj, iso2, *_ in _tsv("geo_demonyms.tsv"):
+    for adj, iso2, *rest in _tsv("geo_demonyms.tsv", 3):
+        if rest and rest[0] == "noun":
+            continue
         out[adj.lower()] = iso2
         out[adj.lower() + "s"] = iso2
     # the coder's nationality table (data/nationalities.tsv, ACLED country names) adds the rest ("Swiss",
@@ -402,6 +404,13 @@ def _abbreviations() -> dict[str, str]:
 def _after_town_abbreviations() -> dict[str, str]:
     """The abbreviations read only after "Town, " (geo_state_abbreviations.tsv) -> gazetteer id."""
     return {r[0]: "geonames:" + r[1].strip() for r in _tsv("geo_state_abbreviations.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _nationality_nouns() -> frozenset[str]:
+    """Nationality nouns of ``geo_demonyms.tsv`` ("Briton", "Britons"): no place, no country cue."""
+    rows = [adj.lower() for adj, _iso2, *rest in _tsv("geo_demonyms.tsv", 3) if rest and rest[0] == "noun"]
+    return frozenset(rows + [w + "s" for w in rows])
 
 
 @lru_cache(maxsize=1)
@@ -678,7 +687,8 @@ class Geocoder:
             gaz.kind[e] in (K_COUNTRY, K_ADM1, K_AREA) for e in m.entries)}
         out = []
         for m in kept:
-            if m.text.lower() in self._demonyms and not any(gaz.kind[e] == K_COUNTRY for e in m.entries):
+            if (m.text.lower() in self._demonyms or m.text.lower() in _nationality_nouns()) and not any(
+                    gaz.kind[e] == K_COUNTRY for e in m.entries):
                 continue
             if m.ntok == 1 and persons and token_key(m.text) in persons and not any(
                     gaz.kind[e] == K_COUNTRY for e in m.entries):
@@ -717,6 +727,14 @@ class Geocoder:
                 continue  # the namesake of a building named after someone: "the Queen Elizabeth University
                 # Hospital" is no Queen Elizabeth, Alberta (a town of the report's country keeps its hospital)
             label, inner = _covering(ents, m.start, m.end)
+            if label == "ORG" and inner and m.ntok > 1 and _ARTICLE_BEFORE.search(text, max(0, m.start - 5), m.start) \
+                    and any(es < m.start and m.end == ee for es, ee, _lb in ents) and all(
+                        gaz.kind[e] == K_CITY and gaz.pop[e] < WEAK_MATCH_POP for e in m.entries) \
+                    and not set(self._article_countries_quick([x for x in kept if x is not m], text,
+                                                              strong_only=True)).intersection(gaz.cc[e] for e in m.entries):
+                continue  # "the X" ending an organisation's name, X a small foreign town: "the Red Cross" is no
+                # Red Cross, North Carolina, and must not make the report American ("the Boone County
+                # Sheriff's Office" keeps its county)
             m.label = None if inner else label
             m.bare = label is None
             m.named_as_place = _named_as_place(text, m.start)
@@ -1779,6 +1797,13 @@ _QUALIFIES_NEXT = re.compile(
 
 _SETTLEMENT_OF = re.compile(r"\b(?:city|town|village|capital|enclave|neighbou?rhood|suburb|camp|port|resort|"
                             r"stronghold)\s+(?:of\s+)?(?:the\s+)?$")
+# words that go with a place's name rather than a person's ("Greer Station", "Tennessee Colony", "Miss Butler
+# County", "Brownstown Central"): beside a match they do not make it a name
+_PLACE_PART_WORDS = frozenset(
+    "station harbour harbor central colony county park creek river lake valley beach bay port island islands "
+    "heights hills hill springs falls junction crossing bridge square street road avenue airport base camp north "
+    "south east west upper lower new old great little miss mr mrs ms saint st fort mount city town village center "
+    "centre township borough parish district region high school university college market gate".split())
 _THE_BEFORE = re.compile(r"\bthe\s+(?:[a-z][\w\-]*\s+){0,2}$", re.I)
 
 
@@ -2142,6 +2167,9 @@ def _main_place(placed: list[Toponym]):
     return next(p for p in below if p.location.gazetteer_id == gid)
 
 
+_ARTICLE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+
+
 def _covering(ents, s: int, e: int) -> tuple[str | None, bool]:
     """The label of the entity holding [s, e) and whether the entity is longer than the match."""
     for es, ee, label in ents:
@@ -2158,8 +2186,9 @@ _ADMIN_NOUNS = frozenset("lga district province county governorate state region 
 
 def _entity_rest_not_place(ents, m: _Match, text: str, geo: "Geocoder") -> bool:
     """True when the entity around the match holds other capitalised words that are not places
-    ("Vladimir Putin", "Red Crescent"), so the match is part of a name; "Saraqib, Kafranbel" tagged
-    PERSON stays, since its other words are places too."""
+    ("Vladimir Putin", "Red Crescent") or a word right beside it that no place of the match's countries
+    bears ("Ricardo Munguia"), so the match is part of a name; "Saraqib, Kafranbel" tagged PERSON stays,
+    since its other words are places too."""
     for es, ee, label in ents:
         if es < m.end and m.start < ee:
             rest = (text[min(es, m.start):m.start] + " , " + text[m.end:max(ee, m.end)]).strip(" ,-")
@@ -2169,6 +2198,16 @@ def _entity_rest_not_place(ents, m: _Match, text: str, geo: "Geocoder") -> bool:
                      and w.group().lower() not in _ADMIN_NOUNS]
             if not words:
                 return False
+            after, before = text[m.end:ee], text[es:m.start]
+            own = {geo.gaz.cc[e] for e in m.entries}
+            for w in (words if not _LOCATIVE_BEFORE.search(text, max(0, es - 20), es) else ()):
+                if (after.startswith(" " + w.group()) or before.endswith(w.group() + " ")) \
+                        and w.group().lower() not in _PLACE_PART_WORDS:
+                    # a word right beside the match that names no place of the match's countries is the next
+                    # word of a name ("Ricardo Munguia": Mungia is a Basque town, Ricardo a Texan one); after
+                    # "in", "near" the name is a place's ("held in Shewa Robit")
+                    if not any(geo.gaz.cc[e] in own for f in geo._exact_matches(w.group()) for e in f.entries):
+                        return True
             found = geo._exact_matches(rest)
             return any(not any(f.start <= w.start() and w.end() <= f.end for f in found) for w in words)
     return False
