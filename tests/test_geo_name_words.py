@@ -1,5 +1,6 @@
 """Words of names that are no places: an organisation named like a small foreign place, a person whose two
-names are both places somewhere, a nationality noun spelled like a town.
+names are both places somewhere, a nationality noun spelled like a town; and the other way round, a name only
+one town bears, after "in", whatever NER calls it.
 
 Texts are written by the strife team; spaCy's small English model reads them (its labels are what the
 rules see).
@@ -31,3 +32,13 @@ def test_a_nationality_noun_is_no_town(geo, nlp):
     text = "A 30-year-old Briton was detained by police in Ramadi."
     got = places(geo, text, nlp(text))
     assert "Briton" not in got and got["Ramadi"].country == "Iraq"
+
+
+def test_a_name_only_one_town_bears_is_that_town_after_in(geo, nlp):
+    """No country named and NER calls it an organisation: after "in" a name no other place bears is the town;
+    a name two countries' towns bear stays unplaced without evidence."""
+    text = "Mothers of the victims demonstrated in Beslan on Sunday."
+    got = places(geo, text, nlp(text))
+    assert got["Beslan"].country == "Russia"
+    text = "Mothers of the victims demonstrated in Sinop on Sunday."
+    assert "Sinop" not in places(geo, text, nlp(text))

@@ -791,7 +791,7 @@ class Geocoder:
                     # "gathered in Rashayya" = Rashaya)
                     or (gaz.cc[e] in countries and gaz.kind[e] == K_CITY and locative)
                     or self._known_spelling(e, m, text, locative, starts)
-                    for e in m.entries)
+                    for e in m.entries) or (locative and self._only_bearer(m, key) is not None)
                 if not strong:
                     continue
             out.append(m)
@@ -1000,7 +1000,10 @@ class Geocoder:
                         (m.label in ("GPE", "LOC") and unidecode(gaz.name[best]).lower() == unidecode(m.text).lower())
                         or m.named_as_place
                         # ... and so does an item of a bracket of admin names: "Gaskinde (Pobe-Mengao, Soum)"
-                        or _bracketed(text, m))))
+                        or _bracketed(text, m)
+                        # ... and a name only one town bears, after "in", "near", "at" ("demonstrated in Beslan")
+                        or (_LOCATIVE_BEFORE.search(text, max(0, m.start - 20), m.start)
+                            and self._only_bearer(m, token_key(m.text)) == best))))
                     and ((gaz.kind[best] in (K_CITY, K_ADM2, K_SUPP) and gaz.pop[best] < WEAK_MATCH_POP)
                          or (gaz.kind[best] in (K_CITY, K_ADM2, K_ADM1) and cweight
                              and len({gaz.cc[e] for e in m.entries}) > 1
@@ -1163,6 +1166,15 @@ class Geocoder:
             # "Saudi officer" (not the Ivorian town Mahra)
         return (m.label in ("GPE", "LOC") or (m.bare and gaz.pop[best] >= BARE_KEEP_POP)) \
             and self._dominant(m, best, text)
+
+    def _only_bearer(self, m: _Match, key: str) -> int | None:
+        """The one town whose own name ``key`` is, when no other place bears it even as another name
+        ("demonstrated in Beslan"); after "in", "near", "at" such a name is that town wherever it lies."""
+        gaz = self.gaz
+        if len(m.entries) != 1:
+            return None
+        e = m.entries[0]
+        return e if gaz.kind[e] == K_CITY and name_key(gaz.name[e]) == key else None
 
     def _known_spelling(self, e: int, m: _Match, text: str, locative: bool, starts=frozenset()) -> bool:
         """Whether town ``e`` is what ``m`` means though ``m`` spells one of its other names and NER may call
