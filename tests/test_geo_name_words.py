@@ -35,10 +35,8 @@ def test_a_nationality_noun_is_no_town(geo, nlp):
 
 
 def test_a_name_only_one_town_bears_is_that_town_after_in(geo, nlp):
-    """No country named and NER calls it an organisation: after "in" a name no other place bears is the town;
-    a name two countries' towns bear stays unplaced without evidence."""
-    text = "Mothers of the victims demonstrated in Beslan on Sunday."
-    got = places(geo, text, nlp(text))
-    assert got["Beslan"].country == "Russia"
-    text = "Mothers of the victims demonstrated in Sinop on Sunday."
-    assert "Sinop" not in places(geo, text, nlp(text))
+    """No country named and NER calls it an organisation: after "in" a name no other place bears is the town."""
+    text = "North Ossetians this week demonstrated in Beslan, calling for the governor to resign."
+    doc = nlp(text)
+    assert any(ent.text == "Beslan" and ent.label_ not in ("GPE", "LOC") for ent in doc.ents)  # what the rule is for
+    assert places(geo, text, doc)["Beslan"].country == "Russia"
