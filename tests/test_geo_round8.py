@@ -82,3 +82,13 @@ def test_secretary_and_supreme_are_words(geo, nlp):
     text = "U.S. troops left on Monday, the Defense Secretary told the Supreme Court."
     got = places(geo, text, nlp(text))
     assert "Supreme" not in got and "Secretary" not in got
+
+
+def test_a_district_centre_is_found_by_its_other_spelling(geo):
+    """Round 10 of the district centres: the 7th column of geo_district_seats.tsv lists other spellings."""
+    from strife.geo.gazetteer import _district_seats
+
+    row = _district_seats()["YE.20.1415"]  # GeoNames' "Wald Rabi'"
+    assert "Walad Rabi'" in row["alternates"]
+    loc = places(geo, "Airstrikes hit a farm in Walad Rabi' district, Al Bayda, on Monday.")["Walad Rabi"]
+    assert (loc.latitude, loc.longitude, loc.geo_precision, loc.admin1) == (row["lat"], row["lon"], 2, "Al Bayda")

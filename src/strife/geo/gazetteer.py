@@ -506,7 +506,8 @@ def _load_admin(b: _Builder, by_adm1: dict[str, list[int]]) -> tuple[dict, dict]
                 # (a district centre the strife team placed: Afghan districts whose seat GeoNames' cities500
                 # lacks, "Kajaki" of Helmand, "Kharwar" of Logar)
                 b.add(ascii_name or name, placed["lat"], placed["lon"], cc, a1, code, K_ADM2, 0, f"geonames:{gid}",
-                      names, "strife-district-seats", {"seat": placed["seat"], "coord": placed["source"]})
+                      [*names, *placed["alternates"]], "strife-district-seats",
+                      {"seat": placed["seat"], "coord": placed["source"]})
                 continue
             if same:
                 seat = max(same, key=lambda e: b.pop[e])
@@ -686,12 +687,13 @@ def _region_centroids(b: _Builder, members: list[int]) -> tuple[float, float] | 
 
 def _district_seats() -> dict[str, dict]:
     """``geo_district_seats.tsv``: centres of districts with no cities500 place inside, GeoNames admin2 code ->
-    seat name, point and source."""
+    seat name, point, source and the district's other spellings (an optional 7th column, |-separated)."""
     out: dict[str, dict] = {}
     with open(_data_file("geo_district_seats.tsv"), encoding="utf-8") as fh:
         rows = [line.rstrip("\n").split("\t") for line in fh if not line.startswith("#")]
-    for code, _district, seat, lat, lon, src in rows[1:]:
-        out[code] = {"seat": seat, "lat": float(lat), "lon": float(lon), "source": src}
+    for code, _district, seat, lat, lon, src, *more in rows[1:]:
+        alternates = [a for a in (more[0].split("|") if more else ()) if a]
+        out[code] = {"seat": seat, "lat": float(lat), "lon": float(lon), "source": src, "alternates": alternates}
     return out
 
 
