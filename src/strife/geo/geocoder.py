@@ -1001,7 +1001,7 @@ class Geocoder:
                         or m.named_as_place
                         # ... and so does an item of a bracket of admin names: "Gaskinde (Pobe-Mengao, Soum)"
                         or _bracketed(text, m)
-                        # ... and a name only one town bears, after "in", "near", "at" ("demonstrated in Beslan")
+                        # ... and a name only one town bears, after "in", "near", "at" ("a rally in Beslan")
                         or (_LOCATIVE_BEFORE.search(text, max(0, m.start - 20), m.start)
                             and self._only_bearer(m, token_key(m.text)) == best))))
                     and ((gaz.kind[best] in (K_CITY, K_ADM2, K_SUPP) and gaz.pop[best] < WEAK_MATCH_POP)
@@ -1169,7 +1169,7 @@ class Geocoder:
 
     def _only_bearer(self, m: _Match, key: str) -> int | None:
         """The one town whose own name ``key`` is, when no other place bears it even as another name
-        ("demonstrated in Beslan"); after "in", "near", "at" such a name is that town wherever it lies."""
+        ("a rally in Beslan"); after "in", "near", "at" such a name is that town wherever it lies."""
         gaz = self.gaz
         if len(m.entries) != 1:
             return None
@@ -1809,8 +1809,8 @@ _QUALIFIES_NEXT = re.compile(
 
 _SETTLEMENT_OF = re.compile(r"\b(?:city|town|village|capital|enclave|neighbou?rhood|suburb|camp|port|resort|"
                             r"stronghold)\s+(?:of\s+)?(?:the\s+)?$")
-# words that go with a place's name rather than a person's ("Greer Station", "Tennessee Colony", "Miss Butler
-# County", "Brownstown Central"): beside a match they do not make it a name
+# words that go with a place's name rather than a person's ("Greer Station", "Tennessee Colony", "Hill City
+# Central"): beside a match they do not make it a name
 _PLACE_PART_WORDS = frozenset(
     "station harbour harbor central colony county park creek river lake valley beach bay port island islands "
     "heights hills hill springs falls junction crossing bridge square street road avenue airport base camp north "
@@ -2199,7 +2199,7 @@ _ADMIN_NOUNS = frozenset("lga district province county governorate state region 
 def _entity_rest_not_place(ents, m: _Match, text: str, geo: "Geocoder") -> bool:
     """True when the entity around the match holds other capitalised words that are not places
     ("Vladimir Putin", "Red Crescent") or a word right beside it that no place of the match's countries
-    bears ("Ricardo Munguia"), so the match is part of a name; "Saraqib, Kafranbel" tagged PERSON stays,
+    bears ("Ricardo Mondragon"), so the match is part of a name; "Saraqib, Kafranbel" tagged PERSON stays,
     since its other words are places too."""
     for es, ee, label in ents:
         if es < m.end and m.start < ee:
@@ -2216,8 +2216,8 @@ def _entity_rest_not_place(ents, m: _Match, text: str, geo: "Geocoder") -> bool:
                 if (after.startswith(" " + w.group()) or before.endswith(w.group() + " ")) \
                         and w.group().lower() not in _PLACE_PART_WORDS:
                     # a word right beside the match that names no place of the match's countries is the next
-                    # word of a name ("Ricardo Munguia": Mungia is a Basque town, Ricardo a Texan one); after
-                    # "in", "near" the name is a place's ("held in Shewa Robit")
+                    # word of a name ("Ricardo Mondragon": Mondragon is a Basque town, Ricardo a Texan one); after
+                    # "in", "near" the name is a place's ("a meeting in Shewa Robit")
                     if not any(geo.gaz.cc[e] in own for f in geo._exact_matches(w.group()) for e in f.entries):
                         return True
             found = geo._exact_matches(rest)
