@@ -5,6 +5,7 @@ meet a packaged place)."""
 
 from __future__ import annotations
 
+import zipfile
 from collections import Counter
 
 import pytest
@@ -44,6 +45,13 @@ def test_geonames_reader_filters_while_reading(dump):
     assert (village.admin1_code, village.admin2_code, village.kind) == ("12", "169388", gz.K_CITY)
     assert [r.name for r in gz.read_geonames_dump(dump, countries=["iq"])] == ["Tall Qirmiz"]
     assert [r.name for r in gz.read_geonames_dump(dump, feature_classes="R")] == ["Tariq Zuwayqat"]
+    # the official downloads are zipped, with a readme beside the dump
+    zipped = dump.with_suffix(".zip")
+    with zipfile.ZipFile(zipped, "w") as zf:
+        zf.writestr("readme.txt", "GeoNames dump")
+        zf.write(dump, "SY.txt")
+    assert [r.name for r in gz.read_geonames_dump(zipped, countries=["SY"])] == [
+        "Saraqib", "Khirbat Zuwayqat"]
 
 
 def test_geonames_import_is_streamed_and_all_or_nothing(tmp_path, dump):
