@@ -189,3 +189,14 @@ def test_a_big_city_outlives_a_wrong_region_beside_it(geo):
     # a village of that name elsewhere still yields to the region ("near Orikhove, Luhansk")
     got = places(geo, "Forces fired grenade launchers at positions near Orikhove, Luhansk.")
     assert "Orikhove" not in got
+
+
+def test_the_only_district_of_a_name_outlives_a_wrong_province_beside_it(geo):
+    # Zhari is Kandahar's; no district of another province bears the name, so the province written after it
+    # ("Helmand") is the report's slip, and the event goes to the district
+    got = places(geo, "Government forces cleared three villages of Zhari district, Helmand, on Sunday.")
+    assert (got["Zhari"].admin1, got["Zhari"].geo_precision) == ("Kandahar", 2)
+    # a district name several provinces bear (Kohistan: Badakhshan, Kapisa, Faryab) leaves the event to the
+    # province written beside it
+    got = places(geo, "Government forces cleared three villages of Kohistan district, Helmand, on Sunday.")
+    assert "Kohistan" not in got and got["Helmand"].geo_precision == 3

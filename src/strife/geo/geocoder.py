@@ -1030,6 +1030,9 @@ class Geocoder:
                     and (gaz.kind[best] != K_ADM1 or gaz.cc[best] not in {cc for cc, _a in local})
                     and (gaz.cc[best], gaz.adm1[best]) not in local
                     and (m.method == "fuzzy" or not _in_list(matches, i, text))
+                    # (the one district of the country so named, the word "district" after it: the report errs in
+                    # its province, not in the finer name: "Bulani village of Zhari district, Balkh" is Kandahar's)
+                    and not self._district_elsewhere(m, best, local, text)
                     # (regions of several countries the article is not about, all named like the word beside it,
                     # say nothing of a place in a country it is about, by more than the name's own vote: "Panama
                     # City (Bella Vista)" in a Panamanian paper names a part of the city, not a Bella Vista
@@ -1069,6 +1072,8 @@ class Geocoder:
             out.append(Toponym(m.start, m.end, m.text, loc, len(m.entries), m.method))
             entry_of[id(out[-1])] = best
             regions_of[id(out[-1])] = len({(gaz.cc[e], gaz.adm1[e]) for e in m.entries})
+            if local and loc is not None and self._district_elsewhere(m, best, local, text):
+                regions_of[id(out[-1])] = 1  # the country's one district of the name: no namesake to prefer
             if local and loc is not None and loc.latitude is not None:
                 anchored.append(out[-1])
         if not anchored:
@@ -1148,6 +1153,22 @@ class Geocoder:
         # (GeoNames' districts are not always the ones reports name, after a redrawing: "Oicha (Beni, Nord-Kivu)",
         # "Talhar town (Badin, Sindh)" are right where they are, close to the named district's seat)
         return all(distance_km(gaz.lat[best], gaz.lon[best], gaz.lat[e], gaz.lon[e]) > DISTRICT_TOWN_KM for e in ds)
+
+    def _district_elsewhere(self, m: _Match, best: int, local: set[tuple[str, str]], text: str) -> bool:
+        """Whether ``best`` is a district named "X district" whose name no district of another province of its
+        country bears, while the province written beside it (``local``, same country) holds no entry of the name."""
+        gaz = self.gaz
+
+        def district(e: int) -> bool:
+            return gaz.kind[e] == K_ADM2 or (gaz.kind[e] in (K_ACLED, K_IMPORT)
+                                             and bool((gaz.extra.get(e) or {}).get("district")))
+
+        cc = gaz.cc[best]
+        if m.method == "fuzzy" or not district(best) or not _ADMIN2_WORDS.match(text[m.end:m.end + 30]):
+            return False
+        if not any(c == cc for c, _a in local) or any((gaz.cc[e], gaz.adm1[e]) in local for e in m.entries):
+            return False
+        return all(gaz.adm1[e] == gaz.adm1[best] for e in m.entries if gaz.cc[e] == cc and district(e))
 
     def _means_itself(self, m: _Match, best: int, text: str) -> bool:
         """Whether a one-word name is ``best`` whatever the article's countries: a province written after a
