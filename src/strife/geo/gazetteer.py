@@ -57,11 +57,12 @@ from .normalize import RUN_RE, name_key, run_fragments, token_key
 __all__ = ["Gazetteer", "build_index", "load_index", "index_path", "KINDS", "ImportRow",
            "add_import_rows", "read_geonames_dump", "iter_geonames_dump", "read_place_csv", "read_acled_export"]
 
-FORMAT_VERSION = 15  # 7: macro-regions ("Darfur") added; 8: admin2 without a cities500 place inside;
+FORMAT_VERSION = 16  # 7: macro-regions ("Darfur") added; 8: admin2 without a cities500 place inside;
 # 9: no two-letter alternate names but countries'; 10: wa/va dropped and ezafe unified in keys;
 # 11: final -eh folded to -a; 12: "Number One"-style alternates dropped, imports take their row's admin1;
 # 13: a district's seat found by any of its names and the places' alternate names; 14: countries' neighbours;
-# 15: GeoNames dump rows are places like cities500's (their admin1/admin2 codes; names of a packaged place merged)
+# 15: GeoNames dump rows are places like cities500's (their admin1/admin2 codes; names of a packaged place merged);
+# 16: ai/ei/ey before a consonant folded to ay in words of five letters or more ("Qaryatain" = "Qaryatayn")
 # Distinct capitalised runs kept in the matcher's memo before it is emptied: the 371 PTC news
 # articles (2.1 MB) hold 11,500 distinct runs, so this covers a long stream at ~100 bytes a run.
 MEMO_MAX_RUNS = 200_000
