@@ -200,3 +200,13 @@ def test_the_only_district_of_a_name_outlives_a_wrong_province_beside_it(geo):
     # province written beside it
     got = places(geo, "Government forces cleared three villages of Kohistan district, Helmand, on Sunday.")
     assert "Kohistan" not in got and got["Helmand"].geo_precision == 3
+
+
+def test_another_vowelling_of_a_town_before_its_province_is_that_town(geo):
+    # "Binnesh" (a spelling invented for this test) has Binnish's consonants, and Binnish is the one place of
+    # Idlib that has them
+    got = places(geo, "Hundreds of people marched in the town of Binnesh in Idleb province on Friday.")
+    assert got["Binnesh"].name == "Binnish" and got["Binnesh"].admin1 == "Idleb"
+    # a name whose consonants no place of the province has is left to the province
+    got = places(geo, "Hundreds of people marched in the town of Zorbakh in Idleb province on Friday.")
+    assert "Zorbakh" not in got and got["Idleb"].geo_precision == 3

@@ -29,7 +29,7 @@ from ..records import Article, Location, Mention, Toponym, content_id
 from ..resources import data_rows
 from ..settings import Settings
 from .gazetteer import (K_ACLED, K_ADM1, K_ADM2, K_AREA, K_CITY, K_COUNTRY, K_IMPORT, K_SUPP, Gazetteer, load_index)
-from .normalize import _MARKS, _TOKEN_RE, name_key, token_key
+from .normalize import _MARKS, _TOKEN_RE, name_key, skeleton, token_key
 
 __all__ = ["Geocoder", "distance_km", "outlet_country", "FUZZY_THRESHOLD"]
 
@@ -51,6 +51,11 @@ FUZZY_VOWEL_MIN_LEN = 6
 # The first name of a bracket of admin names ("(Bayt Al Faqiah, Al Hudaydah)") is compared, at this ratio, with
 # the names of the province the bracket names.
 SLOT_FUZZY_THRESHOLD = 85
+# "the town of Bennsh in Idleb province": a name with the consonants of one place of the province written after it
+# (at least this many consonants, and this fuzz.ratio), vowels aside; over the one-word names of Syria, Yemen, Iraq
+# and Afghanistan 1.4-2.7% share their consonants with another place of their province
+SLOT_SKELETON_MIN = 4
+SLOT_SKELETON_RATIO = 70
 # Keys shorter than this never take part in fuzzy matching: short names match too much by chance.
 FUZZY_MIN_LEN = 5  # the index keeps per-country key lists of this length and more (gazetteer._save)
 # At most this many spans per article go to the fuzzy matcher (each costs ~1-5 ms per country): a long
@@ -278,6 +283,9 @@ _DIRECTIONS = frozenset("north south east west northern southern eastern western
 # A capitalised run is tried fuzzily only right after a locative word ("near Khob Wa Ashaaf").
 _NEXT_NAME_WORD = re.compile(r" [A-Z][a-z]")
 _TOWN_REGION = re.compile(r"\b([A-Z][a-z'’‘ʿ\-]{4,}),\s+(?=[A-Z][a-z])")
+# a name written just before "in [the southern countryside of] <Province>": "the town of Bennsh in Idleb province"
+_BEFORE_REGION = re.compile(r"\b([A-Z][\w'’‘ʿ\-]{3,})(?:\s+(?:town|village|area|city|camp))?\s+in\s+(?:the\s+)?"
+                            r"(?:(?:\w+ern|rural)\s+)?(?:(?:countryside|province|governorate|outskirts|suburbs)\s+of\s+)?$")
 _ADMIN_SLOT = re.compile(r"\(([A-Z][\w'’‘ʿ\-]+(?: [A-Za-z][\w'’‘ʿ\-]+){0,3}),\s+([A-Z][\w'’‘ʿ\- ]{2,40})\)")
 _LOCATIVE_CUE = re.compile(r"\b(in|near|at|outside|around|of|from|village|town|city|district|province|"
                            r"governorate|area|camp)\s+(the\s+)?$", re.I)
@@ -632,6 +640,28 @@ class Geocoder:
         return tuple(x for x in gaz.key_entries[gaz.key_offsets[kid]:gaz.key_offsets[kid + 1]]
                      if gaz.cc[x] == cc and gaz.adm1[x] == adm1)
 
+    def _slot_skeleton(self, span_text: str, cc: str, adm1: str) -> tuple[int, ...]:
+        """Another vowelling of a one-word name of one province: the same consonants (``skeleton``, at least
+        SLOT_SKELETON_MIN), one place of the province bearing them, and fuzz.ratio >= SLOT_SKELETON_RATIO
+        ("Bennsh" = Binnish)."""
+        key = _span_key(span_text)
+        if " " in key or len(key) < FUZZY_MIN_LEN:
+            return ()
+        sk = skeleton(key)
+        if len(sk) < SLOT_SKELETON_MIN:
+            return ()
+        gaz = self.gaz
+        if self._slot_fuzzy(span_text, cc, adm1) == () and (cc, adm1) not in self._slot_keys:
+            return ()
+        keys, kids = self._slot_keys[(cc, adm1)]
+        hits = [(k, kid) for k, kid in zip(keys, kids) if " " not in k and skeleton(k) == sk
+                and fuzz.ratio(key, k) >= SLOT_SKELETON_RATIO and not _suffix_extended(key, k)]
+        entries = {x for _k, kid in hits for x in gaz.key_entries[gaz.key_offsets[kid]:gaz.key_offsets[kid + 1]]
+                   if gaz.cc[x] == cc and gaz.adm1[x] == adm1 and gaz.kind[x] in (K_CITY, K_SUPP, K_ADM2)}
+        if len({(round(gaz.lat[x], 2), round(gaz.lon[x], 2)) for x in entries}) != 1:
+            return ()  # none, or several places: no guess
+        return tuple(sorted(entries))
+
     def _country_key(self, kid: int) -> bool:
         """Whether a key names only countries (a village spelled near "Suriya" is no Syria)."""
         gaz = self.gaz
@@ -802,6 +832,19 @@ class Geocoder:
             ranked.insert(min(1, len(ranked)), home)
         ranked = ranked or sorted(self._war)
         if ranked:
+            # a word written just before a province of the report's countries, after a locative word: "the town
+            # of Bennsh in Idleb province", matched by its consonants against that province's names (an exact
+            # match of the word in another country only, Belgium's "Bensh", gives way)
+            before_region = {}
+            for o in out:
+                region = next(((gaz.cc[x], gaz.adm1[x]) for x in o.entries
+                               if gaz.kind[x] == K_ADM1 and gaz.cc[x] in ranked[:3]), None)
+                g = _BEFORE_REGION.search(text, max(0, o.start - 90), o.start) if region is not None else None
+                if g is not None and _LOCATIVE_CUE.search(text, max(0, g.start(1) - 30), g.start(1)):
+                    before_region[(g.start(1), g.end(1))] = region
+            if before_region:
+                out = [m for m in out if not ((m.start, m.end) in before_region and all(
+                    gaz.cc[x] != before_region[(m.start, m.end)][0] for x in m.entries))]
             covered = _Intervals((m.start, m.end) for m in out)
             spans = [(s, e, label) for s, e, label in ents if label in ("GPE", "LOC", "FAC", "PERSON")]
             # capitalised runs of two or more words ("Khob Wa Asha'af") that no entity covers
@@ -819,6 +862,7 @@ class Geocoder:
                 if region is not None:
                     slots[(r.start(1), r.end(1))] = region
                     spans.append((r.start(1), r.end(1), "SLOT"))
+            spans += [(s, e, "SLOT") for s, e in before_region]
             spans = spans[:FUZZY_MAX_SPANS]
             war = [cc for cc in ranked[:3] if cc in self._war]
             for s, e, label in spans:
@@ -833,6 +877,8 @@ class Geocoder:
                     span, ranked[:3] if label in ("GPE", "LOC", "FAC") else war)
                 if not entries and (s, e) in slots:
                     entries = self._slot_fuzzy(span, *slots[(s, e)])
+                if not entries and (s, e) in before_region:
+                    entries = self._slot_skeleton(span, *before_region[(s, e)])
                 if entries:
                     out.append(_Match(s, e, span, entries, "fuzzy", len(span.split()),
                                       named_as_place=_named_as_place(text, s)))
