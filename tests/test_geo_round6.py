@@ -57,10 +57,11 @@ def test_a_town_before_a_region_far_from_its_seat_names_the_region(geo):
 @pytest.mark.nlp
 def test_a_town_region_word_ner_calls_an_organisation_is_fuzzy_matched(geo, nlp):
     text = ("On Sunday the Ukrainian Forces fired grenade launchers at the positions of the People's Militia "
-            "in the area of Staromykhaylivka, Donetsk.")
+            "in the area of Staromykhajlivka, Donetsk.")
     got = places(geo, text, nlp(text))
-    assert got["Staromykhaylivka"].method == "fuzzy"
-    assert got["Staromykhaylivka"].admin1 == "Donetsk"
+    # ("Staromykhajlivka": a j for the y no GeoNames spelling of Staromykhaylivka has)
+    assert got["Staromykhajlivka"].method == "fuzzy"
+    assert got["Staromykhajlivka"].admin1 == "Donetsk"
 
 
 def test_an_unknown_quarter_of_a_city_that_fills_its_province_is_the_city(geo):
