@@ -129,7 +129,8 @@ def test_every_district_centre_is_a_known_district_inside_its_province(geo):
         e = _district(geo, code)
         assert e is not None and (gaz.lat[e], gaz.lon[e]) == (row["lat"], row["lon"])
         p = provinces[(cc, a1)]
-        assert distance_km(row["lat"], row["lon"], gaz.lat[p], gaz.lon[p]) < 250, code
+        # (Mozambique's and Chad's provinces are wide: Mecula lies 300 km from Niassa's point)
+        assert distance_km(row["lat"], row["lon"], gaz.lat[p], gaz.lon[p]) < 450, code
 
 
 @pytest.mark.nlp
@@ -210,3 +211,23 @@ def test_another_vowelling_of_a_town_before_its_province_is_that_town(geo):
     # a name whose consonants no place of the province has is left to the province
     got = places(geo, "Hundreds of people marched in the town of Zorbakh in Idleb province on Friday.")
     assert "Zorbakh" not in got and got["Idleb"].geo_precision == 3
+
+
+def test_unit_words_of_other_languages_leave_the_district_name(geo):
+    from strife.geo.gazetteer import _strip_admin_words
+
+    assert _strip_admin_words("Circunscricao da Quissanga", True) == "Quissanga"
+    assert _strip_admin_words("Departement de la Menoua", True) == "Menoua"
+    assert _strip_admin_words("Douentza Cercle") == "Douentza"
+    # what is left must be a name: "Distrito Federal" is no "Federal"; an alias in another language keeps its
+    # unit word ("Distrito de Columbia" would otherwise make every "Columbia" the US capital)
+    assert _strip_admin_words("Distrito Federal", True) == "" and _strip_admin_words("Distrito de Columbia") == ""
+    # a district GeoNames names with a unit word resolves under its own name, shown without the word
+    got = places(geo, "Gunmen burned huts in a village of Quissanga district, Cabo Delgado, on Monday.")
+    assert (got["Quissanga"].name, got["Quissanga"].geo_precision) == ("Quissanga", 2)
+
+
+def test_a_team_placed_african_district_centre_stands_for_its_district(geo):
+    # Shabunda territory: no cities500 town bears its name; the team placed its seat
+    loc = scene(geo, "Militiamen abducted six farmers in a village of Shabunda territory, South Kivu.", "abducted")
+    assert (loc.name, loc.admin1, loc.geo_precision) == ("Shabunda", "Sud-Kivu", 2)

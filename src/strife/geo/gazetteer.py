@@ -57,12 +57,13 @@ from .normalize import RUN_RE, name_key, run_fragments, token_key
 __all__ = ["Gazetteer", "build_index", "load_index", "index_path", "KINDS", "ImportRow",
            "add_import_rows", "read_geonames_dump", "iter_geonames_dump", "read_place_csv", "read_acled_export"]
 
-FORMAT_VERSION = 16  # 7: macro-regions ("Darfur") added; 8: admin2 without a cities500 place inside;
+FORMAT_VERSION = 17  # 7: macro-regions ("Darfur") added; 8: admin2 without a cities500 place inside;
 # 9: no two-letter alternate names but countries'; 10: wa/va dropped and ezafe unified in keys;
 # 11: final -eh folded to -a; 12: "Number One"-style alternates dropped, imports take their row's admin1;
 # 13: a district's seat found by any of its names and the places' alternate names; 14: countries' neighbours;
 # 15: GeoNames dump rows are places like cities500's (their admin1/admin2 codes; names of a packaged place merged);
-# 16: ai/ei/ey before a consonant folded to ay in words of five letters or more ("Qaryatain" = "Qaryatayn")
+# 16: ai/ei/ey before a consonant folded to ay in words of five letters or more ("Qaryatain" = "Qaryatayn");
+# 17: admin names lose French/Portuguese/Arabic unit words ("Circunscricao da Quissanga", "Douentza Cercle")
 # Distinct capitalised runs kept in the matcher's memo before it is emptied: the 371 PTC news
 # articles (2.1 MB) hold 11,500 distinct runs, so this covers a long stream at ~100 bytes a run.
 MEMO_MAX_RUNS = 200_000
@@ -126,7 +127,19 @@ K_COUNTRY, K_ADM1, K_ADM2, K_CITY, K_SUPP, K_ACLED, K_IMPORT, K_AREA = range(8)
 _ADMIN_WORDS = {"governorate", "province", "region", "district", "municipality", "oblast", "raion", "rayon",
                 "county", "parish", "state", "department", "prefecture", "wilaya", "wilayat", "emirate",
                 "city", "shi", "division", "territory", "muhafazat", "mintaqat", "liwa", "qada", "nahiya",
-                "subdistrict", "sub-district", "provincia", "departamento", "estado", "oblast'"}
+                "subdistrict", "sub-district", "provincia", "departamento", "estado", "oblast'",
+                # French, Portuguese, Arabic, Somali and East African unit words GeoNames keeps in admin2 names
+                # ("Douentza Cercle", "Bench Maji Zone", "Nyando District", "Degmada Badhaadhe")
+                "cercle", "zone", "awraja", "wereda", "woreda", "location", "council", "degmada", "mudiriyat",
+                "departement", "département", "circunscricao", "circunscrição", "concelho", "caza", "territoire"}
+# a unit word with its "of" before the name: "Departement du Nyong-et-Kelle", "Circunscricao da Quissanga",
+# "Caza de Tyr", "Concelho de Quelimane", "Ville de Niamey"
+_ADMIN_PREFIX = re.compile(r"^(?:(?:d[eé]partement|circunscri[cç][aã]o|concelho|distrito|caza|ville|territoire|cercle|"
+                           r"commune|municipio|partido|province)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|da\s+|"
+                           r"do\s+|d['’]|of\s+(?:the\s+)?)|mudiriyat\s+)", re.I)
+# what is left of "Al Mudiriyah ash Shamaliyah", "Distrito Federal" is no name of its own
+_GENERIC_REST = frozenset("shamaliyah shamaliya janubiyah janubiya sharqiyah sharqiya gharbiyah gharbiya wusta "
+                          "federal capital central north south east west nord sud est ouest centre center".split())
 
 
 def index_path(settings: Settings) -> Path:
@@ -328,10 +341,17 @@ def _good_alternate(alt: str) -> bool:
 _NUMBERED = re.compile(r"(?i:number|no\.?)\s+(?i:one|two|three|four|five|six|seven|eight|nine|ten)")
 
 
-def _strip_admin_words(name: str) -> str:
-    words = name.replace("-", " - ").split()
+def _strip_admin_words(name: str, prefix: bool = False) -> str:
+    """``name`` without its unit words ("Idlib Governorate" -> "Idlib"); with ``prefix``, also a leading unit word
+    and its "of" ("Circunscricao da Quissanga" -> "Quissanga": for GeoNames' own names only, since other
+    languages' aliases would lose theirs too, and "Distrito de Columbia" is no "Columbia")."""
+    words = (_ADMIN_PREFIX.sub("", name) if prefix else name).replace("-", " - ").split()
     kept = [w for w in words if w.lower().strip("'") not in _ADMIN_WORDS]
     out = " ".join(kept).replace(" - ", "-").strip(" -")
+    if out.lower().split()[-1:] and all(w.lower() in _GENERIC_REST or w.lower() in ("al", "ash", "ad", "as", "an", "ar",
+                                                                                    "el", "at", "az")
+                                        for w in out.split()):
+        return ""
     return out if out and out != name else ""
 
 
@@ -460,9 +480,9 @@ def _load_admin(b: _Builder, by_adm1: dict[str, list[int]]) -> tuple[dict, dict]
             if code in _acled_admin1():  # ACLED's spelling is what coded notes and many reports write ("Idleb")
                 names.append(_acled_admin1()[code])
                 names += _acled_admin1_aliases().get(code, [])
-            names += [s for s in (_strip_admin_words(n) for n in list(names)) if s]
+            names += [s for s in (_strip_admin_words(n, n in (name, ascii_name)) for n in list(names)) if s]
             members = by_adm1.get(code, [])
-            seat = _seat(b, members, name_key(_strip_admin_words(ascii_name) or ascii_name))
+            seat = _seat(b, members, name_key(_strip_admin_words(ascii_name, True) or ascii_name))
             if seat is None:
                 continue
             b.add(ascii_name or name, b.lat[seat], b.lon[seat], cc, a1, "", K_ADM1, 0, f"geonames:{gid}",
@@ -479,15 +499,17 @@ def _load_admin(b: _Builder, by_adm1: dict[str, list[int]]) -> tuple[dict, dict]
             if len(r) < 4:
                 continue
             code, name, ascii_name, gid = r[:4]
-            adm2_names[code] = ascii_name or name
+            # (shown without a leading unit word: "Quissanga", not "Circunscricao da Quissanga")
+            label = _ADMIN_PREFIX.sub("", ascii_name or name) or ascii_name or name
+            adm2_names[code] = label
             cc, a1, _ = code.split(".", 2)
-            key = name_key(_strip_admin_words(ascii_name) or ascii_name)
+            key = name_key(_strip_admin_words(ascii_name, True) or ascii_name)
             names = [name, ascii_name, *aliases.get(code, ())]
-            names += [s for s in (_strip_admin_words(n) for n in list(names)) if s]
+            names += [s for s in (_strip_admin_words(n, n in (name, ascii_name)) for n in list(names)) if s]
             members = by_adm2.get(code, [])
             seat = _seat(b, members, key)
             if seat is not None:
-                b.add(ascii_name or name, b.lat[seat], b.lon[seat], cc, a1, code, K_ADM2, 0, f"geonames:{gid}",
+                b.add(label, b.lat[seat], b.lon[seat], cc, a1, code, K_ADM2, 0, f"geonames:{gid}",
                       names, "geonames-admin2", {"seat": b.name[seat]})
                 continue
             # No cities500 place is coded inside the district (GeoNames links few villages to Syrian, Iraqi
@@ -498,7 +520,7 @@ def _load_admin(b: _Builder, by_adm1: dict[str, list[int]]) -> tuple[dict, dict]
             # (by the district's GeoNames names and the places' alternate names: "Zakho District" is Zaxo,
             # "Arbil" is Erbil; not by the subdivision aliases, which would take GeoNames' "Adhamiyah" (its
             # code for Amadiya district) to Amadiya, and Baghdad's Adhamiyah with it)
-            district_keys = {k for k in (name_key(_strip_admin_words(n) or n) for n in (name, ascii_name))
+            district_keys = {k for k in (name_key(_strip_admin_words(n, True) or n) for n in (name, ascii_name))
                              if len(k.replace(" ", "")) >= ADM2_MIDDLE_MIN_KEY}
             in_province = set(province)
             same = [e for k in district_keys for e in b.keys.get(k, ()) if e in in_province]
@@ -506,13 +528,13 @@ def _load_admin(b: _Builder, by_adm1: dict[str, list[int]]) -> tuple[dict, dict]
             if placed is not None:
                 # (a district centre the strife team placed: Afghan districts whose seat GeoNames' cities500
                 # lacks, "Kajaki" of Helmand, "Kharwar" of Logar)
-                b.add(ascii_name or name, placed["lat"], placed["lon"], cc, a1, code, K_ADM2, 0, f"geonames:{gid}",
+                b.add(label, placed["lat"], placed["lon"], cc, a1, code, K_ADM2, 0, f"geonames:{gid}",
                       [*names, *placed["alternates"]], "strife-district-seats",
                       {"seat": placed["seat"], "coord": placed["source"]})
                 continue
             if same:
                 seat = max(same, key=lambda e: b.pop[e])
-                b.add(ascii_name or name, b.lat[seat], b.lon[seat], cc, a1, code, K_ADM2, 0, f"geonames:{gid}",
+                b.add(label, b.lat[seat], b.lon[seat], cc, a1, code, K_ADM2, 0, f"geonames:{gid}",
                       names, "geonames-admin2-named-seat",
                       {"seat": b.name[seat], "coord": "same-named place of the admin1", "confidence": ADM2_SEAT_CONF})
                 continue
@@ -524,7 +546,7 @@ def _load_admin(b: _Builder, by_adm1: dict[str, list[int]]) -> tuple[dict, dict]
             mid = adm1_middle[f"{cc}.{a1}"]
             if mid is None:
                 continue
-            b.add(ascii_name or name, mid[0], mid[1], cc, a1, code, K_ADM2, 0, f"geonames:{gid}",
+            b.add(label, mid[0], mid[1], cc, a1, code, K_ADM2, 0, f"geonames:{gid}",
                   names, "geonames-admin2-admin1-middle",
                   {"coord": "middle of the admin1's places", "confidence": ADM2_MIDDLE_CONF})
     return adm1_names, adm2_names

@@ -266,8 +266,12 @@ _AGENT_BEFORE = re.compile(r"\b(?:backed|supported|funded|armed|sponsored|identi
 _ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording\s+to\s+$")
 # where someone lives or a unit is based, not where the event is: "Moussa Ranimat, 28, of Kafr Tsurif near Hebron,
 # detonated a bomb in Tel Aviv", "a brigade based in the Baltic port city of Szczecin was ambushed near Karbala"
+# ("labourers from Maharashtra held a protest ... in Barwani district": where people come from)
 _HOME_BEFORE = re.compile(r"(?:,\s*\d{1,3}\s*,\s*of|\bbased\s+(?:in|at)"
-                          r"(?:\s+the)?(?:\s+[a-z]+){0,4}(?:\s+of)?)\s+(?:the\s+)?$", re.I)
+                          r"(?:\s+the)?(?:\s+[a-z]+){0,4}(?:\s+of)?"
+                          r"|\b(?:migrants?|labou?rers|workers|pilgrims|refugees|students|returnees|travell?ers|"
+                          r"nationals|evacuees|deportees|tourists)\s+(?:hailing\s+|coming\s+|originally\s+)?from)"
+                          r"\s+(?:the\s+)?$", re.I)
 _CLOCK_AFTER = re.compile(r"\s+(?:standard\s+|summer\s+|local\s+)?time\b", re.I)
 # a place named as a point of reference for another: "80 km west of", "just south of", "200 miles from"
 _AGE_AFTER = re.compile(r",\s*(?:aged\s+)?\d{1,3}\s*,\s*(?:was|is|had|has|who|a|an|said|told|died)\b")
