@@ -231,3 +231,10 @@ def test_a_team_placed_african_district_centre_stands_for_its_district(geo):
     # Shabunda territory: no cities500 town bears its name; the team placed its seat
     loc = scene(geo, "Militiamen abducted six farmers in a village of Shabunda territory, South Kivu.", "abducted")
     assert (loc.name, loc.admin1, loc.geo_precision) == ("Shabunda", "Sud-Kivu", 2)
+
+
+@pytest.mark.nlp
+def test_where_people_come_from_is_no_scene(geo, nlp):
+    text = "Pilgrims from Punjab staged a protest at the bus stand in Nanded, Maharashtra, on Friday."
+    loc = scene(geo, text, "protest", nlp)
+    assert (loc.name, loc.admin1) == ("Nanded", "Maharashtra")
