@@ -51,7 +51,7 @@ FUZZY_VOWEL_MIN_LEN = 6
 # The first name of a bracket of admin names ("(Bayt Al Faqiah, Al Hudaydah)") is compared, at this ratio, with
 # the names of the province the bracket names.
 SLOT_FUZZY_THRESHOLD = 85
-# "the town of Bennsh in Idleb province": a name with the consonants of one place of the province written after it
+# "the town of Binnesh in Idleb province": a name with the consonants of one place of the province written after it
 # (at least this many consonants, and this fuzz.ratio), vowels aside; over the one-word names of Syria, Yemen, Iraq
 # and Afghanistan 1.4-2.7% share their consonants with another place of their province
 SLOT_SKELETON_MIN = 4
@@ -266,7 +266,7 @@ _AGENT_BEFORE = re.compile(r"\b(?:backed|supported|funded|armed|sponsored|identi
 _ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording\s+to\s+$")
 # where someone lives or a unit is based, not where the event is: "Moussa Ranimat, 28, of Kafr Tsurif near Hebron,
 # detonated a bomb in Tel Aviv", "a brigade based in the Baltic port city of Szczecin was ambushed near Karbala"
-# ("labourers from Maharashtra held a protest ... in Barwani district": where people come from)
+# ("pilgrims from Punjab staged a protest ... in Nanded": where people come from)
 _HOME_BEFORE = re.compile(r"(?:,\s*\d{1,3}\s*,\s*of|\bbased\s+(?:in|at)"
                           r"(?:\s+the)?(?:\s+[a-z]+){0,4}(?:\s+of)?"
                           r"|\b(?:migrants?|labou?rers|workers|pilgrims|refugees|students|returnees|travell?ers|"
@@ -287,7 +287,7 @@ _DIRECTIONS = frozenset("north south east west northern southern eastern western
 # A capitalised run is tried fuzzily only right after a locative word ("near Khob Wa Ashaaf").
 _NEXT_NAME_WORD = re.compile(r" [A-Z][a-z]")
 _TOWN_REGION = re.compile(r"\b([A-Z][a-z'’‘ʿ\-]{4,}),\s+(?=[A-Z][a-z])")
-# a name written just before "in [the southern countryside of] <Province>": "the town of Bennsh in Idleb province"
+# a name written just before "in [the southern countryside of] <Province>": "the town of Binnesh in Idleb province"
 _BEFORE_REGION = re.compile(r"\b([A-Z][\w'’‘ʿ\-]{3,})(?:\s+(?:town|village|area|city|camp))?\s+in\s+(?:the\s+)?"
                             r"(?:(?:\w+ern|rural)\s+)?(?:(?:countryside|province|governorate|outskirts|suburbs)\s+of\s+)?$")
 _ADMIN_SLOT = re.compile(r"\(([A-Z][\w'’‘ʿ\-]+(?: [A-Za-z][\w'’‘ʿ\-]+){0,3}),\s+([A-Z][\w'’‘ʿ\- ]{2,40})\)")
@@ -624,16 +624,7 @@ class Geocoder:
         key = _span_key(span_text)
         if len(key.replace(" ", "")) < FUZZY_MIN_LEN:
             return ()
-        got = self._slot_keys.get((cc, adm1))
-        if got is None:
-            gaz = self.gaz
-            keys, kids = self._country_index(cc)
-            got = self._slot_keys[(cc, adm1)] = ([], [])
-            for k, kid in zip(keys, kids):
-                if any(gaz.adm1[x] == adm1 and gaz.kind[x] in (K_CITY, K_SUPP, K_ADM2)
-                       for x in gaz.key_entries[gaz.key_offsets[kid]:gaz.key_offsets[kid + 1]]):
-                    got[0].append(k)
-                    got[1].append(kid)
+        got = self._province_keys(cc, adm1)
         hits = process.extract(key, got[0], scorer=fuzz.ratio, score_cutoff=SLOT_FUZZY_THRESHOLD, limit=2)
         if not hits or (len(hits) > 1 and hits[1][1] == hits[0][1]):
             return ()  # none, or two names as near: no guess
@@ -644,10 +635,24 @@ class Geocoder:
         return tuple(x for x in gaz.key_entries[gaz.key_offsets[kid]:gaz.key_offsets[kid + 1]]
                      if gaz.cc[x] == cc and gaz.adm1[x] == adm1)
 
+    def _province_keys(self, cc: str, adm1: str) -> tuple[list[str], list[int]]:
+        """The keys (and key ids) of the towns, supplement places and districts of one province (memoised)."""
+        got = self._slot_keys.get((cc, adm1))
+        if got is None:
+            gaz = self.gaz
+            keys, kids = self._country_index(cc)
+            got = self._slot_keys[(cc, adm1)] = ([], [])
+            for k, kid in zip(keys, kids):
+                if any(gaz.adm1[x] == adm1 and gaz.kind[x] in (K_CITY, K_SUPP, K_ADM2)
+                       for x in gaz.key_entries[gaz.key_offsets[kid]:gaz.key_offsets[kid + 1]]):
+                    got[0].append(k)
+                    got[1].append(kid)
+        return got
+
     def _slot_skeleton(self, span_text: str, cc: str, adm1: str) -> tuple[int, ...]:
         """Another vowelling of a one-word name of one province: the same consonants (``skeleton``, at least
         SLOT_SKELETON_MIN), one place of the province bearing them, and fuzz.ratio >= SLOT_SKELETON_RATIO
-        ("Bennsh" = Binnish)."""
+        ("Binnesh" = Binnish)."""
         key = _span_key(span_text)
         if " " in key or len(key) < FUZZY_MIN_LEN:
             return ()
@@ -655,9 +660,7 @@ class Geocoder:
         if len(sk) < SLOT_SKELETON_MIN:
             return ()
         gaz = self.gaz
-        if self._slot_fuzzy(span_text, cc, adm1) == () and (cc, adm1) not in self._slot_keys:
-            return ()
-        keys, kids = self._slot_keys[(cc, adm1)]
+        keys, kids = self._province_keys(cc, adm1)
         hits = [(k, kid) for k, kid in zip(keys, kids) if " " not in k and skeleton(k) == sk
                 and fuzz.ratio(key, k) >= SLOT_SKELETON_RATIO and not _suffix_extended(key, k)]
         entries = {x for _k, kid in hits for x in gaz.key_entries[gaz.key_offsets[kid]:gaz.key_offsets[kid + 1]]
@@ -837,7 +840,7 @@ class Geocoder:
         ranked = ranked or sorted(self._war)
         if ranked:
             # a word written just before a province of the report's countries, after a locative word: "the town
-            # of Bennsh in Idleb province", matched by its consonants against that province's names (an exact
+            # of Binnesh in Idleb province", matched by its consonants against that province's names (an exact
             # match of the word in another country only, Belgium's "Bensh", gives way)
             before_region = {}
             for o in out:
@@ -1081,7 +1084,7 @@ class Geocoder:
                     and (gaz.cc[best], gaz.adm1[best]) not in local
                     and (m.method == "fuzzy" or not _in_list(matches, i, text))
                     # (the one district of the country so named, the word "district" after it: the report errs in
-                    # its province, not in the finer name: "Bulani village of Zhari district, Balkh" is Kandahar's)
+                    # its province, not in the finer name: "villages of Zhari district, Helmand" are Kandahar's)
                     and not self._district_elsewhere(m, best, local, text)
                     # (regions of several countries the article is not about, all named like the word beside it,
                     # say nothing of a place in a country it is about, by more than the name's own vote: "Panama
