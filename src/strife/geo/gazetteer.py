@@ -52,7 +52,7 @@ import ahocorasick
 
 from ..errors import GeoError
 from ..settings import Settings
-from .normalize import RUN_RE, name_key, run_fragments, token_key
+from .normalize import ARTICLES, RUN_RE, name_key, run_fragments, token_key
 
 __all__ = ["Gazetteer", "build_index", "load_index", "index_path", "KINDS", "ImportRow",
            "add_import_rows", "read_geonames_dump", "iter_geonames_dump", "read_place_csv", "read_acled_export"]
@@ -348,9 +348,7 @@ def _strip_admin_words(name: str, prefix: bool = False) -> str:
     words = (_ADMIN_PREFIX.sub("", name) if prefix else name).replace("-", " - ").split()
     kept = [w for w in words if w.lower().strip("'") not in _ADMIN_WORDS]
     out = " ".join(kept).replace(" - ", "-").strip(" -")
-    if out.lower().split()[-1:] and all(w.lower() in _GENERIC_REST or w.lower() in ("al", "ash", "ad", "as", "an", "ar",
-                                                                                    "el", "at", "az")
-                                        for w in out.split()):
+    if out and all(w.lower() in _GENERIC_REST or w.lower() in ARTICLES for w in out.split()):
         return ""
     return out if out and out != name else ""
 

@@ -1077,6 +1077,8 @@ class Geocoder:
                          or gaz.kind[best] == K_ADM1)
                     and not self._means_itself(m, best, text)):
                 continue  # "Sultan" -> Libya, "Handa" -> Japan in an Afghan report: no evidence for that country
+            # "X district, P" where X is the country's one district so named and P (same country) holds no X
+            slip = bool(local) and loc is not None and self._district_elsewhere(m, best, local, text)
             if (loc is not None and local and gaz.kind[best] != K_COUNTRY
                     # (a region is held by no other region, but one of another country is no region here:
                     # "the Chin Zai area in Takhar" is not Myanmar's Chin State)
@@ -1085,7 +1087,7 @@ class Geocoder:
                     and (m.method == "fuzzy" or not _in_list(matches, i, text))
                     # (the one district of the country so named, the word "district" after it: the report errs in
                     # its province, not in the finer name: "villages of Zhari district, Helmand" are Kandahar's)
-                    and not self._district_elsewhere(m, best, local, text)
+                    and not slip
                     # (regions of several countries the article is not about, all named like the word beside it,
                     # say nothing of a place in a country it is about, by more than the name's own vote: "Panama
                     # City (Bella Vista)" in a Panamanian paper names a part of the city, not a Bella Vista
@@ -1125,7 +1127,7 @@ class Geocoder:
             out.append(Toponym(m.start, m.end, m.text, loc, len(m.entries), m.method))
             entry_of[id(out[-1])] = best
             regions_of[id(out[-1])] = len({(gaz.cc[e], gaz.adm1[e]) for e in m.entries})
-            if local and loc is not None and self._district_elsewhere(m, best, local, text):
+            if slip:
                 regions_of[id(out[-1])] = 1  # the country's one district of the name: no namesake to prefer
             if local and loc is not None and loc.latitude is not None:
                 anchored.append(out[-1])
