@@ -1708,7 +1708,7 @@ class Geocoder:
                     out.extend(_split(mention, items))
                     continue
                 chosen = _finest(chosen, placed, article.text)
-                chosen = _finer_in_sentence(chosen, scenes, doc, trig)
+                chosen = _finer_in_sentence(chosen, scenes, doc, trig, article.text)
             if chosen is None:
                 out.append(mention)
                 continue
@@ -1859,6 +1859,7 @@ _QUALIFIED_HEAD = re.compile(rf"[\w'’]\]?\s*(?:(?-i:[A-Z][a-z]+\s+){{1,2}}(?=p
 
 
 _TOWN_WORD = re.compile(r"\b(?:city|town|village|port)\b", re.I)
+_CITY_OF_BEFORE = re.compile(r"\b(?:city|town|centre|center)\s+of\s+(?:the\s+)?$", re.I)
 
 
 def _qualified_head(p: Toponym, heads: dict, text: str) -> Toponym | None:
@@ -1987,19 +1988,26 @@ def _finest(chosen: Toponym, placed: list[Toponym], text: str) -> Toponym:
     return chosen
 
 
-def _finer_in_sentence(chosen: Toponym, scenes: list[Toponym], doc, trig: tuple[int, int]) -> Toponym:
+def _finer_in_sentence(chosen: Toponym, scenes: list[Toponym], doc, trig: tuple[int, int], text: str = "") -> Toponym:
     """A province chosen as the scene yields to a finer place inside it that the same sentence names
     ("police in Hadramawt governorate detained a smuggler travelling to a market in Shibam district"): the
-    event happened somewhere in the province, and the report says where."""
+    event happened somewhere in the province, and the report says where.  So does a bare town named like its
+    province ("convoys entered Hasakah through the Yarubiyah crossing"), which stands for the province unless
+    the report calls it a town."""
     loc = chosen.location
-    if doc is None or loc is None or loc.geo_precision != 3 or not loc.admin1:
+    if doc is None or loc is None or not loc.admin1:
+        return chosen
+    if loc.geo_precision != 3 and not (
+            loc.geo_precision == 1 and _named_like(loc.name or "", loc.admin1)
+            and not _CITY_WORD.match(text, chosen.end) and not _CITY_OF_BEFORE.search(text, max(0, chosen.start - 20), chosen.start)):
         return chosen
     sent = _sentence_of(doc, trig[0])
     if sent is None:
         return chosen
     finer = [p for p in scenes if p is not chosen and sent.start_char <= p.start and p.end <= sent.end_char
              and p.location is not None and p.location.geo_precision in (1, 2)
-             and p.location.country == loc.country and p.location.admin1 == loc.admin1]
+             and p.location.country == loc.country and p.location.admin1 == loc.admin1
+             and p.location.gazetteer_id != loc.gazetteer_id and _level(p.location) < 3]
     if not finer:
         return chosen
     return min(finer, key=lambda p: (_gap(p, trig), p.start))
