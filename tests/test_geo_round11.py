@@ -19,3 +19,18 @@ def test_a_town_called_a_city_stays_the_scene(geo, nlp):
     text = "A column of 20 trucks entered Hasakah city after passing the Tal Tamr checkpoint on Tuesday."
     loc = scene(geo, text, "entered", nlp)
     assert "Hasak" in loc.name and loc.geo_precision == 1, loc
+
+
+
+def test_a_village_named_qaryat_x_is_found_as_x():
+    from strife.geo.gazetteer import K_ADM2, K_CITY, _Builder
+    from strife.geo.normalize import name_key
+
+    b = _Builder()
+    e = b.add("Qaryat Umm Tuwaynat", 35.01, 43.21, "IQ", "18", "", K_CITY, 0, "t1", ["Qaryat Umm Tuwaynat"], "test")
+    assert e in b.keys[name_key("Umm Tuwaynat")]
+    # not a district's name, nor a rest too short to be a name on its own
+    d = b.add("Qaryat Dar", 35.0, 43.0, "IQ", "18", "", K_CITY, 0, "t2", ["Qaryat Dar"], "test")
+    assert d not in b.keys.get(name_key("Dar"), [])
+    r = b.add("Qaryat Shaykh", 35.0, 43.0, "IQ", "18", "", K_ADM2, 0, "t3", ["Qaryat Shaykh"], "test")
+    assert r not in b.keys.get(name_key("Shaykh"), [])
