@@ -5,7 +5,7 @@ Texts are written by the strife team; the gazetteer index is built once per test
 
 from __future__ import annotations
 
-from geo_helpers import scene
+from geo_helpers import places, scene
 
 
 def test_a_bare_town_named_like_its_province_yields_to_the_place_the_sentence_names(geo, nlp):
@@ -34,3 +34,18 @@ def test_a_village_named_qaryat_x_is_found_as_x():
     assert d not in b.keys.get(name_key("Dar"), [])
     r = b.add("Qaryat Shaykh", 35.0, 43.0, "IQ", "18", "", K_ADM2, 0, "t3", ["Qaryat Shaykh"], "test")
     assert r not in b.keys.get(name_key("Shaykh"), [])
+
+
+def test_a_namesake_far_from_the_town_written_after_it_is_no_place(geo, nlp):
+    # the gazetteer has a Jaro in Leyte only; "Jaro, Iloilo City, Iloilo" means the Iloilo district
+    text = "Some 40 activists staged a demonstration in Jaro, Iloilo City, Iloilo on Friday."
+    loc = scene(geo, text, "demonstration", nlp)
+    assert loc.admin1 == "Western Visayas" and "Iloilo" in loc.name, loc
+
+
+def test_a_list_of_far_apart_towns_keeps_every_town(geo):
+    got = places(geo, "Jets struck Aden, Mukalla and Sanaa on Monday.")
+    assert {"Aden", "Mukalla", "Sanaa"} <= set(got)
+    # and a man's name after a comma is no town holding the place before it
+    got = places(geo, "Tolls near Boston, Wagner said, will rise.")
+    assert got["Boston"].admin1 == "Massachusetts"

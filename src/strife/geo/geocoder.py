@@ -1189,6 +1189,37 @@ class Geocoder:
                                    head.location.latitude, head.location.longitude) > SUBLOCALITY_KM
 
             out = [t for t in out if not part_elsewhere(t)]
+        # "in Jaro, Iloilo City, Iloilo", "in Caracoli, Malambo, Atlantico department", "in Ugah, near Lafia
+        # (Nasarawa)": the place written after a comma holds the one before it, so a namesake in another province
+        # far away is another place (the gazetteer lacks the right one); a list ("in Aden, Mukalla and Sanaa")
+        # holds nothing
+        starts = {t.start: t for t in out if t.location is not None and t.location.latitude is not None}
+
+        def held_elsewhere(t: Toponym) -> bool:
+            loc = t.location
+            if loc is None or loc.geo_precision not in (1, 2) or not loc.admin1 or loc.latitude is None:
+                return False
+            if text[max(0, t.start - 2):t.start].strip().endswith("("):
+                return False  # "(Toba Tek Singh, Sindh)": a district bracket whose province errs keeps its district
+            g = _CONTAINER_GAP.match(text, t.end)
+            q = starts.get(g.end()) if g is not None else None
+            if q is None or q is t:
+                return False
+            ql = q.location
+            if ql.country != loc.country or ql.geo_precision is None or not ql.admin1 or ql.admin1 == loc.admin1:
+                return False
+            if _LIST_AFTER.match(text, q.end) or _LIST_BEFORE.search(text, max(0, t.start - 60), t.start):
+                return False
+            if ql.geo_precision == 1 and ql.method != "admin":
+                # a town as the container must be placed by its own region ("Iloilo City, Iloilo", "Lafia
+                # (Nasarawa)"): "near Boston, Wagner said" names a man, not Boston's town
+                g2 = _CONTAINER_GAP.match(text, q.end) or _BRACKET_OPEN.match(text, q.end)
+                r = starts.get(g2.end()) if g2 is not None else None
+                if r is None or r.location.admin1 != ql.admin1 or r.location.country != ql.country:
+                    return False
+            return distance_km(loc.latitude, loc.longitude, ql.latitude, ql.longitude) > CONTAINER_FAR_KM
+
+        out = [t for t in out if not held_elsewhere(t)]
         return out
 
     def _other_district(self, matches: list[_Match], i: int, best: int, text: str) -> bool:
@@ -2332,6 +2363,14 @@ def _bracketed(text: str, m: "_Match") -> bool:
 SUBLOCALITY_KM = 60.0
 # ... or farther than this from the point of the region the report names, when it names no town
 REGION_REACH_KM = 300.0
+# A place written before ", Y" (Y a place or region of the same country, another province) farther than this
+# from Y is a namesake, not the place the report means (see find_places)
+CONTAINER_FAR_KM = 150.0
+_CONTAINER_GAP = re.compile(r",\s*(?:(?:near|outside|close\s+to)\s+)?(?:the\s+)?")
+# a list of places: "Aden, Mukalla and Sanaa", "Aden, Mukalla, Taiz or Ibb" (after the second item) ...
+_LIST_AFTER = re.compile(r"(?:\s*,\s*[A-Z][^,;:()\n]{0,40}?)*\s*,?\s+(?:and|or|&)\s")
+# ... or the list's earlier item before the first ("in Sanaa, Aden, Mukalla")
+_LIST_BEFORE = re.compile(r"[A-Z][\w'’\-]*\s*,\s*$")
 # A fuzzy match farther than this from every other (non-fuzzy) place of the article is a chance likeness
 # ("Al-msabha village on the outskirts of Tarhuna" is no Sabha 600 km away; "Al Marazah area east of the
 # Marib-Al Jawf road" no Markhazah 230 km off in Ad Dali).  300 km would keep one more GeoVirus toponym
