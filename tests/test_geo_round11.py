@@ -49,3 +49,16 @@ def test_a_list_of_far_apart_towns_keeps_every_town(geo):
     # and a man's name after a comma is no town holding the place before it
     got = places(geo, "Tolls near Boston, Wagner said, will rise.")
     assert got["Boston"].admin1 == "Massachusetts"
+
+
+
+def test_the_place_a_sentence_opens_with_is_its_scene(geo, nlp):
+    # "Espejo" (a canton of Carchi) in a hospital's name is no scene of a rally the sentence places in Quito
+    text = ("On 3 June 2021, in Quito, Pichincha, members of a health workers' union staged a demonstration "
+            "outside the Eugenio Espejo hospital to demand protective equipment.")
+    loc = scene(geo, text, "demonstration", nlp)
+    assert (loc.name, loc.admin1) == ("Quito", "Pichincha"), loc
+    # a finer place of the same province stays the scene
+    text = "On 3 June 2021, in Arauca department, the pipeline was bombed near Saravena."
+    loc = scene(geo, text, "bombed", nlp)
+    assert loc.name == "Saravena", loc

@@ -1726,6 +1726,13 @@ class Geocoder:
                 chosen = self._choose(article, doc, mention, trig, placed)
             if chosen is None:
                 chosen = main
+            lead = _fronted_place(doc, trig, placed, article.text)
+            if (lead is not None and chosen is not None and chosen is not lead
+                    and (chosen.location.country != lead.location.country
+                         or chosen.location.admin1 != lead.location.admin1)):
+                # "On 30 April, in Andahuaylas, Apurimac, residents protested ... to return to their homes in Lima":
+                # the place a sentence opens with is its scene; a place of another province is no finer one
+                chosen = lead
             if chosen is not None and id(chosen) in head_of and (
                     _level(head_of[id(chosen)].location) <= _level(chosen.location)
                     # (a town named like its province is the town when the report calls it one: "Hodeidah Red
@@ -1969,6 +1976,31 @@ def _coded_at(placed: list[Toponym], text: str, mention: Mention) -> Toponym | N
             if not re.search(r"[.;]", text[g.end():first.start]):
                 return first
     return None
+
+
+# a sentence opening with its scene: "On 30 April 2020, in X, Y, ...", "In X, ...", "Around 2 May (as reported), in X, ..."
+_FRONTED_IN = re.compile(r"\s*(?:(?:On|Around|Between|By|During|Since|Overnight|Late|Early|From|Over|Throughout)\b"
+                         r"[^,.;\n]{0,60},\s*)?[Ii]n\s+(?:the\s+)?(?:(?:city|town|village|district|province|"
+                         r"governorate|department|state|region|municipality)\s+of\s+)?")
+
+
+def _fronted_place(doc, trig: tuple[int, int], placed: list[Toponym], text: str) -> Toponym | None:
+    """The place the trigger's sentence opens with, followed by a comma (see _FRONTED_IN), or None."""
+    if doc is None:
+        return None
+    sent = _sentence_of(doc, trig[0])
+    if sent is None:
+        return None
+    g = _FRONTED_IN.match(text, sent.start_char)
+    if g is None or g.end() > trig[0]:
+        return None
+    p = next((p for p in placed if p.start == g.end()), None)
+    if p is None or p.end >= trig[0] or p.location is None or p.location.geo_precision is None:
+        return None
+    # the opening phrase ends at a comma after the place and its regions ("in Saravena, Arauca department,")
+    if not re.match(r"\s*(?:,|\()", text[p.end:p.end + 3]):
+        return None
+    return p
 
 
 def _level(loc: Location) -> float:
