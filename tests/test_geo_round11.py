@@ -62,3 +62,13 @@ def test_the_place_a_sentence_opens_with_is_its_scene(geo, nlp):
     text = "On 3 June 2021, in Arauca department, the pipeline was bombed near Saravena."
     loc = scene(geo, text, "bombed", nlp)
     assert loc.name == "Saravena", loc
+
+
+def test_the_iya_ending_written_ia_or_ieh_is_one_key():
+    from strife.geo.normalize import name_key
+
+    assert name_key("Al-Jawadiyah") == name_key("Jawadieh") == name_key("Jawadia") == name_key("Jawadiyeh")
+    assert name_key("Balaklia") == name_key("Balakliya")
+    # a vowel before the ending is no -iya ("Asia", "Kenya")
+    assert name_key("Asia") == "asia"
+    assert name_key("Kenya") == "kenya"

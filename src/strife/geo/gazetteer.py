@@ -57,14 +57,14 @@ from .normalize import ARTICLES, RUN_RE, name_key, run_fragments, token_key
 __all__ = ["Gazetteer", "build_index", "load_index", "index_path", "KINDS", "ImportRow",
            "add_import_rows", "read_geonames_dump", "iter_geonames_dump", "read_place_csv", "read_acled_export"]
 
-FORMAT_VERSION = 18  # 7: macro-regions ("Darfur") added; 8: admin2 without a cities500 place inside;
+FORMAT_VERSION = 19  # 7: macro-regions ("Darfur") added; 8: admin2 without a cities500 place inside;
 # 9: no two-letter alternate names but countries'; 10: wa/va dropped and ezafe unified in keys;
 # 11: final -eh folded to -a; 12: "Number One"-style alternates dropped, imports take their row's admin1;
 # 13: a district's seat found by any of its names and the places' alternate names; 14: countries' neighbours;
 # 15: GeoNames dump rows are places like cities500's (their admin1/admin2 codes; names of a packaged place merged);
 # 16: ai/ei/ey before a consonant folded to ay in words of five letters or more ("Qaryatain" = "Qaryatayn");
 # 17: admin names lose French/Portuguese/Arabic unit words ("Circunscricao da Quissanga", "Douentza Cercle");
-# 18: a place named "Qaryat X" (Arabic "village of X") is also found as "X"
+# 18: a place named "Qaryat X" (Arabic "village of X") is also found as "X"; 19: -ia/-ieh endings folded to -iya
 # Distinct capitalised runs kept in the matcher's memo before it is emptied: the 371 PTC news
 # articles (2.1 MB) hold 11,500 distinct runs, so this covers a long stream at ~100 bytes a run.
 MEMO_MAX_RUNS = 200_000
@@ -425,7 +425,7 @@ class _Builder:
 
 
 # keys of the Arabic word for "village" leading a place name ("Qaryat al Qabil", "Kariat Arkmane")
-_VILLAGE_WORDS = frozenset({"qaryat", "qarya", "qaryet", "qariat", "qaria", "kariat", "karyat"})
+_VILLAGE_WORDS = frozenset({"qaryat", "qarya", "qaryet", "qariat", "qariya", "kariat", "karyat"})
 
 
 def _load_cities(b: _Builder) -> dict[str, list[int]]:

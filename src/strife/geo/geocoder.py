@@ -670,9 +670,9 @@ class Geocoder:
         return tuple(sorted(entries))
 
     def _country_key(self, kid: int) -> bool:
-        """Whether a key names only countries (a village spelled near "Suriya" is no Syria)."""
+        """Whether a key names a country (a village spelled near "Suriya" is no Syria, nor Spain's Suria)."""
         gaz = self.gaz
-        return all(gaz.kind[e] == K_COUNTRY for e in gaz.key_entries[gaz.key_offsets[kid]:gaz.key_offsets[kid + 1]])
+        return any(gaz.kind[e] == K_COUNTRY for e in gaz.key_entries[gaz.key_offsets[kid]:gaz.key_offsets[kid + 1]])
 
     def _vowel_index(self, cc: str) -> dict[str, list[int]]:
         got = self._vowel_keys.get(cc)

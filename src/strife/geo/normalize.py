@@ -147,6 +147,10 @@ def token_key(word: str, *, possessive: bool = True) -> str:
         s = s[:-1]
     elif len(s) > 5 and s.endswith("eh"):
         s = s[:-2] + "a"  # taa marbuta written -eh ("Talbiseh" = "Talbisah", "Jableh" = "Jablah")
+    if len(s) > 4 and s[-2] == "i" and s[-1] == "a" and s[-3] not in "aeiouy":
+        # the ending -iya written -ia or -ieh ("Jawadieh" = "Jawadia" = "Jawadiya", "Balaklia" = "Balakliya"); over
+        # the whole index this joins 226 pairs of keys, nearly all one place's spellings
+        s = s[:-1] + "ya"
     mapped = _WORD_MAP.get(s)
     if mapped is not None:
         s = mapped
