@@ -72,3 +72,11 @@ def test_the_iya_ending_written_ia_or_ieh_is_one_key():
     # a vowel before the ending is no -iya ("Asia", "Kenya")
     assert name_key("Asia") == "asia"
     assert name_key("Kenya") == "kenya"
+
+
+def test_the_front_line_bearer_the_supplement_places_wins_over_its_namesakes(geo, nlp):
+    # Luhansk oblast has two Novooleksandrivkas: a cities500 village by the Russian border and the
+    # front-line village by Popasna that the supplement places
+    text = "Monitors recorded 12 explosions near Novooleksandrivka, Luhansk, on Tuesday."
+    loc = scene(geo, text, "explosions", nlp)
+    assert loc.method == "supplement" and loc.longitude < 39.0, loc

@@ -487,6 +487,9 @@ class Geocoder:
                 continue
             found = [[e for e in gaz.entries_for_key(name_key(p)) if gaz.cc[e] == cc
                       and gaz.kind[e] in (K_CITY, K_SUPP)] for p in places]
+            # a name the supplement places is the front-line bearer the team placed (geo_supplement.tsv: "each
+            # row is the front-line bearer of its name"), not its namesakes behind the line
+            found = [[e for e in es if gaz.kind[e] == K_SUPP] or es for es in found]
             # a name's namesakes far from the line stay out: only regions that hold a tenth of the table
             regions = Counter(a for es in found for a in {gaz.adm1[x] for x in es})
             keep = {a for a, n in regions.items() if n * 10 >= len(places)}
