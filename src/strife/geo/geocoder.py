@@ -994,6 +994,8 @@ class Geocoder:
         # first pass: unambiguous anchor points for proximity
         anchor_count: Counter = Counter()
         for m in matches:
+            if m.method == "fuzzy":
+                continue  # a likeness is no evidence of where the other names are ("Dariyal" for a Dariya)
             pts = {(round(gaz.lat[e], 1), round(gaz.lon[e], 1)) for e in m.entries
                    if gaz.kind[e] not in (K_COUNTRY, K_AREA)}
             if len(pts) == 1:
