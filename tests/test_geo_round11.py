@@ -88,3 +88,14 @@ def test_a_fuzzy_likeness_is_no_anchor_for_other_names(geo, nlp):
     text = "A mob threw stones at the police in Dariyal town, Rampur district (UP), when they tried to stop two men."
     got = places(geo, text, nlp(text))
     assert got["Rampur"].admin2 == "Rampur", got["Rampur"]
+
+
+def test_another_spelling_after_in_al_or_before_its_province_bracket_is_the_town(geo, nlp):
+    # "Al Miknasi" is one of El Maknassi's other names; the article the matcher drops stands between the
+    # locative word and the name
+    text = "Workers in Tunisia barricaded roads in Al Miknasi to demand jobs."
+    assert places(geo, text, nlp(text))["Al Miknasi"].name == "El Maknassi"
+    # "Redeyef" (Ar Rudayyif) with its province in a bracket, a town named like its province ("Gafsa") being
+    # evidence of the country
+    text = "Residents from Redeyef (Gafsa) protested to demand a clinic."
+    assert places(geo, text, nlp(text))["Redeyef"].admin1 == "Gafsa"

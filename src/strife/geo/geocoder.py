@@ -821,7 +821,8 @@ class Geocoder:
                 main = key in gaz.main_keys
                 # a supplement village needs its country's evidence like any small town ("Yalda",
                 # "Barzan" are also given names)
-                strong = _ADMIN_AFTER.match(text, m.end) is not None or _bracketed(text, m) or m.named_as_place or any(
+                strong = _ADMIN_AFTER.match(text, m.end) is not None or _bracketed(text, m) or m.named_as_place \
+                    or self._region_bracket_after(m, kept, text) or any(
                     gaz.kind[e] in (K_COUNTRY, K_ADM1, K_ACLED, K_IMPORT, K_AREA)
                     or (gaz.kind[e] == K_SUPP and (gaz.cc[e] in countries or (gaz.cc[e] in self._war and (
                         label in ("GPE", "LOC", "FAC") or locative))))
@@ -918,7 +919,9 @@ class Geocoder:
                 if not (m.text.isupper() and len(m.text) <= 5 and not any(gaz.kind[e] == K_COUNTRY for e in m.entries)):
                     c.update(gaz.cc[e] for e in m.entries if gaz.kind[e] == K_COUNTRY)
             elif len(ccs) == 1 and (not strong_only or m.ntok > 1 or gaz.kind[m.entries[0]] != K_CITY
-                                    or gaz.pop[m.entries[0]] >= WEAK_MATCH_POP):
+                                    or gaz.pop[m.entries[0]] >= WEAK_MATCH_POP
+                                    # (a town named like its province: "Gafsa", "Kirkuk")
+                                    or any(gaz.kind[e] == K_ADM1 for e in m.entries)):
                 c.update(ccs)
         for w in re.findall(r"[A-Z][a-z]+", text):
             cc = self._demonyms.get(w.lower())
@@ -1287,6 +1290,19 @@ class Geocoder:
             return None
         e = m.entries[0]
         return e if gaz.kind[e] == K_CITY and name_key(gaz.name[e]) == key else None
+
+    def _region_bracket_after(self, m: _Match, kept: list[_Match], text: str) -> bool:
+        """Whether a bracket right after ``m`` opens with a province or district of a country one of ``m``'s
+        places is in: "citizens from Redeyef (Gafsa)" is Tunisia's Redeyef."""
+        g = _BRACKET_OPEN.match(text, m.end)
+        if g is None or not g.group().lstrip().startswith(("(", "[")):
+            return False
+        o = next((x for x in kept if x.start == g.end()), None)
+        if o is None:
+            return False
+        gaz = self.gaz
+        ccs = {gaz.cc[e] for e in m.entries}
+        return any(gaz.kind[e] in (K_ADM1, K_ADM2) and gaz.cc[e] in ccs for e in o.entries)
 
     def _known_spelling(self, e: int, m: _Match, text: str, locative: bool, starts=frozenset()) -> bool:
         """Whether town ``e`` is what ``m`` means though ``m`` spells one of its other names and NER may call
@@ -2436,7 +2452,9 @@ def _sublocality(t: Toponym, text: str) -> bool:
 
 
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|around|into|(?:(?:north|south)[\s\-]?)?(?:east|west)\s+of|"
-                              r"(?:north|south)\s+of|outskirts\s+of)\s+$")
+                              r"(?:north|south)\s+of|outskirts\s+of)\s+"
+                              # (an Arabic article the match leaves out: "in Al Miknasi", "near al-Bab")
+                              r"(?:(?:[Aa]l|[Ee]l|[Aa]sh|[Aa][sdrntz])[\s\-])?$")
 # "the town of Zhukovskiy": a word after this names a place, whatever else it may spell
 _ADMIN_BEFORE = re.compile(r"\b(?:town|city|village|district|province|municipality|governorate)\s+of\s+(?:the\s+)?$", re.I)
 
