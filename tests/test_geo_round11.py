@@ -99,3 +99,9 @@ def test_another_spelling_after_in_al_or_before_its_province_bracket_is_the_town
     # evidence of the country
     text = "Residents from Redeyef (Gafsa) protested to demand a clinic."
     assert places(geo, text, nlp(text))["Redeyef"].admin1 == "Gafsa"
+
+
+def test_a_town_far_from_the_town_a_sentence_opens_with_is_not_its_scene(geo, nlp):
+    text = "On 3 June 2021, in Guadalajara, Jalisco, a man was found shot in Colonia 20 de Noviembre."
+    loc = scene(geo, text, "shot", nlp)
+    assert loc.name == "Guadalajara", loc

@@ -1750,7 +1750,13 @@ class Geocoder:
             lead = _fronted_place(doc, trig, placed, article.text)
             if (lead is not None and chosen is not None and chosen is not lead
                     and (chosen.location.country != lead.location.country
-                         or chosen.location.admin1 != lead.location.admin1)):
+                         or chosen.location.admin1 != lead.location.admin1
+                         # ... nor a town far from the town it opens with ("in Guadalajara, Jalisco, a body was
+                         # found in Colonia 5 de Mayo" is no La Colonia 50 km away)
+                         or (_level(lead.location) == 1 and lead.location.latitude is not None
+                             and chosen.location.latitude is not None and chosen.location.geo_precision in (1, 2)
+                             and distance_km(lead.location.latitude, lead.location.longitude,
+                                             chosen.location.latitude, chosen.location.longitude) > FRONTED_NEAR_KM))):
                 # "On 30 April, in Andahuaylas, Apurimac, residents protested ... to return to their homes in Lima":
                 # the place a sentence opens with is its scene; a place of another province is no finer one
                 chosen = lead
@@ -1999,6 +2005,8 @@ def _coded_at(placed: list[Toponym], text: str, mention: Mention) -> Toponym | N
     return None
 
 
+# A place of the opening town's province farther than this (km) from it is no part of the scene it opens with
+FRONTED_NEAR_KM = 30.0
 # a sentence opening with its scene: "On 30 April 2020, in X, Y, ...", "In X, ...", "Around 2 May (as reported), in X, ..."
 _FRONTED_IN = re.compile(r"\s*(?:(?:On|Around|Between|By|During|Since|Overnight|Late|Early|From|Over|Throughout)\b"
                          r"[^,.;\n]{0,60},\s*)?[Ii]n\s+(?:the\s+)?(?:(?:city|town|village|district|province|"
