@@ -2099,7 +2099,7 @@ def _finer_in_sentence(chosen: Toponym, scenes: list[Toponym], doc, trig: tuple[
     finer = [p for p in scenes if p is not chosen and sent.start_char <= p.start and p.end <= sent.end_char
              and p.location is not None and p.location.geo_precision in (1, 2)
              and p.location.country == loc.country and p.location.admin1 == loc.admin1
-             and p.location.gazetteer_id != loc.gazetteer_id and _level(p.location) < 3]
+             and p.location.gazetteer_id != loc.gazetteer_id]
     if not finer:
         return chosen
     return min(finer, key=lambda p: (_gap(p, trig), p.start))
