@@ -105,3 +105,9 @@ def test_a_town_far_from_the_town_a_sentence_opens_with_is_not_its_scene(geo, nl
     text = "On 3 June 2021, in Guadalajara, Jalisco, a man was found shot in Colonia 20 de Noviembre."
     loc = scene(geo, text, "shot", nlp)
     assert loc.name == "Guadalajara", loc
+
+
+def test_a_town_is_finer_than_its_own_district(geo, nlp):
+    text = "Teachers protested outside the governorate offices in Sousse (Sousse Medina) on Monday."
+    loc = scene(geo, text, "protested", nlp)
+    assert (loc.name, loc.geo_precision) == ("Sousse", 1), loc

@@ -2005,6 +2005,8 @@ def _coded_at(placed: list[Toponym], text: str, mention: Mention) -> Toponym | N
     return None
 
 
+# A district whose point lies closer than this (km) to a town is the town's own district, no finer scene
+TOWN_DISTRICT_KM = 15.0
 # A place of the opening town's province farther than this (km) from it is no part of the scene it opens with
 FRONTED_NEAR_KM = 30.0
 # a sentence opening with its scene: "On 30 April 2020, in X, Y, ...", "In X, ...", "Around 2 May (as reported), in X, ..."
@@ -2089,7 +2091,8 @@ def _finer_in_sentence(chosen: Toponym, scenes: list[Toponym], doc, trig: tuple[
     loc = chosen.location
     if doc is None or loc is None or not loc.admin1:
         return chosen
-    if loc.geo_precision != 3 and not (
+    town = loc.geo_precision != 3
+    if town and not (
             loc.geo_precision == 1 and _named_like(loc.name or "", loc.admin1)
             and not _CITY_WORD.match(text, chosen.end) and not _CITY_OF_BEFORE.search(text, max(0, chosen.start - 20), chosen.start)):
         return chosen
@@ -2099,7 +2102,11 @@ def _finer_in_sentence(chosen: Toponym, scenes: list[Toponym], doc, trig: tuple[
     finer = [p for p in scenes if p is not chosen and sent.start_char <= p.start and p.end <= sent.end_char
              and p.location is not None and p.location.geo_precision in (1, 2)
              and p.location.country == loc.country and p.location.admin1 == loc.admin1
-             and p.location.gazetteer_id != loc.gazetteer_id]
+             and p.location.gazetteer_id != loc.gazetteer_id
+             # (the town's own district is no finer than the town: "Sousse (Sousse Medina)")
+             and not (town and p.location.method == "admin" and loc.latitude is not None
+                      and distance_km(loc.latitude, loc.longitude, p.location.latitude, p.location.longitude)
+                      < TOWN_DISTRICT_KM)]
     if not finer:
         return chosen
     return min(finer, key=lambda p: (_gap(p, trig), p.start))
