@@ -111,3 +111,10 @@ def test_a_town_is_finer_than_its_own_district(geo, nlp):
     text = "Teachers protested outside the governorate offices in Sousse (Sousse Medina) on Monday."
     loc = scene(geo, text, "protested", nlp)
     assert (loc.name, loc.geo_precision) == ("Sousse", 1), loc
+
+
+def test_a_quarter_named_after_a_town_is_not_the_town(geo, nlp):
+    text = ("On 3 June 2021, in Port-au-Prince, Ouest department, a gang killed two men. Gangs also blocked "
+            "the Portail de Leogane area of the capital with burning tires.")
+    loc = scene(geo, text, "blocked", nlp)
+    assert loc.name == "Port-au-Prince", loc

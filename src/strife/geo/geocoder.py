@@ -247,6 +247,8 @@ _TITLE_BEFORE = re.compile(
 _COMPOUND_AFTER = re.compile(r"[-‐–](?:backed|led|allied|aligned|supported|sponsored|funded|affiliated|"
                              r"based|born|made|brokered|controlled|held|run|owned|trained|armed|bound)\b", re.I)
 
+_QUARTER_OF_CITY_AFTER = re.compile(r"\s+(?:area|neighbou?rhood|quarter|district|suburb)\s+of\s+the\s+"
+                                    r"(?:capital|city)\b")
 _COMPANY_AFTER = re.compile(r"\s+(?:Bank|Bancorp|Airways|Airlines|Air\s+Lines|Telecom|Holdings?|Cement|Insurance|"
                             r"Petroleum|Oil\s+Company|Company|Corporation|Corp\.?|Inc\.?|Ltd\.?|Group|FC|Football\s+Club|"
                             r"Stock\s+Exchange)\b")
@@ -1713,7 +1715,9 @@ class Geocoder:
                   # "Saudi-backed forces", "US-led coalition", "Kabul-based": an attribute, not a scene
                   and not _COMPOUND_AFTER.match(article.text, p.end)
                   # "the windows of Byblos Bank in Bar Elias": a company named after a place, not the scene
-                  and not _COMPANY_AFTER.match(article.text, p.end)]
+                  and not _COMPANY_AFTER.match(article.text, p.end)
+                  # "the Portail de Leogane area of the capital": a quarter named after a town, not the town
+                  and not _QUARTER_OF_CITY_AFTER.match(article.text, p.end)]
         # "employees of the Missan Electricity Directorate protested in Amara city", "troopers of the Tripura State
         # Rifles": a place in the name of the body that acts is who, not where, while another place is named
         # ("the Mount Lebanon Hotel in downtown Baghdad")
