@@ -717,6 +717,7 @@ class Geocoder:
         home = outlet_country(article.outlet, article.url, self.gaz.countries)
         kept = [m for m in kept if not _CURRENCY_AFTER.match(text, m.end)]
         countries = set(self._article_countries_quick(kept, text, strong_only=True))
+        kept_at = {m.start: m for m in kept}
         if home:
             countries.add(home)
         gaz = self.gaz
@@ -823,8 +824,7 @@ class Geocoder:
                 main = key in gaz.main_keys
                 # a supplement village needs its country's evidence like any small town ("Yalda",
                 # "Barzan" are also given names)
-                strong = _ADMIN_AFTER.match(text, m.end) is not None or _bracketed(text, m) or m.named_as_place \
-                    or self._region_bracket_after(m, kept, text) or any(
+                strong = _ADMIN_AFTER.match(text, m.end) is not None or _bracketed(text, m) or m.named_as_place or any(
                     gaz.kind[e] in (K_COUNTRY, K_ADM1, K_ACLED, K_IMPORT, K_AREA)
                     or (gaz.kind[e] == K_SUPP and (gaz.cc[e] in countries or (gaz.cc[e] in self._war and (
                         label in ("GPE", "LOC", "FAC") or locative))))
@@ -834,7 +834,8 @@ class Geocoder:
                     # "gathered in Rashayya" = Rashaya)
                     or (gaz.cc[e] in countries and gaz.kind[e] == K_CITY and locative)
                     or self._known_spelling(e, m, text, locative, starts)
-                    for e in m.entries) or (locative and self._only_bearer(m, key) is not None)
+                    for e in m.entries) or (locative and self._only_bearer(m, key) is not None) \
+                    or self._region_bracket_after(m, kept_at, text)
                 if not strong:
                     continue
             out.append(m)
@@ -1019,7 +1020,7 @@ class Geocoder:
             # (the memo also keys on what _pick reads of the text: the words after the name, a bracket before it)
             mk = (m.entries, m.method, frozenset(local), bool(_ADMIN1_WORDS.match(after)),
                   bool(_ADMIN2_WORDS.match(after) or _ADMIN2_AFTER_BRACKET.match(after)),
-                  bool(re.search(r"[(\[]\s*$", text[max(0, m.start - 3):m.start])), unidecode(m.text).lower(), cues)
+                  _open_bracket_before(text, m.start), unidecode(m.text).lower(), cues)
             if mk not in memo:
                 memo[mk] = self._pick(m, cweight, adm1_named, anchors, local, text, cues)
             best, conf = memo[mk]
@@ -1209,7 +1210,7 @@ class Geocoder:
             loc = t.location
             if loc is None or loc.geo_precision not in (1, 2) or not loc.admin1 or loc.latitude is None:
                 return False
-            if text[max(0, t.start - 2):t.start].strip().endswith("("):
+            if _open_bracket_before(text, t.start):
                 return False  # "(Toba Tek Singh, Sindh)": a district bracket whose province errs keeps its district
             g = _CONTAINER_GAP.match(text, t.end)
             q = starts.get(g.end()) if g is not None else None
@@ -1293,13 +1294,13 @@ class Geocoder:
         e = m.entries[0]
         return e if gaz.kind[e] == K_CITY and name_key(gaz.name[e]) == key else None
 
-    def _region_bracket_after(self, m: _Match, kept: list[_Match], text: str) -> bool:
+    def _region_bracket_after(self, m: _Match, kept_at: dict[int, _Match], text: str) -> bool:
         """Whether a bracket right after ``m`` opens with a province or district of a country one of ``m``'s
         places is in: "citizens from Redeyef (Gafsa)" is Tunisia's Redeyef."""
         g = _BRACKET_OPEN.match(text, m.end)
         if g is None or not g.group().lstrip().startswith(("(", "[")):
             return False
-        o = next((x for x in kept if x.start == g.end()), None)
+        o = kept_at.get(g.end())
         if o is None:
             return False
         gaz = self.gaz
@@ -1558,7 +1559,7 @@ class Geocoder:
             # (or a city of a million of that name, the region's seat or not: "a Buenos Aires hospital" is in
             # the city, not in the province around it; "Ramos Mejia (Buenos Aires)" and "in the northeast of
             # Sanaa" name the region)
-            region_sense = _bracketed(text, m) or bool(re.search(r"[(\[]\s*$", text[max(0, m.start - 3):m.start])) \
+            region_sense = _bracketed(text, m) or _open_bracket_before(text, m.start) \
                 or bool(_REGION_PART_BEFORE.search(text, max(0, m.start - 40), m.start))
             seat = next((e for s2, e in scored if gaz.kind[e] == K_CITY and gaz.cc[e] == gaz.cc[best]
                          and ((gaz.adm1[e] == gaz.adm1[best] and gaz.pop[e] >= 50_000
@@ -1575,7 +1576,7 @@ class Geocoder:
                 seat = None
             if seat is not None:
                 best = seat
-        if gaz.kind[best] == K_ADM2 and not admin2_word and not re.search(r"[(\[]\s*$", text[max(0, m.start - 3):m.start]):
+        if gaz.kind[best] == K_ADM2 and not admin2_word and not _open_bracket_before(text, m.start):
             # a district and its same-named town: the bare name, or "X city", means the town, as ACLED codes
             # it ("in southern Ras al Ain city"); "X district", or "(X, Province)" after a place, the district
             town = next((e for s2, e in scored if gaz.kind[e] in (K_CITY, K_SUPP, K_ACLED, K_IMPORT)
@@ -2019,6 +2020,9 @@ _FRONTED_IN = re.compile(r"\s*(?:(?:On|Around|Between|By|During|Since|Overnight|
                          r"governorate|department|state|region|municipality)\s+of\s+)?")
 
 
+_FRONTED_END = re.compile(r"\s*[,(]")
+
+
 def _fronted_place(doc, trig: tuple[int, int], placed: list[Toponym], text: str) -> Toponym | None:
     """The place the trigger's sentence opens with, followed by a comma (see _FRONTED_IN), or None."""
     if doc is None:
@@ -2033,7 +2037,7 @@ def _fronted_place(doc, trig: tuple[int, int], placed: list[Toponym], text: str)
     if p is None or p.end >= trig[0] or p.location is None or p.location.geo_precision is None:
         return None
     # the opening phrase ends at a comma after the place and its regions ("in Saravena, Arauca department,")
-    if not re.match(r"\s*(?:,|\()", text[p.end:p.end + 3]):
+    if not _FRONTED_END.match(text, p.end):
         return None
     return p
 
@@ -2423,6 +2427,14 @@ _UNKNOWN_BEFORE = re.compile(r"\b(?:near|around|outside|vicinity\s+of|area\s+of|
 # "X (Dori, Seno)", "X (Tapoa)": the names in a short bracket after a place are its district and province
 _BRACKET_BEFORE = re.compile(r"[\w'’]\]?\s*\(\s*(?:[^()\n,]{1,40},\s*)?$")
 _BRACKET_AFTER = re.compile(r"\s*(?:,[^()\n]{1,40})?\)")
+
+
+_OPEN_BRACKET_BEFORE = re.compile(r"[(\[]\s*$")
+
+
+def _open_bracket_before(text: str, start: int) -> bool:
+    """Whether the name at ``start`` opens a bracket: "(Nihm, Sanaa)", "[Jabal Libnat]"."""
+    return _OPEN_BRACKET_BEFORE.search(text, max(0, start - 3), start) is not None
 
 
 def _bracketed(text: str, m: "_Match") -> bool:
