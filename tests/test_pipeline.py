@@ -108,6 +108,10 @@ def test_code_text_returns_coded_event_with_evidence():
     assert any(ev.field in ("event_type", "trigger") for ev in event.evidence)
     for ev in event.evidence:
         assert ev.text in CLASH
+    # the place is quoted too: the name the location was read from, at its offsets in the article
+    places = [ev for ev in event.evidence if ev.field == "location"]
+    assert [ev.text for ev in places] == ["Saraqib"], event.evidence
+    assert event.location == "Saraqib"
 
 
 def test_bad_inputs_fail_alone_and_run_is_partial(tmp_path):

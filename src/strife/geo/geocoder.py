@@ -25,7 +25,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 from unidecode import unidecode
 
-from ..records import Article, Location, Mention, Toponym, content_id
+from ..records import Article, Evidence, Location, Mention, Toponym, content_id
 from ..resources import data_rows
 from ..settings import Settings
 from .gazetteer import (K_ACLED, K_ADM1, K_ADM2, K_AREA, K_CITY, K_COUNTRY, K_IMPORT, K_SUPP, Gazetteer, load_index)
@@ -1786,7 +1786,7 @@ class Geocoder:
             if loc.geo_precision == 1 and _road_end(chosen, article.text):
                 # "blocked the Rashayya-Masnaa road": a scene on the road between towns, near the one chosen
                 loc = replace(loc, geo_precision=2)
-            out.append(replace(mention, location=loc))
+            out.append(_located(mention, loc, article.text))
         return out
 
     def _choose(self, article, doc, mention: Mention, trig: tuple[int, int], placed: list[Toponym]):
@@ -2240,9 +2240,22 @@ def _split(mention: Mention, places: list[Toponym]) -> list[Mention]:
             except ValueError:
                 pass
         notes = (notes or "") + f" One of {k} places reported together; fatalities split between them."
-        out.append(replace(mention, id=content_id("mention-at", mention.id, p.start), location=p.location,
+        out.append(replace(_located(mention, p.location, None, p), id=content_id("mention-at", mention.id, p.start),
                            fatalities=deaths, notes=notes.strip()))
     return out
+
+
+def _located(mention: Mention, loc: Location, text: str | None, place: Toponym | None = None) -> Mention:
+    """``mention`` placed at ``loc``, with the name the location was read from as its "location" evidence (the
+    quote a user checks the place against; none for a place the article never names, e.g. a country fallback
+    without a span)."""
+    evidence = tuple(e for e in mention.evidence if e.field != "location")
+    start, end = (place.start, place.end) if place is not None else (loc.start, loc.end)
+    if start is not None and end is not None and end > start:
+        quote = place.text if place is not None else (text or "")[start:end]
+        if quote:
+            evidence += (Evidence("location", start, end, quote, mention.article_id),)
+    return replace(mention, location=loc, evidence=evidence)
 
 
 def _region_list(gaz, matches, i: int, text: str) -> set[str]:
