@@ -241,9 +241,29 @@ _BRACKET_SEP = re.compile(r"\s*(?:(?:LGA|district|county|municipality|sub-?distr
 _TITLE_BEFORE = re.compile(
     r"\b(?:Brigadier|General|Gen\.|Colonel|Col\.|Major|Maj\.|Lieutenant|Lt\.|Captain|Capt\.|Commander|"
     r"Sergeant|[Ss]pokesman|[Ss]pokeswoman|[Ss]pokesperson|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sheikh|President|Minister|"
-    r"Senator|Sen\.)\s+(?:[A-Z][\w'’\-]+\s+){0,2}$")
+    r"Senator|Sen\.|Pope|King|Queen|Prince|Princess|Judge|Justice|Governor|Gov\.|Rep\.|Congressman|Congresswoman|"
+    r"Officer|Sheriff|Detective|Chancellor|Ayatollah|Imam|Emir|Prof\.|Professor|Rev\.|Reverend|Bishop|Cardinal|"
+    r"Archbishop)\s+(?:[A-Z][\w'’\-]+\s+){0,2}$")
 # a place name glued to a participle is an attribute of an actor or thing ("Saudi-backed", "US-led",
 # "Iran-allied", "Idlib-based"), not where anything happened
+_POSSESSIVE = re.compile(r"[’']s?$")
+# words that end a place's name rather than a person's ("Virginia Beach", "Lee County"); "Hill", "Park", "Brooks"
+# are surnames too
+_NOT_SURNAMES = frozenset(
+    "beach station island islands springs falls heights valley lake river bay harbour harbor square street road "
+    "avenue airport base camp creek junction crossing bridge county city town village township borough parish "
+    "centre center".split())
+# the capitalised word after a given name: a surname when it names no place and ends the run ("Julian Assange";
+# "the Wayne Food Pantry" is a body's name)
+_SURNAME_AFTER = re.compile(r"[ ]([A-Z][a-z][a-z'’\-]+)\b(?![ ]*[(,][ ]*[A-Z]|[ ]+[A-Z])")
+# words of the names of bodies, buildings and papers, which a town's name may open ("Lawrence Police",
+# "Marion High School", "Warren Tribune")
+_BODY_WORDS = frozenset(
+    "police council department fire board court hall library memorial medical regional public mall times post "
+    "herald tribune journal news daily high middle elementary academy institute club church cathedral temple "
+    "mosque museum theatre theater stadium arena hotel inn motel bank company corporation sheriff office state "
+    "federal national international united new north south east west school university college hospital market "
+    "gate park parks recreation area road county district high community health city village".split())
 _COMPOUND_AFTER = re.compile(r"[-‐–](?:backed|led|allied|aligned|supported|sponsored|funded|affiliated|"
                              r"based|born|made|brokered|controlled|held|run|owned|trained|armed|bound)\b", re.I)
 
@@ -462,6 +482,7 @@ class Geocoder:
         self._fuzzy_memo: dict[tuple, tuple] = {}
         self._slot_keys: dict[tuple[str, str], tuple[list[str], list[int]]] = {}
         self._stop = _stopwords()
+        self._given = frozenset(w.lower() for w in _read_list("geo_given_names.txt"))
         self._demonyms = _demonyms()
         self._war = {cc for cc, info in self.gaz.countries.items() if info["name"] in settings.war_zones}
         self._by_adm1: dict[tuple[str, str], list[int]] | None = None
@@ -689,6 +710,56 @@ class Geocoder:
                     got.setdefault(_vowel_shape(k), []).append(kid)
         return got
 
+    def _person_names(self, ents, kept: list[_Match], text: str) -> tuple[list[tuple[int, int]], set[str]]:
+        """Spans of the PERSON entities that are a person's full name, and the keys of their surnames.
+
+        An entity of two or three capitalised words that opens with a common given name (``geo_given_names.txt``)
+        and follows no locative word is a name, even where every word is also a small town ("Lee Rigby",
+        "Clarence Thomas", "Stephen Paddock's").  One match over the whole entity ("Kafr Nabl" tagged PERSON), a
+        place word ("Virginia Beach", "Lee County"), a country, province, big city or a war zone's place keeps
+        the entity's places."""
+        gaz = self.gaz
+        spans: list[tuple[int, int]] = []
+        surnames: set[str] = set()
+        by_start = {m.start: m for m in kept}
+        for es, ee, label in ents:
+            if label != "PERSON" or _LOCATIVE_BEFORE.search(text, max(0, es - 20), es) or _named_as_place(text, es):
+                continue
+            words = [w for w in _TOKEN_RE.finditer(text, es, ee) if token_key(w.group())]
+            if not 2 <= len(words) <= 3 or "," in text[es:ee] or any(
+                    not w.group()[:1].isupper() or not _POSSESSIVE.sub("", w.group()).isalpha() for w in words):
+                continue
+            if any(w.group().lower() in _ADMIN_NOUNS or w.group().lower() in _NOT_SURNAMES
+                   or (w.group().isupper() and len(w.group()) > 1) for w in words) or _open_bracket_before(text, es):
+                continue  # "Kankara LGA", "Greer Station", "(Saraqib Idlib)": a place's name, not a person's
+            if _POSSESSIVE.sub("", words[0].group()).lower() not in self._given:
+                continue
+            found = [by_start.get(w.start()) for w in words]
+            if any(f is not None and f.end > w.end() + 2 for f, w in zip(found, words)):
+                continue  # a longer name runs over the words ("Kafr Nabl")
+            if any(f is not None and any(gaz.kind[e] in (K_COUNTRY, K_ADM1, K_AREA) or gaz.cc[e] in self._war
+                                         or gaz.pop[e] >= WEAK_MATCH_POP for e in f.entries) for f in found):
+                continue  # a country, province or big city, or a war zone's place, is no name word here
+            spans.append((es, ee))
+            # (the surname alone elsewhere is the person, and so is the given name: "Rigby said", "Julian has")
+            surnames.update(token_key(f.text) for f in (found[0], found[-1]) if f is not None)
+        # a given name the gazetteer holds as a small town, right before a capitalised word that names no place
+        # and is no word of a place's or a body's name: "the Julian Assange case" (no entity needed); the given
+        # name alone elsewhere in the article ("Julian has been vindicated") is that person too
+        for m in kept:
+            if m.ntok != 1 or m.text.lower() not in self._given or any(
+                    gaz.kind[e] in (K_COUNTRY, K_ADM1, K_AREA) or gaz.cc[e] in self._war
+                    or gaz.pop[e] >= WEAK_MATCH_POP for e in m.entries):
+                continue
+            g = _SURNAME_AFTER.match(text, m.end)
+            if g is None or g.start(1) in by_start or g.group(1).lower() in _NOT_SURNAMES \
+                    or g.group(1).lower() in _ADMIN_NOUNS or g.group(1).lower() in _BODY_WORDS \
+                    or _LOCATIVE_BEFORE.search(text, max(0, m.start - 20), m.start) or _named_as_place(text, m.start):
+                continue
+            spans.append((m.start, g.end(1)))
+            surnames.add(token_key(m.text))
+        return spans, surnames
+
     def _candidates(self, article: Article, doc) -> list[_Match]:
         text = article.text
         # region abbreviations ("NSW") first, so that on equal spans they win over the gazetteer's words
@@ -725,6 +796,9 @@ class Geocoder:
         # wherever it recurs in the article ("..., Saree said")
         persons = {token_key(m.text) for m in kept
                    if m.ntok == 1 and _TITLE_BEFORE.search(text, max(0, m.start - 80), m.start)}
+        # ... and so does the surname of a person NER names in full ("Matt Gonzalez", "Anita Hill"): "Gonzalez
+        # said", "Hill claims" elsewhere in the article are that person, not Gonzalez, Texas
+        name_spans, surnames = self._person_names(ents, kept, text)
         # (where a longer name or a region starts: "Hodeidah Red Sea port city" is two places)
         starts = {m.start for m in kept if m.ntok > 1 or any(
             gaz.kind[e] in (K_COUNTRY, K_ADM1, K_AREA) for e in m.entries)}
@@ -735,6 +809,14 @@ class Geocoder:
                 continue
             if m.ntok == 1 and persons and token_key(m.text) in persons and not any(
                     gaz.kind[e] == K_COUNTRY for e in m.entries):
+                continue
+            if name_spans and any(s <= m.start and m.end <= e for s, e in name_spans):
+                continue  # a word of a person's full name ("Lee Rigby", "Stephen Paddock's")
+            if m.ntok == 1 and surnames and token_key(m.text) in surnames and not any(
+                    gaz.kind[e] in (K_COUNTRY, K_ADM1) for e in m.entries) \
+                    and not _LOCATIVE_BEFORE.search(text, max(0, m.start - 20), m.start) \
+                    and not _PREP_BEFORE.search(text, max(0, m.start - 12), m.start) \
+                    and not _ADMIN_AFTER.match(text, m.end) and not _bracketed(text, m):
                 continue
             if m.ntok == 1 and _WHO_AFTER.match(text, m.end) and not any(
                     gaz.kind[e] in (K_COUNTRY, K_ADM1, K_AREA) for e in m.entries) \
@@ -948,7 +1030,10 @@ class Geocoder:
         for m in matches:
             kinds = [gaz.kind[e] for e in m.entries]
             if K_COUNTRY in kinds:
-                cw.update({gaz.cc[e] for e in m.entries if gaz.kind[e] == K_COUNTRY})
+                own = {gaz.cc[e] for e in m.entries if gaz.kind[e] == K_COUNTRY}
+                if not any(gaz.kind[e] == K_ADM1 and gaz.cc[e] not in own for e in m.entries):
+                    # ("Georgia", also a US state, vouches for neither: the article's other places decide)
+                    cw.update(own)
             else:
                 ccs = {gaz.cc[e] for e in m.entries if gaz.kind[e] != K_AREA}
                 # only unambiguous names say which country the article is about, and a lone small
@@ -1440,6 +1525,17 @@ class Geocoder:
                 # the name after the comma means ("in Kabul, Kandahar and Herat" lists cities)
                 town_before.update(regions)
         listed = _region_list(gaz, matches, i, text)
+        own = {gaz.cc[e] for e in m.entries if gaz.kind[e] == K_COUNTRY}
+        if own and any(gaz.kind[e] == K_ADM1 and gaz.cc[e] not in own for e in m.entries):
+            # ("Egypt and Niger", "Niger, Mali": a country named like another country's region, listed with
+            # countries, is the country)
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(matches):
+                    a, b = (matches[j], m) if j < i else (m, matches[j])
+                    if _LIST_SEP.fullmatch(text, a.end, b.start) and any(
+                            gaz.kind[e] == K_COUNTRY for e in matches[j].entries) and not any(
+                            gaz.kind[e] == K_ADM1 for e in matches[j].entries):
+                        listed = listed | own
         return (frozenset(country_after), frozenset(town_before), frozenset(listed), frozenset(town_points),
                 frozenset(town_districts))
 
@@ -1500,6 +1596,8 @@ class Geocoder:
                 s += self._hot_bonus(e)
             if cc in country_after and k != K_COUNTRY:
                 s += NEIGHBOUR_CUE  # "Athens, Greece": the country written after the name says whose
+            if k == K_COUNTRY and cc in listed:
+                s += NEIGHBOUR_CUE  # "Egypt and Niger": listed with countries
             if k == K_ADM1 and (cc, gaz.adm1[e]) in town_before:
                 s += NEIGHBOUR_CUE  # "Atlanta, Georgia": the region holding the town written before it
             elif k == K_ADM1 and cc in listed:
@@ -2410,7 +2508,7 @@ def _entity_rest_not_place(ents, m: _Match, text: str, geo: "Geocoder") -> bool:
             rest = (text[min(es, m.start):m.start] + " , " + text[m.end:max(ee, m.end)]).strip(" ,-")
             # (an admin word is no name word: "Kankara LGA" tagged PERSON is the district)
             words = [w for w in _TOKEN_RE.finditer(rest)
-                     if w.group()[:1].isupper() and w.group().isalpha() and token_key(w.group())
+                     if w.group()[:1].isupper() and _POSSESSIVE.sub("", w.group()).isalpha() and token_key(w.group())
                      and w.group().lower() not in _ADMIN_NOUNS]
             if not words:
                 return False
