@@ -90,3 +90,22 @@ def test_a_given_name_before_an_unknown_capitalised_word_is_a_name_without_any_e
     spans, names = geo._person_names([], geo._exact_matches(text), text)
     assert [text[s:e] for s, e in spans] == ["Julian Quennevald"], spans
     assert "julian" in names and "wayne" not in names, names
+
+
+def test_a_foreign_city_that_only_opens_a_longer_name_is_no_place(geo, nlp):
+    # Mandalay (Myanmar) is only ever the first word of the hotel's name in a story about Nevada
+    text = ("A security guard at the Mandalay Bay hotel was shot on the 32nd floor, police in Henderson, Nevada, "
+            "said. Guests of the Mandalay Bay fled to the car park, and the governor of Nevada flew to Reno.")
+    got = places(geo, text, nlp(text))
+    assert "Mandalay" not in got, got
+    # ... while "in Mandalay" is the city
+    text = "Soldiers fired on protesters in Mandalay on Saturday, witnesses said."
+    got = places(geo, text, nlp(text))
+    assert got["Mandalay"].country == "Myanmar", got
+
+
+def test_the_city_of_a_newspaper_is_no_scene(geo, nlp):
+    text = ("A driver crashed a burning van into the gate of an air force base on Wednesday, killing himself, "
+            "according to the Los Angeles Times.")
+    loc = scene(geo, text, "crashed", nlp)
+    assert loc is None or loc.name != "Los Angeles", loc

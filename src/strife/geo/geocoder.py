@@ -119,6 +119,10 @@ _PART_OF_NAME_BEFORE = re.compile(r"[A-Z][\w'’]*[ \-](?:(?:al|ar|as|ash|ad|an|
 # measured: GeoVirus acc_161km 0.679 / 0.681 / 0.683 and ACLED-dev (global, 400 notes) within 25 km
 # 0.653 / 0.653 / 0.650 at 0.5 / 0.8 / 1.2.
 COUNTRY_CUE = 0.8
+# A foreign city opening a longer name ("the Mandalay Bay hotel") is dropped only where the article's other names
+# vouch this many times for one country and never for the city's (LGL: at 1, US local news whose towns all have
+# namesakes abroad lost Nashville, Texas, Paris TN), and only where the name never stands alone in the article
+FOREIGN_NAME_VOTES = 2
 # Weight of the outlet's home country (outlets.tsv, or the page's web domain) in the article-country
 # count, where one naming of a country counts 1 and a nationality word 0.5: a hint that decides bare
 # names ("Tripoli", "Zahle") when the text names no country, and loses to a country the text names.
@@ -247,6 +251,7 @@ _TITLE_BEFORE = re.compile(
 # a place name glued to a participle is an attribute of an actor or thing ("Saudi-backed", "US-led",
 # "Iran-allied", "Idlib-based"), not where anything happened
 _POSSESSIVE = re.compile(r"[’']s?$")
+_FOLLOWING_WORD = re.compile(r" [A-Z][\w'’\-]*")
 # words that end a place's name rather than a person's ("Virginia Beach", "Lee County"); "Hill", "Park", "Brooks"
 # are surnames too
 _NOT_SURNAMES = frozenset(
@@ -271,7 +276,11 @@ _QUARTER_OF_CITY_AFTER = re.compile(r"\s+(?:area|neighbou?rhood|quarter|district
                                     r"(?:capital|city)\b")
 _COMPANY_AFTER = re.compile(r"\s+(?:Bank|Bancorp|Airways|Airlines|Air\s+Lines|Telecom|Holdings?|Cement|Insurance|"
                             r"Petroleum|Oil\s+Company|Company|Corporation|Corp\.?|Inc\.?|Ltd\.?|Group|FC|Football\s+Club|"
-                            r"Stock\s+Exchange)\b")
+                            r"Stock\s+Exchange|"
+                            # a newspaper named after its city ("by Phil Willon, Los Angeles Times"): the paper's
+                            # city is no scene
+                            r"Times|Post|Herald|Tribune|Journal|Review-Journal|Gazette|Chronicle|Examiner|Inquirer|"
+                            r"Dispatch|Courier|Observer|Telegraph|Daily\s+News|Free\s+Press|Star-Tribune)\b")
 _PROVINCE_IN_BRACKET = re.compile(r"[\w'’]\]?\s*\(\s*[^()\n,]{1,40},\s*$")
 _BRACKET_CLOSE = re.compile(r"\s*\)")
 _CITY_WORD = re.compile(r"\s+(?:city|town)\b", re.I)
@@ -760,6 +769,21 @@ class Geocoder:
             surnames.add(token_key(m.text))
         return spans, surnames
 
+    def _foreign_to(self, m: _Match, kept: list[_Match], text: str) -> bool:
+        """Whether the article's other names (not ``m``'s own, wherever it recurs) vouch for countries, none of
+        them one of ``m``'s."""
+        key = token_key(m.text)
+        nxt = _FOLLOWING_WORD.match(text, m.end)
+        if nxt is None or nxt.group().strip().lower() in _BODY_WORDS or any(token_key(x.text) == key and (_FOLLOWING_WORD.match(text, x.end) or [None])[0] != (nxt or [None])[0]
+               for x in kept):
+            return False  # the name also stands alone or opens other names: the place itself is meant
+        votes: Counter = Counter()
+        self._article_countries_quick([x for x in kept if token_key(x.text) != key], text, strong_only=True,
+                                      counts=votes)
+        gaz = self.gaz
+        return (bool(votes) and votes.most_common(1)[0][1] >= FOREIGN_NAME_VOTES
+                and not any(votes[gaz.cc[e]] for e in m.entries))
+
     def _candidates(self, article: Article, doc) -> list[_Match]:
         text = article.text
         # region abbreviations ("NSW") first, so that on equal spans they win over the gazetteer's words
@@ -839,6 +863,13 @@ class Geocoder:
                             and name_key(gaz.name[e]) != token_key(m.text) for e in m.entries)):
                 continue  # the first word of a longer name the gazetteer lacks, which places bear only among
                 # their other names: "near Sierra Vieja" is no Sierra Papacal (nor a Sierra County)
+            if (m.ntok == 1 and _NEXT_NAME_WORD.match(text, m.end) and not _ADMIN_AFTER.match(text, m.end)
+                    and not any(gaz.cc[e] in self._war or gaz.kind[e] in (K_COUNTRY, K_AREA) for e in m.entries)
+                    and not _LOCATIVE_BEFORE.search(text, max(0, m.start - 20), m.start)
+                    and not _named_as_place(text, m.start)
+                    and self._foreign_to(m, kept, text)):
+                continue  # a foreign city opening a longer name the gazetteer lacks, in a report about other
+                # countries: "the Mandalay Bay hotel" in Las Vegas, "the Luxor Hotel" ("in Mandalay" stays)
             if _MATERIEL_AFTER.match(text, m.end) and all(
                     gaz.kind[e] in (K_CITY, K_SUPP, K_ADM2) and gaz.pop[e] < WEAK_MATCH_POP for e in m.entries):
                 continue  # "a Chinook helicopter" is no Chinook, Montana
@@ -994,8 +1025,9 @@ class Geocoder:
                 m.named_as_place = _named_as_place(text, m.start)
         return out
 
-    def _article_countries_quick(self, matches: list[_Match], text: str, strong_only: bool = False) -> list[str]:
-        c = Counter()
+    def _article_countries_quick(self, matches: list[_Match], text: str, strong_only: bool = False,
+                                 counts: Counter | None = None) -> list[str]:
+        c = Counter() if counts is None else counts
         gaz = self.gaz
         for m in matches:
             ccs = {gaz.cc[e] for e in m.entries}
