@@ -106,6 +106,11 @@ DROPS = [
      "reference"),
     ("Observers recalled the 7/7 bombings in their statements.", "bombings", "Remote explosive/landmine/IED",
      "reference"),
+    # an attack on a person or a role with no harm, weapon or wound told is criticism
+    ("The senator defended the nominee against the relentless assault on Judge Mary Ellison this week.", "assault",
+     "Attack", "figurative"),
+    ("The bishop wrote that attacks on the Pope now come from within the church.", "attacks", "Attack",
+     "figurative"),
 ]
 
 
@@ -150,6 +155,10 @@ KEEPS = [
     ("On 2 June 2021, the group claimed responsibility for the attack on a convoy near Mopti.", "attack", "Attack"),
     ("On 9 June 2021, rioters looted shops and stole phones from a market in Durban.", "looted",
      "Looting/property destruction"),
+    # ... while an attack on a person that harms is one
+    ("On 7 June 2021, gunmen carried out an attack on the mayor of Tlaquepaque outside his home.", "attack",
+     "Attack"),
+    ("On 7 June 2021, the attack on Governor Ruiz left two of his guards dead.", "attack", "Attack"),
 ]
 
 

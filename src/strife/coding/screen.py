@@ -451,9 +451,32 @@ def _routine_arrest(article, m, tok, sent, lex):
     return None
 
 
+# what makes "an attack on <person>" physical: a harm, a weapon or a wound told in the same sentence
+_HARM = frozenset("kill wound injure injury shoot shot stab dead die death gun knife bomb grenade explosive rifle "
+                  "bullet hospital weapon fire gunman gunmen blast explosion beat beating machete acid rape "
+                  "assassinate assassination kidnap abduct".split())
+# roles a person is named by ("attacks on the Pope", "the assault on the judge")
+_PERSON_ROLES = frozenset("pope judge nominee senator president candidate minister governor mayor bishop "
+                          "archbishop cardinal pastor priest journalist reporter".split())
+
+
+def _verbal_attack(tok, sent) -> bool:
+    """ "their relentless assault on Judge Brett Kavanaugh", "attacks on the Pope and the Church": an attack (a noun)
+    on a named person or a role, with no harm, weapon or wound in the sentence, is criticism."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in ("attack", "assault", "onslaught"):
+        return False
+    targets = [x for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against", "upon")
+               for x in c.children if x.dep_ == "pobj"]
+    if not targets or not all(x.ent_type_ == "PERSON" or x.lemma_.lower() in _PERSON_ROLES for x in targets):
+        return False
+    return not any(t.lemma_.lower() in _HARM or t.lower_ in _HARM for t in sent)
+
+
 def _figurative(article, m, tok, sent, lex):
     if m.sub_event_type in _DEMONSTRATION:
         return None  # protesters do oppose policies and decisions
+    if _verbal_attack(tok, sent):
+        return "figurative"
     if tok.pos_ == "VERB":
         objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
         if tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children):
