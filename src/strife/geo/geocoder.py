@@ -770,16 +770,18 @@ class Geocoder:
         return spans, surnames
 
     def _foreign_to(self, m: _Match, kept: list[_Match], text: str) -> bool:
-        """Whether the article's other names (not ``m``'s own, wherever it recurs) vouch for countries, none of
-        them one of ``m``'s."""
+        """Whether ``m``'s name never stands alone in the article (every time a capitalised word follows it: "the
+        Mandalay Bay hotel", "Mandalay Bay Resort") and the article's other names vouch for a country
+        FOREIGN_NAME_VOTES times, never for one of ``m``'s."""
         key = token_key(m.text)
-        nxt = _FOLLOWING_WORD.match(text, m.end)
-        if nxt is None or nxt.group().strip().lower() in _BODY_WORDS or any(token_key(x.text) == key and (_FOLLOWING_WORD.match(text, x.end) or [None])[0] != (nxt or [None])[0]
-               for x in kept):
-            return False  # the name also stands alone or opens other names: the place itself is meant
+        for x in kept:
+            if x is m or token_key(x.text) == key:
+                nxt = _FOLLOWING_WORD.match(text, x.end)
+                if nxt is None:
+                    return False  # the name also stands alone: the place itself is meant
         votes: Counter = Counter()
-        self._article_countries_quick([x for x in kept if token_key(x.text) != key], text, strong_only=True,
-                                      counts=votes)
+        others = [x for x in kept if token_key(x.text) != key]
+        self._article_countries_quick(others, text, strong_only=True, counts=votes)
         gaz = self.gaz
         return (bool(votes) and votes.most_common(1)[0][1] >= FOREIGN_NAME_VOTES
                 and not any(votes[gaz.cc[e]] for e in m.entries))
