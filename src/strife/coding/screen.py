@@ -454,7 +454,10 @@ def _routine_arrest(article, m, tok, sent, lex):
 # what makes "an attack on <person>" physical: a harm, a weapon or a wound told in the same sentence
 _HARM = frozenset("kill wound injure injury shoot shot stab dead die death gun knife bomb grenade explosive rifle "
                   "bullet hospital weapon fire gunman gunmen blast explosion beat beating machete acid rape "
-                  "assassinate assassination kidnap abduct".split())
+                  "assassinate assassination kidnap abduct casualty fatality injured wounded force fighter militant "
+                  "troop soldier army militia rebel police shelling artillery drone airstrike mortar rocket missile "
+                  "village town checkpoint position base".split())
+# (the military words guard the villages NER tags as people: "an attack on Kafr Nabl by regime forces")
 # roles a person is named by ("attacks on the Pope", "the assault on the judge")
 _PERSON_ROLES = frozenset("pope judge nominee senator president candidate minister governor mayor bishop "
                           "archbishop cardinal pastor priest journalist reporter".split())
