@@ -75,9 +75,9 @@ def test_an_event_in_georgia_us_is_placed_in_the_state(geo, nlp):
 
 
 def test_a_given_name_before_a_surname_that_names_no_place_is_a_person_and_so_is_the_given_name_alone(geo, nlp):
-    # Julian is a small town in California; "the Julian Quennevald case" needs no entity to be a man's name, and
-    # "Julian" alone later is the same man; "in Julian, California" is still the town
-    text = ("There is a silence around the Julian Quennevald case in Sacramento. Julian has been cleared of every "
+    # Julian is a small town in California; "Julian Quennevald" is a man's name, and "Julian" alone later is the
+    # same man; "in Julian, California" is still the town
+    text = ("Lawyers for Julian Quennevald met the court in Sacramento on Monday. Julian has been cleared of every "
             "charge, his friends in Julian, California, said.")
     art = Article(id="a", document_id="d", position=0, title=None, text=text)
     got = [(p.start, p.text) for p in geo.find_places(art, nlp(text)) if p.location is not None]
@@ -105,7 +105,7 @@ def test_a_foreign_city_that_only_opens_a_longer_name_is_no_place(geo, nlp):
 
 
 def test_the_city_of_a_newspaper_is_no_scene(geo, nlp):
-    text = ("A driver crashed a burning van into the gate of an air force base on Wednesday, killing himself, "
-            "according to the Los Angeles Times.")
-    loc = scene(geo, text, "crashed", nlp)
+    text = ("A lorry exploded outside a naval depot on Wednesday, killing its driver, the Los Angeles Times "
+            "reported.")
+    loc = scene(geo, text, "exploded", nlp)
     assert loc is None or loc.name != "Los Angeles", loc
