@@ -109,3 +109,12 @@ def test_the_city_of_a_newspaper_is_no_scene(geo, nlp):
             "reported.")
     loc = scene(geo, text, "exploded", nlp)
     assert loc is None or loc.name != "Los Angeles", loc
+
+
+def test_a_town_named_like_a_common_word_is_the_town_after_the_city_of(geo, nlp):
+    # "Hit" is a stop word (a common English word), but "the city of Hit" names the Anbar town
+    text = "A nurse at the hospital in the city of Hit said it had taken in four wounded men."
+    got = places(geo, text, nlp(text))
+    assert got["Hit"].country == "Iraq" and got["Hit"].admin1 == "Anbar", got
+    text = "The vote was a big hit with the crowd in Ramadi."
+    assert "hit" not in places(geo, text, nlp(text))

@@ -933,9 +933,10 @@ class Geocoder:
                 continue
             if m.ntok == 1 and (label not in ("GPE", "LOC", "FAC") or inner):
                 key = token_key(m.text)
-                if key in self._stop and not _ADMIN_AFTER.match(text, m.end) and not _bracketed(text, m):
+                if key in self._stop and not _ADMIN_AFTER.match(text, m.end) and not _bracketed(text, m) \
+                        and not m.named_as_place:
                     continue  # a common word ("Hit", "Ana"), unless a district or town word follows it or it
-                    # stands in a bracket of admin names ("Gaskinde (Pobe-Mengao, Soum)")
+                    # stands in a bracket of admin names ("Gaskinde (Pobe-Mengao, Soum)") or "the city of" names it
                 main = key in gaz.main_keys
                 # a supplement village needs its country's evidence like any small town ("Yalda",
                 # "Barzan" are also given names)
