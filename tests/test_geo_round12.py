@@ -118,3 +118,10 @@ def test_a_town_named_like_a_common_word_is_the_town_after_the_city_of(geo, nlp)
     assert got["Hit"].country == "Iraq" and got["Hit"].admin1 == "Anbar", got
     text = "The vote was a big hit with the crowd in Ramadi."
     assert "hit" not in places(geo, text, nlp(text))
+
+
+def test_a_side_word_between_the_locative_and_the_name_keeps_the_cue(geo, nlp):
+    # "Kobane" is only another spelling of Ayn al Arab; "in southern Kobane" is still "in" it (NER calls it ORG)
+    text = "Three fighters were killed in southern Kobane on Sunday during an attack by the militants."
+    got = places(geo, text, nlp(text))
+    assert got["Kobane"].country == "Syria", got

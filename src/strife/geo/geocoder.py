@@ -2630,6 +2630,8 @@ def _sublocality(t: Toponym, text: str) -> bool:
 
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|around|into|(?:(?:north|south)[\s\-]?)?(?:east|west)\s+of|"
                               r"(?:north|south)\s+of|outskirts\s+of)\s+"
+                              # (a side of the place between: "in southern Kobane", "near north-western Hama")
+                              r"(?:(?:north|south)?[\s\-]?(?:east|west)?ern\s+|central\s+)?"
                               # (an Arabic article the match leaves out: "in Al Miknasi", "near al-Bab")
                               r"(?:(?:[Aa]l|[Ee]l|[Aa]sh|[Aa][sdrntz])[\s\-])?$")
 # "the town of Zhukovskiy": a word after this names a place, whatever else it may spell
