@@ -106,6 +106,15 @@ DROPS = [
      "reference"),
     ("Observers recalled the 7/7 bombings in their statements.", "bombings", "Remote explosive/landmine/IED",
      "reference"),
+    # an undated sentence that goes on with a story the paragraph dates long ago
+    ("In 1013, Berber troops took Cordoba and the city burned. Many of its Jews were killed by the soldiers.",
+     "killed", "Attack", "historical"),
+    ("A twelfth-century chronicler described the conquest of the coast. The raiders killed all who stayed in the "
+     "town.", "killed", "Attack", "historical"),
+    ("A twelfth-century chronicler told how the raiders advanced:\n\nThey took the port and killed all who stayed in "
+     "it.", "killed", "Attack", "historical"),
+    ("In the 19th century the sultan's cavalry burned the villages of the valley.", "burned",
+     "Looting/property destruction", "historical"),
     # an attack on a person or a role with no harm, weapon or wound told is criticism
     ("The senator defended the nominee against the relentless assault on Judge Mary Ellison this week.", "assault",
      "Attack", "figurative"),
@@ -155,6 +164,14 @@ KEEPS = [
     ("On 2 June 2021, the group claimed responsibility for the attack on a convoy near Mopti.", "attack", "Attack"),
     ("On 9 June 2021, rioters looted shops and stole phones from a market in Durban.", "looted",
      "Looting/property destruction"),
+    # an old year before it does not date a sentence of today, nor one in the next paragraph
+    ("The town was seized by the militants in 2014. Gunmen killed three people there yesterday.", "killed",
+     "Attack"),
+    ("The town was seized by the militants in 2014.\n\nGunmen killed three people in the market.", "killed",
+     "Attack"),
+    # a thing that dates from a past century is no date
+    ("Militants blew up a 12th-century minaret in the old city, residents said.", "blew up",
+     "Remote explosive/landmine/IED"),
     # ... while an attack on a person that harms is one
     ("On 7 June 2021, gunmen carried out an attack on the mayor of Tlaquepaque outside his home.", "attack",
      "Attack"),

@@ -232,6 +232,40 @@ def _now_year(article, doc) -> int | None:
     return max(years) if years else None
 
 
+# words that put a sentence in the news of the day, not in a story told from the past
+_RECENT = re.compile(r"\b(?:today|tonight|yesterday|this (?:week|month|year|morning|evening)|last (?:night|week|month)|"
+                     r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+                     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|recently|now)\b", re.I)
+# a time told as a past century ("in the 19th century", "the twelfth-century Muslim historian"), not a thing
+# that dates from one ("a 12th-century minaret") and not this century
+_CENTURY_WORD = (r"(?<!twenty[\s\-])(?<!twenty)\b(?:(?:1?\d|20)(?:st|nd|rd|th)|first|second|third|fourth|fifth|"
+                 r"sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
+                 r"seventeenth|eighteenth|nineteenth|twentieth)[\s\-]+century")
+_PAST_CENTURY = re.compile(rf"\bin\s+the\s+(?:(?:early|late|mid)[\s\-]+)?{_CENTURY_WORD}\b|{_CENTURY_WORD}"
+                           rf"(?:\s+[A-Z]\w+){{0,2}}\s+(?:historian|chronicler|writer|scholar|poet|account|chronicle|"
+                           rf"source)s?\b", re.I)
+# sentences of the same paragraph read before an undated one
+TOLD_BEFORE = 3
+
+
+def _told_before(sent) -> list:
+    """Up to TOLD_BEFORE sentences before ``sent`` in its paragraph (no blank line between, or the paragraph before
+    ends with a colon that opens ``sent``'s quotation: "The historian wrote how they advanced:")."""
+    doc = sent.doc
+    out = []
+    start = sent.start
+    while len(out) < TOLD_BEFORE and start > 0:
+        prev = doc[start - 1].sent
+        body = prev.text.rstrip()
+        if not body.strip() or "\n\n" in body.strip() or (
+                "\n\n" in doc.text[prev.start_char + len(body):sent.start_char] and not body.endswith(":")):
+            break  # a blank line (or a whitespace "sentence") ends the paragraph, unless a colon opens a quotation
+        out.append(prev)
+        start = prev.start
+        sent = prev
+    return out
+
+
 def _historical(article, m, tok, sent, lex):
     when = _iso(m.event_date)
     now = _now_year(article, tok.doc)
@@ -242,6 +276,20 @@ def _historical(article, m, tok, sent, lex):
              and t.ent_type_ in ("DATE", "")]
     if years and now and max(years) <= now - HISTORY_YEARS:
         return "historical"
+    # "In 1013, Berbers took Cordoba ... Many had been killed.": an undated sentence goes on with the story the
+    # paragraph is telling, when the years just before it are all long past and nothing in them is recent
+    if now and not years and not any(t.ent_type_ in ("DATE", "TIME") for t in sent) \
+            and not _RECENT.search(sent.text):
+        told = _told_before(sent)
+        if told:
+            ys = [int(t.text[:4]) for x in told for t in x if (_YEAR.match(t.text) or _DECADE.match(t.text))
+                  and t.ent_type_ in ("DATE", "")]
+            if not any(_RECENT.search(x.text) for x in told) and (
+                    (ys and max(ys) <= now - HISTORY_YEARS)
+                    or (not ys and any(_PAST_CENTURY.search(x.text) for x in told))):
+                return "historical"
+    if _PAST_CENTURY.search(sent.text) and not _RECENT.search(sent.text):
+        return "historical"  # "in the twelfth century the Almohads killed ..."; a "12th-century minaret" stays
     # "at a party decades ago", "twenty years ago"
     ago = _AGO.search(sent.text)
     if ago and (ago.group(1) is None or _count(ago.group(1)) >= HISTORY_YEARS):
