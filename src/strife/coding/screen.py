@@ -266,14 +266,19 @@ def _told_before(sent) -> list:
     return out
 
 
+def _years_in(span) -> list[int]:
+    """The years (and decades, "1990s") a span names as dates."""
+    return [int(t.text[:4]) for t in span if (_YEAR.match(t.text) or _DECADE.match(t.text))
+            and t.ent_type_ in ("DATE", "")]
+
+
 def _historical(article, m, tok, sent, lex):
     when = _iso(m.event_date)
     now = _now_year(article, tok.doc)
     if when and now and when.year <= now - HISTORY_YEARS:
         return "historical"
     # "In 1013, Berbers took Cordoba and began massacring": every year the sentence names is long past
-    years = [int(t.text[:4]) for t in sent if (_YEAR.match(t.text) or _DECADE.match(t.text))
-             and t.ent_type_ in ("DATE", "")]
+    years = _years_in(sent)
     if years and now and max(years) <= now - HISTORY_YEARS:
         return "historical"
     # "In 1013, Berbers took Cordoba ... Many had been killed.": an undated sentence goes on with the story the
@@ -282,8 +287,7 @@ def _historical(article, m, tok, sent, lex):
             and not _RECENT.search(sent.text):
         told = _told_before(sent)
         if told:
-            ys = [int(t.text[:4]) for x in told for t in x if (_YEAR.match(t.text) or _DECADE.match(t.text))
-                  and t.ent_type_ in ("DATE", "")]
+            ys = [y for x in told for y in _years_in(x)]
             if not any(_RECENT.search(x.text) for x in told) and (
                     (ys and max(ys) <= now - HISTORY_YEARS)
                     or (not ys and any(_PAST_CENTURY.search(x.text) for x in told))):

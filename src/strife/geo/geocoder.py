@@ -248,8 +248,6 @@ _TITLE_BEFORE = re.compile(
     r"Senator|Sen\.|Pope|King|Queen|Prince|Princess|Judge|Justice|Governor|Gov\.|Rep\.|Congressman|Congresswoman|"
     r"Officer|Sheriff|Detective|Chancellor|Ayatollah|Imam|Emir|Prof\.|Professor|Rev\.|Reverend|Bishop|Cardinal|"
     r"Archbishop)\s+(?:[A-Z][\w'’\-]+\s+){0,2}$")
-# a place name glued to a participle is an attribute of an actor or thing ("Saudi-backed", "US-led",
-# "Iran-allied", "Idlib-based"), not where anything happened
 _POSSESSIVE = re.compile(r"[’']s?$")
 _FOLLOWING_WORD = re.compile(r" [A-Z][\w'’\-]*")
 # words that end a place's name rather than a person's ("Virginia Beach", "Lee County"); "Hill", "Park", "Brooks"
@@ -268,7 +266,9 @@ _BODY_WORDS = frozenset(
     "herald tribune journal news daily high middle elementary academy institute club church cathedral temple "
     "mosque museum theatre theater stadium arena hotel inn motel bank company corporation sheriff office state "
     "federal national international united new north south east west school university college hospital market "
-    "gate park parks recreation area road county district high community health city village".split())
+    "gate park parks recreation area road county district community health city village".split())
+# a place name glued to a participle is an attribute of an actor or thing ("Saudi-backed", "US-led",
+# "Iran-allied", "Idlib-based"), not where anything happened
 _COMPOUND_AFTER = re.compile(r"[-‐–](?:backed|led|allied|aligned|supported|sponsored|funded|affiliated|"
                              r"based|born|made|brokered|controlled|held|run|owned|trained|armed|bound)\b", re.I)
 
@@ -769,6 +769,11 @@ class Geocoder:
             surnames.add(token_key(m.text))
         return spans, surnames
 
+    def _region_elsewhere(self, m: _Match, countries: set[str]) -> bool:
+        """Whether ``m`` also names a region of a country other than ``countries`` ("Georgia", "Niger")."""
+        gaz = self.gaz
+        return any(gaz.kind[e] == K_ADM1 and gaz.cc[e] not in countries for e in m.entries)
+
     def _foreign_to(self, m: _Match, kept: list[_Match], text: str) -> bool:
         """Whether ``m``'s name never stands alone in the article (every time a capitalised word follows it: "the
         Mandalay Bay hotel", "Mandalay Bay Resort") and the article's other names vouch for a country
@@ -1066,7 +1071,7 @@ class Geocoder:
             kinds = [gaz.kind[e] for e in m.entries]
             if K_COUNTRY in kinds:
                 own = {gaz.cc[e] for e in m.entries if gaz.kind[e] == K_COUNTRY}
-                if not any(gaz.kind[e] == K_ADM1 and gaz.cc[e] not in own for e in m.entries):
+                if not self._region_elsewhere(m, own):
                     # ("Georgia", also a US state, vouches for neither: the article's other places decide)
                     cw.update(own)
             else:
@@ -1561,7 +1566,7 @@ class Geocoder:
                 town_before.update(regions)
         listed = _region_list(gaz, matches, i, text)
         own = {gaz.cc[e] for e in m.entries if gaz.kind[e] == K_COUNTRY}
-        if own and any(gaz.kind[e] == K_ADM1 and gaz.cc[e] not in own for e in m.entries):
+        if own and self._region_elsewhere(m, own):
             # ("Egypt and Niger", "Niger, Mali": a country named like another country's region, listed with
             # countries, is the country)
             for j in (i - 1, i + 1):
@@ -1919,7 +1924,7 @@ class Geocoder:
             if loc.geo_precision == 1 and _road_end(chosen, article.text):
                 # "blocked the Rashayya-Masnaa road": a scene on the road between towns, near the one chosen
                 loc = replace(loc, geo_precision=2)
-            out.append(_located(mention, loc, article.text))
+            out.append(_located(mention, loc, chosen))
         return out
 
     def _choose(self, article, doc, mention: Mention, trig: tuple[int, int], placed: list[Toponym]):
@@ -2373,21 +2378,17 @@ def _split(mention: Mention, places: list[Toponym]) -> list[Mention]:
             except ValueError:
                 pass
         notes = (notes or "") + f" One of {k} places reported together; fatalities split between them."
-        out.append(replace(_located(mention, p.location, None, p), id=content_id("mention-at", mention.id, p.start),
+        out.append(replace(_located(mention, p.location, p), id=content_id("mention-at", mention.id, p.start),
                            fatalities=deaths, notes=notes.strip()))
     return out
 
 
-def _located(mention: Mention, loc: Location, text: str | None, place: Toponym | None = None) -> Mention:
-    """``mention`` placed at ``loc``, with the name the location was read from as its "location" evidence (the
-    quote a user checks the place against; none for a place the article never names, e.g. a country fallback
-    without a span)."""
+def _located(mention: Mention, loc: Location, place: Toponym) -> Mention:
+    """``mention`` placed at ``loc``, read from ``place``, whose name is the "location" evidence (the quote a
+    user checks the place against)."""
     evidence = tuple(e for e in mention.evidence if e.field != "location")
-    start, end = (place.start, place.end) if place is not None else (loc.start, loc.end)
-    if start is not None and end is not None and end > start:
-        quote = place.text if place is not None else (text or "")[start:end]
-        if quote:
-            evidence += (Evidence("location", start, end, quote, mention.article_id),)
+    if place.text and place.end > place.start:
+        evidence += (Evidence("location", place.start, place.end, place.text, mention.article_id),)
     return replace(mention, location=loc, evidence=evidence)
 
 
