@@ -32,3 +32,35 @@ def test_a_city_section_named_by_its_own_name_is_still_found(geo, nlp):
     text = "A drone hit a block of flats in Obolon, a district of Kyiv, overnight."
     got = places(geo, text, nlp(text))
     assert got["Obolon"].name == "Obolon" and got["Obolon"].admin1 == "Kiev City", got["Obolon"]
+
+
+def test_a_town_named_like_a_word_the_article_writes_in_lower_case_is_that_word(geo, nlp):
+    # Faith is a small town in North Carolina; a story that speaks of faith means the word by "the Faith"
+    text = ("Bishops meeting in Charlotte, North Carolina, said they would defend the Faith against its critics. "
+            "Their faith in the courts, one bishop said, had been shaken.")
+    got = places(geo, text, nlp(text))
+    assert "Faith" not in got, got
+    assert got["Charlotte"].admin1 == "North Carolina", got
+
+
+def test_a_town_named_like_a_common_word_stays_a_place_with_its_state_after_it(geo, nlp):
+    # (a guard for the rule above)
+    text = "Residents of Faith, North Carolina, said their faith had carried them through the storm."
+    got = places(geo, text, nlp(text))
+    assert got["Faith"].admin1 == "North Carolina", got
+
+
+def test_bible_citations_languages_and_saints_are_no_places(geo, nlp):
+    # "Gal." is an alternate name of Hull (Iowa), English a town in Indiana, Saint Thomas a US town's other name
+    text = ("Pastors in Austin, Texas, read from Gal. 2:11 on Sunday, in English and in Spanish. "
+            "They spoke of what Saint Thomas called the weakness of the flesh.")
+    got = places(geo, text, nlp(text))
+    assert not {"Gal", "English", "Saint Thomas"} & set(got), got
+    assert got["Austin"].admin1 == "Texas", got
+
+
+def test_a_saint_name_after_a_locative_word_stays_the_city(geo, nlp):
+    # (a guard for the rule above)
+    text = "Police in St. Paul, Minnesota, arrested two men after a shooting on Friday."
+    got = places(geo, text, nlp(text))
+    assert got["St. Paul"].admin1 == "Minnesota", got

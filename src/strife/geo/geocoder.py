@@ -456,6 +456,14 @@ def _nationality_nouns() -> frozenset[str]:
     return frozenset(rows + [w + "s" for w in rows])
 
 
+_LOWER_WORD = re.compile(r"(?<=[a-z,;] )([a-z]{3,})\b")
+
+
+def _lower_words(text: str) -> frozenset[str]:
+    """The words ``text`` writes in lower case mid-sentence (after a lower-case word or a comma)."""
+    return frozenset(_LOWER_WORD.findall(text))
+
+
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
     words = {token_key(w) for w in _read_list("geo_stopwords.txt")}
@@ -830,6 +838,9 @@ class Geocoder:
         # ... and so does the surname of a person NER names in full ("Matt Gonzalez", "Anita Hill"): "Gonzalez
         # said", "Hill claims" elsewhere in the article are that person, not Gonzalez, Texas
         name_spans, surnames = self._person_names(ents, kept, text)
+        # the article's own common words: a one-word town name it also writes in lower case ("the Faith" in a
+        # story that speaks of faith, "the Church" beside "church", "Freedom Outpost" beside "freedom")
+        lower_words = _lower_words(text)
         # (where a longer name or a region starts: "Hodeidah Red Sea port city" is two places)
         starts = {m.start for m in kept if m.ntok > 1 or any(
             gaz.kind[e] in (K_COUNTRY, K_ADM1, K_AREA) for e in m.entries)}
@@ -898,6 +909,16 @@ class Geocoder:
                 continue  # "the X" ending an organisation's name, X a small foreign town: "the Red Cross" is no
                 # Red Cross, North Carolina, and must not make the report American ("the Boone County
                 # Sheriff's Office" keeps its county)
+            if _VERSE_AFTER.match(text, m.end) and not any(gaz.kind[e] == K_COUNTRY for e in m.entries):
+                continue  # a book of the Bible cited by chapter and verse ("Gal. 2:11", "1 Kings 18:38")
+            if label == "LANGUAGE" and not any(gaz.kind[e] == K_COUNTRY for e in m.entries):
+                continue  # a language ("English" is no English, Indiana)
+            g = _SAINT.match(m.text)
+            if g and label == "PERSON" and g.group(1).lower() in self._given and not (
+                    _LOCATIVE_BEFORE.search(text, max(0, m.start - 20), m.start)
+                    or _ADMIN_AFTER.match(text, m.end) or _bracketed(text, m)):
+                continue  # a saint NER calls a person ("what Saint Thomas called", "required of Saint Paul");
+                # "in St. Paul" and "St. Paul, Minnesota" stay the city
             m.label = None if inner else label
             m.bare = label is None
             m.named_as_place = _named_as_place(text, m.start)
@@ -942,6 +963,13 @@ class Geocoder:
                         and not m.named_as_place:
                     continue  # a common word ("Hit", "Ana"), unless a district or town word follows it or it
                     # stands in a bracket of admin names ("Gaskinde (Pobe-Mengao, Soum)") or "the city of" names it
+                if m.text.lower() in lower_words and not _ADMIN_AFTER.match(text, m.end) \
+                        and not _bracketed(text, m) and not m.named_as_place \
+                        and not self._region_comma_after(m, kept_at, text) \
+                        and not _LOCATIVE_BEFORE.search(text, max(0, m.start - 20), m.start) and not any(
+                            gaz.kind[e] in (K_COUNTRY, K_ADM1) or gaz.pop[e] >= WEAK_MATCH_POP for e in m.entries):
+                    continue  # a word the article also writes in lower case is that word here, not a small town
+                    # ("defend the Faith" beside "their faith"); "in Reading" or "Mobile, Alabama" stay places
                 main = key in gaz.main_keys
                 # a supplement village needs its country's evidence like any small town ("Yalda",
                 # "Barzan" are also given names)
@@ -1418,6 +1446,17 @@ class Geocoder:
             return None
         e = m.entries[0]
         return e if gaz.kind[e] == K_CITY and name_key(gaz.name[e]) == key else None
+
+    def _region_comma_after(self, m: _Match, kept_at: dict[int, _Match], text: str) -> bool:
+        """Whether ``m`` is written "Town, Region" with a province or district of one of its places' countries
+        ("Faith, North Carolina")."""
+        g = _COMMA_AFTER.match(text, m.end)
+        o = kept_at.get(g.end()) if g is not None else None
+        if o is None:
+            return False
+        gaz = self.gaz
+        ccs = {gaz.cc[e] for e in m.entries}
+        return any(gaz.kind[e] in (K_ADM1, K_ADM2) and gaz.cc[e] in ccs for e in o.entries)
 
     def _region_bracket_after(self, m: _Match, kept_at: dict[int, _Match], text: str) -> bool:
         """Whether a bracket right after ``m`` opens with a province or district of a country one of ``m``'s
@@ -2654,6 +2693,11 @@ _UNKNOWN_TOWN_BEFORE = re.compile(r"\b(?:near|in|at|around|outside|of|from|towar
 _PLACE_KINDS = (K_CITY, K_SUPP, K_ACLED, K_IMPORT)
 # ", who" after a name: a person's ("Castro, who spoke for three hours")
 _WHO_AFTER = re.compile(r",\s+who\b")
+# a chapter and verse after a book's name ("Gal. 2:11", "Matthew 5:10"), not a clock time ("12:30 pm")
+_VERSE_AFTER = re.compile(r"\.?\s+\d{1,3}:\d{1,3}(?!\d|\s*[ap]\.?m\b)", re.I)
+_COMMA_AFTER = re.compile(r",\s*")
+# a saint's name: "Saint Thomas", "St. Paul", "St Peter"
+_SAINT = re.compile(r"(?:Saint|St\.?)\s+([A-Z][a-z]+)$")
 _PREP_BEFORE = re.compile(r"\b(?:of|in|from|at|near|to|into|around)\s+(?:the\s+)?$", re.I)
 # a district word and a comma before a province's name: "Dashti Qala district, Takhar"
 _PROVINCE_SLOT = re.compile(r"\b(?:district|sub-?district|LGA|county|municipality|tehsil|woreda|commune)"
