@@ -15,7 +15,7 @@ def test_lexicon_has_every_kind_it_uses():
     lex = load_screen_lexicon()
     for kind in ("natural", "meta_verb", "meta_noun", "legal_noun", "legal_source", "legal_verb", "legal_object",
                  "threat_verb", "foil", "plan", "tipoff", "routine", "political", "figurative", "speech",
-                 "aggregate", "job", "weapon", "stolen_thing", "subordinator"):
+                 "aggregate", "job", "weapon", "stolen_thing", "subordinator", "partisan"):
         assert lex[kind], kind
     assert "hurricane" in lex["natural"] and "activist" in lex["political"]
     # a word cannot both excuse and condemn an arrest
@@ -120,6 +120,17 @@ DROPS = [
      "Attack", "figurative"),
     ("The bishop wrote that attacks on the Pope now come from within the church.", "attacks", "Attack",
      "figurative"),
+    # scripture: chapter and verse cited in the sentence, after it, or earlier in its paragraph
+    ("The prophet led the priests up the mountain, and the priests of the idol were slain there (2 Kings 10:25).",
+     "slain", "Attack", "scripture"),
+    ("The king seized the apostle and killed him with the sword.\n(Acts 12:2)", "killed", "Attack", "scripture"),
+    ("As Genesis 4:8 tells it, the brothers went out into the field.\n\nThere the elder one killed the younger.",
+     "killed", "Attack", "scripture"),
+    # a party, its members or the media attacking or attacked, with no harm told
+    ("Senator Miller attacked Democrats over the budget in a long speech on Thursday.", "attacked", "Attack",
+     "figurative"),
+    ("She said the media had really attacked her after the interview.", "attacked", "Attack", "figurative"),
+    ("In the end the Left killed satire, he wrote.", "killed", "Attack", "figurative"),
 ]
 
 
@@ -176,6 +187,11 @@ KEEPS = [
     ("On 7 June 2021, gunmen carried out an attack on the mayor of Tlaquepaque outside his home.", "attack",
      "Attack"),
     ("On 7 June 2021, the attack on Governor Ruiz left two of his guards dead.", "attack", "Attack"),
+    # (guards: a clock time is no verse; armed republicans with a bomb are no politics)
+    ("At 10:30 pm on 7 June 2021, gunmen killed two guards at the depot in Kaduna.", "killed", "Attack"),
+    ("Around 22:40 gunmen killed two guards at the depot in Kaduna, the police said.", "killed", "Attack"),
+    ("On 8 June 2021, dissident republicans attacked a police station in Derry with a pipe bomb.", "attacked",
+     "Attack"),
 ]
 
 

@@ -272,7 +272,41 @@ def _years_in(span) -> list[int]:
             and t.ent_type_ in ("DATE", "")]
 
 
+# a book of the Bible cited by chapter and verse: "(Matthew 5:10)", "1 Kings 18:38-40", "Gal. 2:11"
+# (a clock time after a capitalised word is none: "At 10:30", "Around 12:45 pm", "Sunday 9:15")
+_SCRIPTURE = re.compile(r"\b(?:[1-3]\s?)?(?!(?:At|Around|About|By|From|Until|Till|Since|Before|After|On|In|To|"
+                        r"Between|And|Or|The|Approximately|Roughly|Nearly|Some|Monday|Tuesday|Wednesday|Thursday|"
+                        r"Friday|Saturday|Sunday|Time|Score|Ratio|Odds)\b)"
+                        r"[A-Z][a-z]{1,12}\.?\s+\d{1,3}:\d{1,3}(?:\s*[-–]\s*\d{1,3})?\b(?!\s*[ap]\.?m\b)")
+
+
+def _scripture(sent) -> bool:
+    """Whether ``sent`` tells scripture: it cites chapter and verse, or the next sentence opens with such a
+    citation in brackets, or an undated sentence comes at most TOLD_BEFORE sentences after one that does."""
+    if _SCRIPTURE.search(sent.text):
+        return True
+    doc = sent.doc
+    if sent.end < len(doc):
+        nxt = doc[sent.end].sent
+        if nxt.text.lstrip().startswith("(") and _SCRIPTURE.match(nxt.text.lstrip()[1:]):
+            return True
+    if any(t.ent_type_ in ("DATE", "TIME") for t in sent):
+        return False
+    # (across blank lines: pages set verses a line each, and extraction makes each line a paragraph)
+    start = sent.start
+    for _ in range(TOLD_BEFORE):
+        if start == 0:
+            break
+        prev = doc[start - 1].sent
+        if _SCRIPTURE.search(prev.text):
+            return True
+        start = prev.start
+    return False
+
+
 def _historical(article, m, tok, sent, lex):
+    if _scripture(sent):
+        return "scripture"  # "the false prophets were killed (1 Kings 18:38-40)"
     when = _iso(m.event_date)
     now = _now_year(article, tok.doc)
     if when and now and when.year <= now - HISTORY_YEARS:
@@ -527,10 +561,30 @@ def _verbal_attack(tok, sent) -> bool:
     return not any(t.lemma_.lower() in _HARM or t.lower_ in _HARM for t in sent)
 
 
+_KILL_VERBS = frozenset({"kill", "murder", "slay", "assassinate", "execute", "shoot"})
+
+
+def _partisan_attack(tok, sent, lex) -> bool:
+    """ "Senator X attacked Democrats", "the media really attacked me", "the Left killed comedy": a party, its
+    members or the media as the one who attacks or the one attacked, with no harm, weapon or wound told in the
+    sentence, is politics."""
+    if tok.pos_ != "VERB":
+        return False
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    if objs and all(_in(o, lex["partisan"]) for o in objs):
+        pass
+    elif not any(_in(x, lex["partisan"]) for x in _subjects(tok)) or (_lemma(tok) in _KILL_VERBS and any(
+            o.ent_type_ in ("PERSON", "NORP", "CARDINAL") or o.pos_ in ("PRON", "NUM")
+            or any(c.dep_ == "nummod" for c in o.children) for o in objs)):
+        return False  # ("Republicans killed two men" would be a killing; "the media attacked her" is not)
+    # (the trigger itself is no harm told: "the Left killed satire")
+    return not any(t.lemma_.lower() in _HARM or t.lower_ in _HARM for t in sent if t.i != tok.i)
+
+
 def _figurative(article, m, tok, sent, lex):
     if m.sub_event_type in _DEMONSTRATION:
         return None  # protesters do oppose policies and decisions
-    if _verbal_attack(tok, sent):
+    if _verbal_attack(tok, sent) or _partisan_attack(tok, sent, lex):
         return "figurative"
     if tok.pos_ == "VERB":
         objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
