@@ -64,3 +64,22 @@ def test_a_saint_name_after_a_locative_word_stays_the_city(geo, nlp):
     text = "Police in St. Paul, Minnesota, arrested two men after a shooting on Friday."
     got = places(geo, text, nlp(text))
     assert got["St. Paul"].admin1 == "Minnesota", got
+
+
+def test_a_full_name_whose_given_name_is_a_province_elsewhere_is_still_a_person(geo, nlp):
+    # "Michael" is a parish (admin1) of the Isle of Man and "Hayden" an old name of Mesa, Arizona (470,000 people);
+    # neither makes "Michael Hayden" a place, and "Hayden" alone later is the same man
+    text = ("Former intelligence chief Michael Hayden wrote on Saturday that the policy was wrong. "
+            "Then Hayden doubled down in an interview in Denver, Colorado.")
+    got = places(geo, text, nlp(text))
+    assert not {"Michael", "Hayden"} & set(got), got
+    assert got["Denver"].admin1 == "Colorado", got
+
+
+def test_given_names_that_are_also_small_towns_open_full_names(geo, nlp):
+    # Dwight (Illinois), Cody and Wilson (Wyoming) are small US towns
+    text = ("Ranchers in Burns, Oregon, welcomed the pardon of Dwight Hammond on Tuesday. "
+            "Cody Wilson, who published designs for printed guns, settled with the government; Wilson said he was "
+            "relieved.")
+    got = places(geo, text, nlp(text))
+    assert not {"Dwight", "Cody", "Wilson"} & set(got), got

@@ -754,9 +754,15 @@ class Geocoder:
             found = [by_start.get(w.start()) for w in words]
             if any(f is not None and f.end > w.end() + 2 for f, w in zip(found, words)):
                 continue  # a longer name runs over the words ("Kafr Nabl")
-            if any(f is not None and any(gaz.kind[e] in (K_COUNTRY, K_ADM1, K_AREA) or gaz.cc[e] in self._war
-                                         or gaz.pop[e] >= WEAK_MATCH_POP for e in f.entries) for f in found):
-                continue  # a country, province or big city, or a war zone's place, is no name word here
+            if any(f is not None and any(gaz.kind[e] in (K_COUNTRY, K_AREA) or gaz.cc[e] in self._war
+                                         or ((gaz.kind[e] == K_ADM1 or (gaz.pop[e] >= WEAK_MATCH_POP
+                                                                         and name_key(gaz.name[e]) == token_key(f.text)))
+                                             and i > 0)
+                                         for e in f.entries) for i, f in enumerate(found)):
+                continue  # a country, province or big city, or a war zone's place, is no name word here (the
+                # given name itself may be a province or a city elsewhere: "Michael Hayden" is no parish of the
+                # Isle of Man, "Florence Nightingale" no Italian city; a big city counts by its own name, not an
+                # old one: Mesa, Arizona was once "Hayden")
             spans.append((es, ee))
             # (the surname alone elsewhere is the person, and so is the given name: "Rigby said", "Julian has")
             surnames.update(token_key(f.text) for f in (found[0], found[-1]) if f is not None)
