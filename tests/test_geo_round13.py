@@ -83,3 +83,11 @@ def test_given_names_that_are_also_small_towns_open_full_names(geo, nlp):
             "relieved.")
     got = places(geo, text, nlp(text))
     assert not {"Dwight", "Cody", "Wilson"} & set(got), got
+
+
+def test_a_surname_that_is_a_big_town_elsewhere_is_the_person(geo, nlp):
+    # Bolton is an English town of 140,000; "John Bolton" is a person, and so is "Bolton" alone afterwards
+    text = ("Officials in Pyongyang accused John Bolton of trying to wreck the talks. "
+            "Last week Bolton went on television and repeated his demands.")
+    got = places(geo, text, nlp(text))
+    assert "Bolton" not in got, got

@@ -755,7 +755,7 @@ class Geocoder:
             if any(f is not None and f.end > w.end() + 2 for f, w in zip(found, words)):
                 continue  # a longer name runs over the words ("Kafr Nabl")
             if any(f is not None and any(gaz.kind[e] in (K_COUNTRY, K_AREA) or gaz.cc[e] in self._war
-                                         or ((gaz.kind[e] == K_ADM1 or (gaz.pop[e] >= WEAK_MATCH_POP
+                                         or ((gaz.kind[e] == K_ADM1 or (gaz.pop[e] >= FOREIGN_KEEP_POP
                                                                          and name_key(gaz.name[e]) == token_key(f.text)))
                                              and i > 0)
                                          for e in f.entries) for i, f in enumerate(found)):
