@@ -91,3 +91,17 @@ def test_a_surname_that_is_a_big_town_elsewhere_is_the_person(geo, nlp):
             "Last week Bolton went on television and repeated his demands.")
     got = places(geo, text, nlp(text))
     assert "Bolton" not in got, got
+
+
+def test_a_bare_name_is_the_big_city_not_a_small_countrys_province(geo, nlp):
+    # Manchester is also a parish (admin1) of Jamaica
+    text = "Police in Manchester arrested two men after a stabbing near the station on Friday."
+    got = places(geo, text, nlp(text))
+    assert (got["Manchester"].country, got["Manchester"].geo_precision) == ("United Kingdom", 1), got
+
+
+def test_the_province_stays_where_the_article_backs_its_country(geo, nlp):
+    # (a guard for the rule above)
+    text = "Flooding cut roads between Kingston, Jamaica, and the parish of Manchester on Monday, and in Manchester."
+    got = places(geo, text, nlp(text))
+    assert [loc.country for name, loc in got.items() if name == "Manchester"] == ["Jamaica"], got

@@ -1759,6 +1759,12 @@ class Geocoder:
                 seat = None
             if seat is not None and after_district:
                 seat = None
+            if seat is None and not region_sense and not after_district and (gaz.cc[best], gaz.adm1[best]) not in local:
+                # a big city of another country whose own name this is, in a country the article backs at least
+                # as much: "police in Manchester" is England's city, not Jamaica's parish
+                seat = next((e for s2, e in scored if gaz.kind[e] == K_CITY and gaz.cc[e] != gaz.cc[best]
+                             and gaz.pop[e] >= BIG_CITY_POP and own_name(e)
+                             and cweight.get(gaz.cc[e], 0.0) >= cweight.get(gaz.cc[best], 0.0)), None)
             if seat is not None:
                 best = seat
         if gaz.kind[best] == K_ADM2 and not admin2_word and not _open_bracket_before(text, m.start):
