@@ -105,3 +105,10 @@ def test_the_province_stays_where_the_article_backs_its_country(geo, nlp):
     text = "Flooding cut roads between Kingston, Jamaica, and the parish of Manchester on Monday, and in Manchester."
     got = places(geo, text, nlp(text))
     assert [loc.country for name, loc in got.items() if name == "Manchester"] == ["Jamaica"], got
+
+
+def test_an_abbreviated_saint_is_the_citys_own_name(geo, nlp):
+    # "St. Paul" is Saint Paul, Minnesota's own name written short, not only a parish of Antigua
+    text = "Police in St. Paul arrested two men after a shooting on Friday."
+    got = places(geo, text, nlp(text))
+    assert got["St. Paul"].admin1 == "Minnesota", got

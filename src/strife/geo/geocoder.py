@@ -1627,10 +1627,10 @@ class Geocoder:
     def _pick(self, m: _Match, cweight, adm1_named, anchors, local, text, cues=(frozenset(),) * 5):
         gaz = self.gaz
         country_after, town_before, listed, town_points, town_districts = cues
-        written = unidecode(m.text).lower()
+        written = _spelled_out(unidecode(m.text).lower())
 
         def own_name(e: int) -> bool:  # the entry's own name is the text's (not an alternate name)
-            return unidecode(gaz.name[e]).lower() == written
+            return _spelled_out(unidecode(gaz.name[e]).lower()) == written
 
         after = text[m.end:m.end + 45]
         admin1_word = bool(_ADMIN1_WORDS.match(after))
@@ -2064,6 +2064,15 @@ def _bearing(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     x = math.sin(dl) * math.cos(p2)
     y = math.cos(p1) * math.sin(p2) - math.sin(p1) * math.cos(p2) * math.cos(dl)
     return math.degrees(math.atan2(x, y)) % 360
+
+
+_ABBREVIATED = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
+_ABBREVIATION = re.compile(r"\b(st|ste|ft|mt)\b\.?\s*")
+
+
+def _spelled_out(name: str) -> str:
+    """A lower-case name with its abbreviated words written out ("st. paul" -> "saint paul")."""
+    return _ABBREVIATION.sub(lambda g: _ABBREVIATED[g.group(1)] + " ", name)
 
 
 def _fuzzy_alike(key: str, other: str) -> bool:
