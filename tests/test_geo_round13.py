@@ -112,3 +112,10 @@ def test_an_abbreviated_saint_is_the_citys_own_name(geo, nlp):
     text = "Police in St. Paul arrested two men after a shooting on Friday."
     got = places(geo, text, nlp(text))
     assert got["St. Paul"].admin1 == "Minnesota", got
+
+
+def test_the_bay_area_is_a_region_not_bodega_bay(geo, nlp):
+    text = "Immigration agents arrested 40 people across the Bay Area this week, officials in Oakland said."
+    got = places(geo, text, nlp(text))
+    assert got["Bay Area"].method == "area" and got["Bay Area"].geo_precision is None, got
+    assert got["Oakland"].admin1 == "California", got
