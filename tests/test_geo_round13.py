@@ -119,3 +119,13 @@ def test_the_bay_area_is_a_region_not_bodega_bay(geo, nlp):
     got = places(geo, text, nlp(text))
     assert got["Bay Area"].method == "area" and got["Bay Area"].geo_precision is None, got
     assert got["Oakland"].admin1 == "California", got
+
+
+def test_the_white_house_congress_and_the_justice_department_are_no_towns(geo, nlp):
+    # "White House" is an old name of Casablanca and a town in Tennessee; Justice (Illinois), Congress (Arizona)
+    # and Bush (Egypt) are small towns
+    text = ("The White House said on Monday that Congress and the Justice Department would review the deal. "
+            "Bush said so too.")
+    got = places(geo, text, nlp(text))
+    assert not {"Congress", "Justice", "Bush"} & set(got), got
+    assert got["White House"].method == "area" and got["White House"].country is None, got
