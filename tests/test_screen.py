@@ -131,6 +131,13 @@ DROPS = [
      "figurative"),
     ("She said the media had really attacked her after the interview.", "attacked", "Attack", "figurative"),
     ("In the end the Left killed satire, he wrote.", "killed", "Attack", "figurative"),
+    # an act its subject denies, and abstract things "killed" or "deployed"
+    ("Neither the mayor nor any other official had ever attacked the protesters, the report said.", "attacked",
+     "Attack", "negated"),
+    ("Nobody attacked the convoy that night, the governor insisted.", "attacked", "Attack", "negated"),
+    ("He boasted that his lawsuit had finally killed the gun law in the state.", "killed", "Attack", "figurative"),
+    ("When it was needed, the allegation was deployed against the nominee.", "deployed",
+     "Change to group/activity", "legal"),
 ]
 
 
@@ -192,6 +199,7 @@ KEEPS = [
     ("Around 22:40 gunmen killed two guards at the depot in Kaduna, the police said.", "killed", "Attack"),
     ("On 8 June 2021, dissident republicans attacked a police station in Derry with a pipe bomb.", "attacked",
      "Attack"),
+    ("On 9 June 2021, gunmen attacked a convoy near Gao; no one was killed, the army said.", "attacked", "Attack"),
 ]
 
 

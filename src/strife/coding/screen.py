@@ -97,7 +97,7 @@ def why_not_event(article: Article, doc, mention: Mention) -> str | None:
     if tok is None:
         return None
     sent = tok.sent
-    for rule in (_question, _historical, _natural, _meta, _legal, _unreal, _threat, _foiled, _routine_arrest,
+    for rule in (_question, _historical, _natural, _meta, _legal, _unreal, _denied, _threat, _foiled, _routine_arrest,
                  _figurative, _dismissal, _petty_theft, _generic, _lexical, _outcome_list):
         reason = rule(article, mention, tok, sent, lex)
         if reason:
@@ -478,6 +478,19 @@ def _unreal(article, m, tok, sent, lex):
             head = head.head  # "accusing the senator of assault": the parser hangs "of" on the accused
         if _in(head, lex["accusation"]) and not any(t.ent_type_ == "DATE" for t in head.subtree):
             return "accusation"
+    return None
+
+
+def _denied(article, m, tok, sent, lex):
+    """ "Neither Arbenz nor any other official had ever attacked the United States", "nobody attacked them": the
+    act is denied by its subject."""
+    if tok.pos_ != "VERB":
+        return None
+    for s in _subjects(tok):
+        if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in s.children):
+            return "negated"
+        if s.lower_ in ("nobody", "noone") or (s.lower_ == "one" and any(c.lower_ == "no" for c in s.children)):
+            return "negated"
     return None
 
 
