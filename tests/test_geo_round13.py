@@ -87,8 +87,8 @@ def test_given_names_that_are_also_small_towns_open_full_names(geo, nlp):
 
 def test_a_surname_that_is_a_big_town_elsewhere_is_the_person(geo, nlp):
     # Bolton is an English town of 140,000; "John Bolton" is a person, and so is "Bolton" alone afterwards
-    text = ("Officials in Pyongyang accused John Bolton of trying to wreck the talks. "
-            "Last week Bolton went on television and repeated his demands.")
+    text = ("Officials in London accused John Bolton of trying to wreck the talks. "
+            "Last week Bolton went on television in Leeds and repeated his demands.")
     got = places(geo, text, nlp(text))
     assert "Bolton" not in got, got
 
