@@ -824,7 +824,8 @@ class Geocoder:
                 kept[-1].entries = tuple(dict.fromkeys(kept[-1].entries + m.entries))
         for m in kept:  # "Syria's" -> "Syria", "Damascus'" -> "Damascus"
             g = re.search(rf"[{_MARKS}]s?$", m.text)
-            if g and len(m.text) - len(g.group()) >= 3:
+            # (a possessive is followed by what is owned, not by a comma: "St. John's, Antigua" is a name)
+            if g and len(m.text) - len(g.group()) >= 3 and not _COMMA_AFTER.match(text, m.end):
                 m.end -= len(g.group())
                 m.text = text[m.start:m.end]
         ents = []
