@@ -248,17 +248,18 @@ _PAST_CENTURY = re.compile(rf"\bin\s+the\s+(?:(?:early|late|mid)[\s\-]+)?{_CENTU
 TOLD_BEFORE = 3
 
 
-def _told_before(sent) -> list:
+def _told_before(sent, within_paragraph: bool = True) -> list:
     """Up to TOLD_BEFORE sentences before ``sent`` in its paragraph (no blank line between, or the paragraph before
-    ends with a colon that opens ``sent``'s quotation: "The historian wrote how they advanced:")."""
+    ends with a colon that opens ``sent``'s quotation: "The historian wrote how they advanced:"); with
+    ``within_paragraph`` false, across blank lines too."""
     doc = sent.doc
     out = []
     start = sent.start
     while len(out) < TOLD_BEFORE and start > 0:
         prev = doc[start - 1].sent
         body = prev.text.rstrip()
-        if not body.strip() or "\n\n" in body.strip() or (
-                "\n\n" in doc.text[prev.start_char + len(body):sent.start_char] and not body.endswith(":")):
+        if within_paragraph and (not body.strip() or "\n\n" in body.strip() or (
+                "\n\n" in doc.text[prev.start_char + len(body):sent.start_char] and not body.endswith(":"))):
             break  # a blank line (or a whitespace "sentence") ends the paragraph, unless a colon opens a quotation
         out.append(prev)
         start = prev.start
@@ -293,15 +294,7 @@ def _scripture(sent) -> bool:
     if any(t.ent_type_ in ("DATE", "TIME") for t in sent):
         return False
     # (across blank lines: pages set verses a line each, and extraction makes each line a paragraph)
-    start = sent.start
-    for _ in range(TOLD_BEFORE):
-        if start == 0:
-            break
-        prev = doc[start - 1].sent
-        if _SCRIPTURE.search(prev.text):
-            return True
-        start = prev.start
-    return False
+    return any(_SCRIPTURE.search(x.text) for x in _told_before(sent, within_paragraph=False))
 
 
 def _historical(article, m, tok, sent, lex):
@@ -584,12 +577,13 @@ def _partisan_attack(tok, sent, lex) -> bool:
     if tok.pos_ != "VERB":
         return False
     objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
-    if objs and all(_in(o, lex["partisan"]) for o in objs):
-        pass
-    elif not any(_in(x, lex["partisan"]) for x in _subjects(tok)) or (_lemma(tok) in _KILL_VERBS and any(
-            o.ent_type_ in ("PERSON", "NORP", "CARDINAL") or o.pos_ in ("PRON", "NUM")
-            or any(c.dep_ == "nummod" for c in o.children) for o in objs)):
-        return False  # ("Republicans killed two men" would be a killing; "the media attacked her" is not)
+    attacked = bool(objs) and all(_in(o, lex["partisan"]) for o in objs)
+    if not attacked:
+        if not any(_in(x, lex["partisan"]) for x in _subjects(tok)):
+            return False
+        if _lemma(tok) in _KILL_VERBS and any(o.ent_type_ in ("PERSON", "NORP", "CARDINAL") or o.pos_ in ("PRON", "NUM")
+                                              or any(c.dep_ == "nummod" for c in o.children) for o in objs):
+            return False  # ("Republicans killed two men" would be a killing; "the media attacked her" is not)
     # (the trigger itself is no harm told: "the Left killed satire")
     return not any(t.lemma_.lower() in _HARM or t.lower_ in _HARM for t in sent if t.i != tok.i)
 

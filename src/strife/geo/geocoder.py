@@ -1458,12 +1458,7 @@ class Geocoder:
         """Whether ``m`` is written "Town, Region" with a province or district of one of its places' countries
         ("Faith, North Carolina")."""
         g = _COMMA_AFTER.match(text, m.end)
-        o = kept_at.get(g.end()) if g is not None else None
-        if o is None:
-            return False
-        gaz = self.gaz
-        ccs = {gaz.cc[e] for e in m.entries}
-        return any(gaz.kind[e] in (K_ADM1, K_ADM2) and gaz.cc[e] in ccs for e in o.entries)
+        return g is not None and self._region_of_country_at(m, kept_at.get(g.end()))
 
     def _region_bracket_after(self, m: _Match, kept_at: dict[int, _Match], text: str) -> bool:
         """Whether a bracket right after ``m`` opens with a province or district of a country one of ``m``'s
@@ -1471,7 +1466,10 @@ class Geocoder:
         g = _BRACKET_OPEN.match(text, m.end)
         if g is None or not g.group().lstrip().startswith(("(", "[")):
             return False
-        o = kept_at.get(g.end())
+        return self._region_of_country_at(m, kept_at.get(g.end()))
+
+    def _region_of_country_at(self, m: _Match, o: _Match | None) -> bool:
+        """Whether the match ``o`` names a province or district of a country one of ``m``'s places is in."""
         if o is None:
             return False
         gaz = self.gaz
@@ -1628,10 +1626,10 @@ class Geocoder:
     def _pick(self, m: _Match, cweight, adm1_named, anchors, local, text, cues=(frozenset(),) * 5):
         gaz = self.gaz
         country_after, town_before, listed, town_points, town_districts = cues
-        written = _spelled_out(unidecode(m.text).lower())
+        written = _own_form(m.text)
 
         def own_name(e: int) -> bool:  # the entry's own name is the text's (not an alternate name)
-            return _spelled_out(unidecode(gaz.name[e]).lower()) == written
+            return _own_form(gaz.name[e]) == written
 
         after = text[m.end:m.end + 45]
         admin1_word = bool(_ADMIN1_WORDS.match(after))
@@ -2071,9 +2069,10 @@ _ABBREVIATED = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
 _ABBREVIATION = re.compile(r"\b(st|ste|ft|mt)\b\.?\s*")
 
 
-def _spelled_out(name: str) -> str:
-    """A lower-case name with its abbreviated words written out ("st. paul" -> "saint paul")."""
-    return _ABBREVIATION.sub(lambda g: _ABBREVIATED[g.group(1)] + " ", name)
+@lru_cache(maxsize=1 << 16)
+def _own_form(name: str) -> str:
+    """A name as own names compare: ASCII, lower case, abbreviated words written out ("St. Paul" -> "saint paul")."""
+    return _ABBREVIATION.sub(lambda g: _ABBREVIATED[g.group(1)] + " ", unidecode(name).lower())
 
 
 def _fuzzy_alike(key: str, other: str) -> bool:
