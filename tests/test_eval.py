@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from strife.errors import EvalError
 from strife.eval.acled import GoldRow, read_rows, score
-from strife.records import Mention
+from strife.records import Location, Mention
 
 from conftest import ROOT, shared_path
 
@@ -112,6 +112,20 @@ def test_score_picks_best_mention_and_counts_misses():
     assert s["fatalities.exact"] == 0.5
     assert s["actor1.match"] == 0.5
     assert s["confusion"]["Attack"] == {"(none)": 1}
+
+
+def test_score_location_keys_count_a_country_level_answer_only_for_the_country():
+    where = dict(latitude=33.0, longitude=68.0, geo_precision=1)
+    rows = [_gold(id="a", **where), _gold(id="b", **where), _gold(id="c", **where)]
+    near = Location(name="Andar", country="Afghanistan", admin1="Ghazni", latitude=33.01, longitude=68.0,
+                    geo_precision=1)
+    country_only = Location(name="Afghanistan", country="Afghanistan", geo_precision=None)
+    coded = {"a": [_mention(location=near)], "b": [_mention(location=country_only)], "c": []}
+    s = score(rows, coded)
+    assert s["location.within_5km"] == pytest.approx(1 / 3)
+    assert s["admin1.match"] == pytest.approx(1 / 3)
+    assert s["geo_precision.match"] == pytest.approx(1 / 3)
+    assert s["country.match"] == pytest.approx(2 / 3)
 
 
 @pytest.mark.nlp

@@ -237,7 +237,7 @@ def score(rows: list[GoldRow], coded: dict[str, list[Mention]]) -> dict:
     n = len(rows)
     et_pairs, sub_pairs = [], []
     dis_ok = a1 = a2 = f_exact = f_within = d_exact = none = 0
-    geo_rows = w5 = w25 = w100 = adm = gp = 0
+    geo_rows = w5 = w25 = w100 = adm = gp = ctry = 0
     confusion: dict[str, Counter] = defaultdict(Counter)
     for row in rows:
         mentions = coded.get(row.id, [])
@@ -263,6 +263,8 @@ def score(rows: list[GoldRow], coded: dict[str, list[Mention]]) -> dict:
         if row.latitude is not None and row.longitude is not None:
             geo_rows += 1
             loc = m.location
+            # (a country-level answer counts here: the event kept its country, though no point)
+            ctry += loc is not None and bool(loc.country) and _norm_actor(loc.country) == _norm_actor(row.country)
             if loc is not None and loc.latitude is not None and loc.longitude is not None:
                 km = _haversine(row.latitude, row.longitude, loc.latitude, loc.longitude)
                 w5 += km <= 5
@@ -291,6 +293,7 @@ def score(rows: list[GoldRow], coded: dict[str, list[Mention]]) -> dict:
             "location.within_25km": w25 / geo_rows,
             "location.within_100km": w100 / geo_rows,
             "admin1.match": adm / geo_rows,
+            "country.match": ctry / geo_rows,
             "geo_precision.match": gp / geo_rows,
         })
     out["confusion"] = {g: dict(c) for g, c in sorted(confusion.items())}

@@ -57,7 +57,7 @@ from .normalize import ARTICLES, RUN_RE, name_key, run_fragments, token_key
 __all__ = ["Gazetteer", "build_index", "load_index", "index_path", "KINDS", "ImportRow",
            "add_import_rows", "read_geonames_dump", "iter_geonames_dump", "read_place_csv", "read_acled_export"]
 
-FORMAT_VERSION = 20  # 7: macro-regions ("Darfur") added; 8: admin2 without a cities500 place inside;
+FORMAT_VERSION = 21  # 7: macro-regions ("Darfur") added; 8: admin2 without a cities500 place inside;
 # 9: no two-letter alternate names but countries'; 10: wa/va dropped and ezafe unified in keys;
 # 11: final -eh folded to -a; 12: "Number One"-style alternates dropped, imports take their row's admin1;
 # 13: a district's seat found by any of its names and the places' alternate names; 14: countries' neighbours;
@@ -65,7 +65,8 @@ FORMAT_VERSION = 20  # 7: macro-regions ("Darfur") added; 8: admin2 without a ci
 # 16: ai/ei/ey before a consonant folded to ay in words of five letters or more ("Qaryatain" = "Qaryatayn");
 # 17: admin names lose French/Portuguese/Arabic unit words ("Circunscricao da Quissanga", "Douentza Cercle");
 # 18: a place named "Qaryat X" (Arabic "village of X") is also found as "X"; 19: -ia/-ieh endings folded to -iya;
-# 20: sections of a city marked (``extra["section"]``)
+# 20: sections of a city marked (``extra["section"]``); 21: a capitalised article after the unit word stays
+# ("Partido de La Matanza" is "La Matanza")
 # Distinct capitalised runs kept in the matcher's memo before it is emptied: the 371 PTC news
 # articles (2.1 MB) hold 11,500 distinct runs, so this covers a long stream at ~100 bytes a run.
 MEMO_MAX_RUNS = 200_000
@@ -135,9 +136,11 @@ _ADMIN_WORDS = {"governorate", "province", "region", "district", "municipality",
                 "cercle", "zone", "awraja", "wereda", "woreda", "location", "council", "degmada", "mudiriyat",
                 "departement", "département", "circunscricao", "circunscrição", "concelho", "caza", "territoire"}
 # a unit word with its "of" before the name: "Departement du Nyong-et-Kelle", "Circunscricao da Quissanga",
-# "Caza de Tyr", "Concelho de Quelimane", "Ville de Niamey"
+# "Caza de Tyr", "Concelho de Quelimane", "Ville de Niamey"; a capitalised article is the name's own and stays
+# ("Partido de La Matanza" is La Matanza, not "Matanza"; "Departement de la Somme" is Somme)
 _ADMIN_PREFIX = re.compile(r"^(?:(?:d[eé]partement|circunscri[cç][aã]o|concelho|distrito|caza|ville|territoire|cercle|"
-                           r"commune|municipio|partido|province)\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|da\s+|"
+                           r"commune|municipio|partido|province)\s+(?:de\s+(?-i:la)\s+|de\s+(?-i:l)['’]|du\s+|des\s+|"
+                           r"de\s+|da\s+|"
                            r"do\s+|d['’]|of\s+(?:the\s+)?)|mudiriyat\s+)", re.I)
 # what is left of "Al Mudiriyah ash Shamaliyah", "Distrito Federal" is no name of its own
 _GENERIC_REST = frozenset("shamaliyah shamaliya janubiyah janubiya sharqiyah sharqiya gharbiyah gharbiya wusta "

@@ -109,6 +109,9 @@ FRONT_STRIP_KM = 15.0
 # region beside it, is dropped when it lies farther than GUESS_REACH cells (~100 km) from the line.
 GUESS_MAX_POP = 20_000
 GUESS_REACH = 3
+# ... and such a name, when only that country's places bear it, still gives the event its country at this
+# confidence (geo_precision null: which village is unknown)
+NAMESAKES_CONF = 0.5
 # a capitalised word glued to a match (with an article or connector between) makes the name longer than it
 _PART_OF_NAME_AFTER = re.compile(r"[ \-](?:(?:al|ar|as|ash|ad|an|at|az|el|wa|de|del|la)[ \-])?"
                                  # (a day or month after the name is no part of it: "in Bonn Tuesday")
@@ -1267,8 +1270,10 @@ class Geocoder:
                              and len({cc for cc, _a in local}) > 1
                              and not any(cc in cweight for cc, _a in local))
                     # (a city of WEAK_MATCH_POP that no other bearer of the name rivals is that city; the report
-                    # errs in its region: "Mariupol, Zaporizhia")
+                    # errs in its region: "Mariupol, Zaporizhia"; not when the region is another country's:
+                    # "Shangaani district (Shangaani, Banadir)" is no town of Zimbabwe)
                     and not (gaz.kind[best] == K_CITY and gaz.pop[best] >= WEAK_MATCH_POP and m.method != "fuzzy"
+                             and gaz.cc[best] in {cc for cc, _a in local}
                              and name_key(gaz.name[best]) == name_key(m.text)
                              and not _PART_OF_NAME_BEFORE.search(text, max(0, m.start - 30), m.start)
                              and not _PART_OF_NAME_AFTER.match(text, m.end)
@@ -1294,6 +1299,11 @@ class Geocoder:
                 # a guess among same-named villages of a country at war, none of them near its front line
                 # ("near Vesele" in a monitor's report: the gazetteer lacks the Vesele by the line, and a Vesele
                 # 500 km away would be a wrong point on the map; no point is better)
+                if {gaz.cc[e] for e in m.entries if gaz.kind[e] not in (K_COUNTRY, K_AREA)} == {gaz.cc[best]}:
+                    # ... but every bearer of the name lies in that country: the event keeps its country, with
+                    # no point and geo_precision null (flagged for review), not an empty location
+                    out.append(Toponym(m.start, m.end, m.text, self._country_location(gaz.cc[best], m),
+                                       len(m.entries), m.method))
                 continue
             out.append(Toponym(m.start, m.end, m.text, loc, len(m.entries), m.method))
             entry_of[id(out[-1])] = best
@@ -1552,7 +1562,13 @@ class Geocoder:
                     if _BRACKET_SEP.fullmatch(text, o.end, g.start) and not any(gaz.kind[e] == K_COUNTRY
                                                                                 for e in g.entries):
                         # "X (District, Province)": the district's own entries may lie anywhere; the
-                        # province after it says where
+                        # province after it says where, and in which country the district's namesakes count:
+                        # in "Shangaani (Shangaani, Banadir)" Zimbabwe's Shangani vouches for no Shangaani (a
+                        # district of another province of that country still does: "Buni Yadi (Gujba LGA,
+                        # Borno)" names Yobe's Gujba)
+                        within = {gaz.cc[e] for e in g.entries if gaz.kind[e] in (K_ADM1, K_ADM2, K_CITY)}
+                        if within:
+                            out = {r for r in out if r[0] in within}
                         out.update((gaz.cc[e], gaz.adm1[e]) for e in g.entries if gaz.kind[e] in (K_ADM1, K_CITY))
             elif j > i and _HELD_IN.fullmatch(between):
                 # "the Bab al Faraj area in Al-Hasakeh countryside", "Al-Saba Bahrat area in Idleb city",
@@ -1838,6 +1854,16 @@ class Geocoder:
                         region=info.get("region"), admin1=admin1, admin2=admin2, admin3=admin3,
                         latitude=round(lat, 4), longitude=round(lon, 4), geo_precision=gp,
                         method=method, confidence=round(conf, 3), gazetteer_id=gaz.gid[e],
+                        start=m.start, end=m.end)
+
+    def _country_location(self, cc: str, m: _Match) -> Location:
+        """A country-level location for a name only that country's places bear, none of them sure."""
+        info = self.gaz.countries.get(cc, {})
+        gid = next((self.gaz.gid[e] for e in self.gaz.entries_for_key(name_key(info.get("name") or ""))
+                    if self.gaz.kind[e] == K_COUNTRY and self.gaz.cc[e] == cc), None)
+        return Location(name=info.get("name"), country=info.get("name"), iso=info.get("iso"),
+                        iso3=info.get("iso3"), region=info.get("region"), geo_precision=None,
+                        method="country-only", confidence=NAMESAKES_CONF, gazetteer_id=gid,
                         start=m.start, end=m.end)
 
     def _members(self, cc: str, adm1: str) -> list[int]:

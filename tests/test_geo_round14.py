@@ -1,0 +1,57 @@
+"""Geocoder rules of session 14: a village name only one country's places bear, none of them sure, keeps the
+event in that country (geo_precision null) instead of leaving it with no place at all.
+
+Texts are written by the strife team; the gazetteer index is built once per test session.
+"""
+
+from __future__ import annotations
+
+from geo_helpers import places, scene
+
+
+def test_a_village_name_only_one_country_bears_gives_the_country_without_a_point(geo, nlp):
+    # GeoNames has five Stepanivkas, all in Ukraine and none near the front line on file: which one a monitor
+    # means is unknown, but the country is not
+    text = "Monitors heard twelve explosions near Stepanivka on Tuesday."
+    got = places(geo, text, nlp(text))
+    loc = got["Stepanivka"]
+    assert (loc.country, loc.geo_precision, loc.latitude, loc.method) == ("Ukraine", None, None, "country-only"), loc
+    assert loc.confidence <= 0.5
+
+
+def test_the_event_at_such_a_village_is_kept_in_its_country_and_flagged(geo, nlp):
+    text = "Monitors heard twelve explosions near Stepanivka on Tuesday."
+    loc = scene(geo, text, "explosions", nlp)
+    assert loc is not None and loc.country == "Ukraine" and loc.geo_precision is None, loc
+
+
+def test_a_region_beside_the_village_still_picks_the_village(geo, nlp):
+    # (a guard: the region says which Stepanivka)
+    text = "Monitors heard twelve explosions near Stepanivka, Sumy region, on Tuesday."
+    loc = places(geo, text, nlp(text))["Stepanivka"]
+    assert (loc.admin1, loc.geo_precision) == ("Sumy", 2), loc
+    assert abs(loc.latitude - 50.95) < 0.1, loc
+
+
+def test_a_capitalised_article_after_the_unit_word_is_part_of_the_districts_name(geo, nlp):
+    # GeoNames writes the district "Partido de La Matanza"; its name is La Matanza, not "Matanza" (the key lost
+    # its article, so only a Peruvian village La Matanza was found, and Buenos Aires followed it to Peru)
+    text = "Residents banged pots in protest in the partido of La Matanza (Buenos Aires) on Tuesday evening."
+    got = places(geo, text, nlp(text))
+    assert (got["La Matanza"].country, got["La Matanza"].admin1) == ("Argentina", "Buenos Aires"), got["La Matanza"]
+    assert got["Buenos Aires"].country == "Argentina", got["Buenos Aires"]
+
+
+def test_a_district_bracket_of_another_country_does_not_vouch_for_a_foreign_namesake(geo, nlp):
+    # Shangani is a town of Zimbabwe; "(Shangaani, Banadir)" names a district of Mogadishu, Somalia
+    text = "Police officers traded fire near the court in Shangaani district (Shangaani, Banadir) on Monday."
+    got = places(geo, text, nlp(text))
+    assert all(loc.country == "Somalia" for loc in got.values()), got
+    assert got["Banadir"].admin1 == "Banadir"
+
+
+def test_a_district_bracket_naming_the_wrong_province_of_the_same_country_still_holds_the_town(geo, nlp):
+    # (a guard: Gujba LGA lies in Yobe, not Borno; the report errs in its province, and Buni Yadi stays)
+    text = "Soldiers repelled an attack on Buni Yadi (Gujba LGA, Borno) at dawn."
+    loc = places(geo, text, nlp(text))["Buni Yadi"]
+    assert (loc.name, loc.admin1, loc.geo_precision) == ("Buni Yadi", "Yobe", 1), loc
