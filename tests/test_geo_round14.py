@@ -55,3 +55,34 @@ def test_a_district_bracket_naming_the_wrong_province_of_the_same_country_still_
     text = "Soldiers repelled an attack on Buni Yadi (Gujba LGA, Borno) at dawn."
     loc = places(geo, text, nlp(text))["Buni Yadi"]
     assert (loc.name, loc.admin1, loc.geo_precision) == ("Buni Yadi", "Yobe", 1), loc
+
+
+def test_a_peoples_name_before_region_is_the_region_named_after_it(geo, nlp):
+    # "Somali" is a nationality word, but "Somali region" is Ethiopia's region
+    text = "Clan militias clashed in and around a village of the Somali region on Sunday."
+    loc = places(geo, text, nlp(text))["Somali"]
+    assert (loc.country, loc.admin1, loc.geo_precision) == ("Ethiopia", "Somali", 3), loc
+
+
+def test_a_nationality_word_alone_is_still_no_place(geo, nlp):
+    # (a guard for the rule above)
+    text = "Somali troops shelled a camp near the border on Sunday."
+    assert "Somali" not in places(geo, text, nlp(text))
+
+
+def test_the_province_of_a_bracket_stays_a_place_in_a_report_naming_another_country(geo, nlp):
+    # "French" makes the report's country France, and the gazetteer knows neither the hills nor the district;
+    # the bracket still names Mali's Gao
+    text = "French jets struck militant positions in the hills of Tin Kari (Intillit, Gao) on Friday."
+    loc = places(geo, text, nlp(text))["Gao"]
+    assert (loc.country, loc.admin1) == ("Mali", "Gao"), loc
+
+
+def test_a_slash_joins_the_two_names_of_one_region(geo, nlp):
+    # Trinidad's region is "Tunapuna/Piarco"; "Tunapuna" alone is a town, and neither a word nor the town was
+    # kept once the slash broke the name
+    text = "On Monday, in Maracas, Tunapuna/Piarco, a man was shot in a drive-by shooting."
+    got = places(geo, text, nlp(text))
+    loc = got["Tunapuna/Piarco"]
+    assert (loc.country, loc.admin1, loc.geo_precision) == ("Trinidad and Tobago", "Tunapuna/Piarco", 3), loc
+    assert all(v.country == "Trinidad and Tobago" for v in got.values()), got

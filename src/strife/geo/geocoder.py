@@ -172,6 +172,8 @@ _LIST_SEP = re.compile(r"\s*(?:,|;|\band\b|,\s*and\b|&)\s*(?:(?:\d[\d,]*|one|two
 _LOCATIVE_PREPS = {"in", "near", "at", "on", "outside", "around", "inside", "into", "across", "throughout",
                    "towards", "toward", "to", "from", "of", "within", "between", "along", "by", "off", "over"}
 _ADMIN1_WORDS = re.compile(r"^[\s\-]*(province|governorate|region|state|oblast|prefecture|wilaya|department)\b", re.I)
+# "Somali region": a people's name before this word is the region named after it
+_REGION_WORD_AFTER = re.compile(r"[\s\-]+(?:region|regional\s+state)\b", re.I)
 # "Hit district", "Ana city": a word after a name that makes the name a place
 _ADMIN_AFTER = re.compile(r"[\s\-]+(?:district|sub-?district|province|governorate|city|town|village|county|"
                           r"municipality|oblast|raion|region)\b", re.I)
@@ -857,7 +859,9 @@ class Geocoder:
         out = []
         for m in kept:
             if (m.text.lower() in self._demonyms or m.text.lower() in _nationality_nouns()) and not any(
-                    gaz.kind[e] == K_COUNTRY for e in m.entries):
+                    gaz.kind[e] == K_COUNTRY for e in m.entries) and not (
+                        # "the Somali region", "Afar Region": Ethiopia's regions named after a people
+                        _REGION_WORD_AFTER.match(text, m.end) and any(gaz.kind[e] == K_ADM1 for e in m.entries)):
                 continue
             if m.ntok == 1 and persons and token_key(m.text) in persons and not any(
                     gaz.kind[e] == K_COUNTRY for e in m.entries):
@@ -1234,6 +1238,7 @@ class Geocoder:
                     and ((gaz.kind[best] in (K_CITY, K_ADM2, K_SUPP) and gaz.pop[best] < WEAK_MATCH_POP)
                          or (gaz.kind[best] in (K_CITY, K_ADM2, K_ADM1) and cweight
                              and len({gaz.cc[e] for e in m.entries}) > 1
+                             and not _province_item(text, m)
                              and not self._means_itself(m, best, text)))):
                 continue  # a foreign namesake of a word in an article about elsewhere ("Kara" in a CAR report);
                 # a place NER calls a place stays when it is what the name means: a world city ("a laboratory
@@ -1242,6 +1247,7 @@ class Geocoder:
                     and gaz.pop[best] < FOREIGN_KEEP_POP
                     and lead is not None and gaz.cc[best] != lead
                     and cw[gaz.cc[best]] <= self_votes[(token_key(m.text), gaz.cc[best])]
+                    and not _province_item(text, m)
                     and not self._means_itself(m, best, text)):
                 # "Mafraq" (a Jordanian province) in a Yemeni report ("Mafraq ar Ruwayk area"): a one-word name
                 # whose country nothing but the name itself vouches for, where the report is about elsewhere
@@ -1249,6 +1255,9 @@ class Geocoder:
             if (loc is not None and m.ntok == 1 and cweight and gaz.cc[best] not in cweight
                     and ((gaz.kind[best] in (K_CITY, K_ADM2, K_SUPP) and gaz.pop[best] < FOREIGN_KEEP_POP)
                          or gaz.kind[best] == K_ADM1)
+                    # (the province of a bracket of admin names is a place whoever else the report names:
+                    # "positions in Tinadjamba (N'tillit, Gao)" in a report of French airstrikes)
+                    and not _province_item(text, m)
                     and not self._means_itself(m, best, text)):
                 continue  # "Sultan" -> Libya, "Handa" -> Japan in an Afghan report: no evidence for that country
             # "X district, P" where X is the country's one district so named and P (same country) holds no X
@@ -2675,6 +2684,11 @@ def _open_bracket_before(text: str, start: int) -> bool:
 def _bracketed(text: str, m: "_Match") -> bool:
     """Whether ``m`` is an item of a short bracket after a name: "Bouloye (Dori, Seno)"."""
     return bool(_BRACKET_BEFORE.search(text, max(0, m.start - 48), m.start) and _BRACKET_AFTER.match(text, m.end))
+
+
+def _province_item(text: str, m: "_Match") -> bool:
+    """Whether ``m`` is the last item of such a bracket, after a comma: "Seno" in "Bouloye (Dori, Seno)"."""
+    return _bracketed(text, m) and text[max(0, m.start - 2):m.start] == ", " and text[m.end:m.end + 1] == ")"
 
 
 # A neighbourhood, street or sector ("Colonia Buena Vista", "Nova Primavera neighborhood") farther than this (km)

@@ -97,7 +97,8 @@ _RUN_WORD = (rf"[{_MARKS}{re.escape(_UPPER)}](?:(?<=[{_MARKS}])[{re.escape(_UPPE
 _RUN_CONN = _trie_pattern(CONNECTORS)
 # a French elided article glued to the next capitalised word ("Côte d'Ivoire", "Val d'Oise") continues a run
 _ELIDED = r"(?:[dl][’'])?"
-RUN_RE = re.compile(rf"{_RUN_WORD}(?:[ \t\-–‐]+(?:{_RUN_CONN}[ \t\-–‐]+)*{_ELIDED}{_RUN_WORD})*")
+# (a slash joins two names of one unit: "Tunapuna/Piarco", "Penal/Debe")
+RUN_RE = re.compile(rf"{_RUN_WORD}(?:(?:/|[ \t\-–‐]+(?:{_RUN_CONN}[ \t\-–‐]+)*{_ELIDED}){_RUN_WORD})*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +205,7 @@ def run_fragments(sub: str) -> list[tuple[str, int, int, bool, int, int]]:
 
     A fragment is one word's key, or two glued ("Abu Kamal" -> ``bukamal``, as ``name_key`` glues);
     articles vanish without breaking the run; a lower-case word that is not a connector, or punctuation
-    other than a hyphen between words, is a barrier no name crosses.  ``first_tok``/``last_tok`` are
+    other than a hyphen or slash between words, is a barrier no name crosses.  ``first_tok``/``last_tok`` are
     indices among the run's tokens (articles included), for counting a match's words."""
     out: list = []
     prev_end = 0
@@ -216,7 +217,7 @@ def run_fragments(sub: str) -> list[tuple[str, int, int, bool, int, int]]:
         s, e = m.span()
         if s > prev_end and not barrier:
             gap = sub[prev_end:s]
-            if not (gap.isspace() or gap == "-" or gap == "–"
+            if not (gap.isspace() or gap == "-" or gap == "–" or gap == "/"
                     or (gap[0] == "." and gap[1:].isspace() and prev_word in _ABBREV_DOT)):
                 out.append(_BARRIER)
                 barrier, glue = True, False
