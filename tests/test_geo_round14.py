@@ -86,3 +86,17 @@ def test_a_slash_joins_the_two_names_of_one_region(geo, nlp):
     loc = got["Tunapuna/Piarco"]
     assert (loc.country, loc.admin1, loc.geo_precision) == ("Trinidad and Tobago", "Tunapuna/Piarco", 3), loc
     assert all(v.country == "Trinidad and Tobago" for v in got.values()), got
+
+
+def test_ugandas_admin1_is_the_district_as_acled_codes_it(geo, nlp):
+    # GeoNames' admin1 for Uganda is one of four regions ("Central"); ACLED's is the district
+    text = "Police fired tear gas at traders in Kakiri town on Monday."
+    loc = places(geo, text, nlp(text))["Kakiri"]
+    assert (loc.country, loc.admin1) == ("Uganda", "Wakiso"), loc
+
+
+def test_a_region_keeps_its_own_name_not_a_neighbours(geo, nlp):
+    # the admin1 table had given Warrap (South Sudan) the name of Western Bahr el Ghazal
+    text = "Cattle raiders killed four herders in Tonj, Warrap State, on Sunday."
+    got = places(geo, text, nlp(text))
+    assert got["Tonj"].admin1 == "Warrap", got["Tonj"]

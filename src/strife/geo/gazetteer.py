@@ -121,6 +121,13 @@ def _acled_admin1_districts() -> dict[str, dict[str, str]]:
     return dict(out)
 
 
+@lru_cache(maxsize=1)
+def _district_countries() -> frozenset[str]:
+    """Countries whose ACLED admin1 is the GeoNames admin2 (rows "CC.*" of geo_acled_admin1.tsv: Uganda codes
+    its districts, "Wakiso", not GeoNames' four regions)."""
+    return frozenset(code[:-2] for code in _acled_admin1() if code.endswith(".*"))
+
+
 def _district_key(name: str) -> str:
     return name_key(_strip_admin_words(name) or name) if name else ""
 
@@ -302,6 +309,11 @@ class Gazetteer:
                 got = next((n for c, n in promoted.items() if _district_key(self.adm2_names.get(c, "")) == key), None)
             if got:
                 return got
+        if self.cc[e] in _district_countries() and self.adm2[e] and self.adm2_names.get(self.adm2[e]):
+            # (before what an ACLED import learned per GeoNames region, which would give a whole region one
+            # district's name)
+            district = self.adm2_names[self.adm2[e]]
+            return _strip_admin_words(district) or district
         got = self.acled_adm1.get(code) or _acled_admin1().get(code)
         if got:
             return got
