@@ -100,3 +100,28 @@ def test_a_region_keeps_its_own_name_not_a_neighbours(geo, nlp):
     text = "Cattle raiders killed four herders in Tonj, Warrap State, on Sunday."
     got = places(geo, text, nlp(text))
     assert got["Tonj"].admin1 == "Warrap", got["Tonj"]
+
+
+def test_a_zone_of_a_big_city_is_placed_at_the_zone_as_acled_codes_it(geo, nlp):
+    # Rio de Janeiro's West Zone (Bangu, Campo Grande, Jacarepagua) lies 25-50 km west of the city's centre
+    text = "On Friday, in the West Zone of Rio de Janeiro, a shoot-out took place in two neighbourhoods."
+    loc = scene(geo, text, "shoot-out", nlp)
+    assert (loc.name, loc.geo_precision, loc.admin1) == ("Rio de Janeiro-West Zone", 1, "Rio de Janeiro"), loc
+    assert loc.longitude < -43.4, loc
+
+
+def test_a_city_without_a_zone_word_stays_the_city(geo, nlp):
+    # (a guard: no zone named)
+    text = "On Friday, a shoot-out took place in Rio de Janeiro."
+    loc = scene(geo, text, "shoot-out", nlp)
+    assert loc.name == "Rio de Janeiro" and loc.longitude > -43.3, loc
+
+
+def test_a_city_then_its_own_name_is_the_city_in_the_state_named_like_it(geo, nlp):
+    # "Sao Paulo, Sao Paulo" (ACLED's "town, state"): the second name is the state, which leaves the city (or the
+    # zone written before it) the scene
+    text = "On Friday, in the North Zone of Sao Paulo, Sao Paulo, police shot a man in a raid."
+    got = places(geo, text, nlp(text))
+    assert got["Sao Paulo"].geo_precision == 3, got
+    loc = scene(geo, text, "shot", nlp)
+    assert loc.name == "Sao Paulo-North Zone" and loc.latitude > -23.52, loc

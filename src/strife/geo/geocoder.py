@@ -342,6 +342,24 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
+# "the North Zone of", "the city's West Zone": a zone of the city named next (geo_city_zones.tsv)
+_ZONE_OF_BEFORE = re.compile(r"\b(North|South|East|West|Central|Centre|Center)(?:ern)?\s+Zone\s+of\s+(?:the\s+city\s+of\s+)?$",
+                             re.I)
+_ZONE_WORDS = {"north": "North", "south": "South", "east": "East", "west": "West", "central": "Central",
+               "centre": "Central", "center": "Central"}
+
+
+@lru_cache(maxsize=1)
+def _city_zones() -> dict[tuple[str, str, str], tuple[str, tuple[float, float]]]:
+    """(country code, city key, zone) -> (the city's name, the zone's point), from geo_city_zones.tsv."""
+    out = {}
+    for city, cc, zone, lat, lon, *_ in _tsv("geo_city_zones.tsv", 6):
+        if city == "city":
+            continue
+        out[(cc, name_key(city), zone)] = (city, (float(lat), float(lon)))
+    return out
+
+
 def _read_list(name: str) -> set[str]:
     out = set()
     with open(_DATA / name, encoding="utf-8") as fh:
@@ -1187,7 +1205,7 @@ class Geocoder:
             # (the memo also keys on what _pick reads of the text: the words after the name, a bracket before it)
             mk = (m.entries, m.method, frozenset(local), bool(_ADMIN1_WORDS.match(after)),
                   bool(_ADMIN2_WORDS.match(after) or _ADMIN2_AFTER_BRACKET.match(after)),
-                  _open_bracket_before(text, m.start), unidecode(m.text).lower(), cues)
+                  _open_bracket_before(text, m.start), unidecode(m.text).lower(), cues, _repeated_before(text, m))
             if mk not in memo:
                 memo[mk] = self._pick(m, cweight, adm1_named, anchors, local, text, cues)
             best, conf = memo[mk]
@@ -1783,6 +1801,8 @@ class Geocoder:
                 seat = None
             if seat is not None and after_district:
                 seat = None
+            if seat is not None and _repeated_before(text, m):
+                seat = None  # "Rio de Janeiro, Rio de Janeiro": the city, then the state named like it
             if seat is None and not region_sense and not after_district and (gaz.cc[best], gaz.adm1[best]) not in local:
                 # a big city of another country whose own name this is, in a country the article backs at least
                 # as much: "police in Manchester" is England's city, not Jamaica's parish
@@ -1859,6 +1879,11 @@ class Geocoder:
                 # "the southern countryside of Idleb": the middle of the province's places on that side
                 lat, lon = self._side_point(e, side)
                 gp = 2
+        if k in (K_CITY, K_SUPP, K_ACLED, K_IMPORT) and (z := _ZONE_OF_BEFORE.search(before)) is not None:
+            # "in the North Zone of Rio de Janeiro": the zone, as ACLED codes it ("Rio de Janeiro-North Zone")
+            point = _city_zones().get((cc, name_key(gaz.name[e]), _ZONE_WORDS[z.group(1).lower()]))
+            if point is not None:
+                name, (lat, lon), gp = f"{point[0]}-{_ZONE_WORDS[z.group(1).lower()]} Zone", point[1], 1
         return Location(name=name, country=country, iso=info.get("iso"), iso3=info.get("iso3"),
                         region=info.get("region"), admin1=admin1, admin2=admin2, admin3=admin3,
                         latitude=round(lat, 4), longitude=round(lon, 4), geo_precision=gp,
@@ -2684,6 +2709,11 @@ def _open_bracket_before(text: str, start: int) -> bool:
 def _bracketed(text: str, m: "_Match") -> bool:
     """Whether ``m`` is an item of a short bracket after a name: "Bouloye (Dori, Seno)"."""
     return bool(_BRACKET_BEFORE.search(text, max(0, m.start - 48), m.start) and _BRACKET_AFTER.match(text, m.end))
+
+
+def _repeated_before(text: str, m: "_Match") -> bool:
+    """Whether the same name stands right before ``m``, with a comma: "Sao Paulo, Sao Paulo"."""
+    return text[max(0, m.start - len(m.text) - 2):m.start] == m.text + ", "
 
 
 def _province_item(text: str, m: "_Match") -> bool:
