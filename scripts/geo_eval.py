@@ -1,6 +1,6 @@
 """Measure the geocoder on the team's shared development data (reads ../shared at run time).
 
-    python scripts/geo_eval.py eventloc [--limit 1500]
+    python scripts/geo_eval.py eventloc [--limit 1500] [--rows FILE]
         Which place an event verb happened at (Halterman 2019 sentences): accuracy of Geocoder.locate
         against the gold LOCATION span, next to two simple baselines.
     python scripts/geo_eval.py acled [--limit 300] [--import-other]
@@ -108,6 +108,7 @@ def eventloc(args) -> dict:
     ok = {"locate": 0, "nearest": 0, "first": 0}
     none_ok = n_none = 0
     t0 = time.perf_counter()
+    rows_out = open(args.rows, "w", encoding="utf-8") if args.rows else None
     for text, verb, gold in items:
         art = _article(text)
         doc = nlp(text)
@@ -125,6 +126,9 @@ def eventloc(args) -> dict:
             n_found_gold += 1
         hit = lambda s, e: s is not None and s < ge and gs < e  # noqa: E731
         ok["locate"] += bool(got and hit(got.start, got.end))
+        if rows_out is not None:  # one line per sentence, for comparing two geocoders
+            rows_out.write(json.dumps({"text": text, "gold": text[gs:ge], "ok": bool(got and hit(got.start, got.end)),
+                                       "got": got and text[got.start:got.end], "name": got and got.name}) + "\n")
         if below:
             near = min(below, key=lambda p: (abs(p.start - verb["start"]), p.start))
             ok["nearest"] += hit(near.start, near.end)
@@ -339,6 +343,7 @@ def main(argv=None):
     sub = ap.add_subparsers(dest="cmd", required=True)
     p = sub.add_parser("eventloc")
     p.add_argument("--limit", type=int, default=1500)
+    p.add_argument("--rows", help="write one JSON line per sentence with a gold place to this file")
     p = sub.add_parser("acled")
     p.add_argument("--limit", type=int, default=300)
     p.add_argument("--import-other", action="store_true")

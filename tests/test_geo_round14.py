@@ -125,3 +125,25 @@ def test_a_city_then_its_own_name_is_the_city_in_the_state_named_like_it(geo, nl
     assert got["Sao Paulo"].geo_precision == 3, got
     loc = scene(geo, text, "shot", nlp)
     assert loc.name == "Sao Paulo-North Zone" and loc.latitude > -23.52, loc
+
+
+def test_a_states_own_name_is_the_state_not_a_town_bearing_it_as_another_name(geo, nlp):
+    # "Bihar" is also an alternate name of Bihar Sharif, 55 km from Patna; "Bihar police" is the state's
+    text = "Bihar police arrested four men after a clash in the state on Sunday."
+    loc = places(geo, text, nlp(text))["Bihar"]
+    assert (loc.name, loc.geo_precision) == ("Bihar", 3), loc
+
+
+def test_a_world_city_keeps_its_exonym_over_a_region_of_that_name(geo, nlp):
+    # (a guard: "Kiev" is GeoNames' name of Kyiv oblast too, but the city of three million is meant)
+    text = "Thousands marched through Kiev on Sunday."
+    loc = places(geo, text, nlp(text))["Kiev"]
+    assert (loc.name, loc.geo_precision) == ("Kyiv", 1), loc
+
+
+def test_zaire_is_the_former_name_of_dr_congo(geo, nlp):
+    # Angola has a Zaire province; an older report's "Lubumbashi, Zaire" names the country (and the city stays)
+    text = "Rebels took Lubumbashi, Zaire's second city, last week."
+    got = places(geo, text, nlp(text))
+    assert got["Lubumbashi"].country == "Democratic Republic of Congo", got
+    assert got["Zaire"].method == "country-only" and got["Zaire"].country == "Democratic Republic of Congo"

@@ -1297,16 +1297,14 @@ class Geocoder:
                              and len({cc for cc, _a in local}) > 1
                              and not any(cc in cweight for cc, _a in local))
                     # (a city of WEAK_MATCH_POP that no other bearer of the name rivals is that city; the report
-                    # errs in its region: "Mariupol, Zaporizhia"; not when the region is another country's:
-                    # "Shangaani district (Shangaani, Banadir)" is no town of Zimbabwe)
+                    # errs in its region: "Mariupol, Zaporizhia")
                     and not (gaz.kind[best] == K_CITY and gaz.pop[best] >= WEAK_MATCH_POP and m.method != "fuzzy"
-                             and gaz.cc[best] in {cc for cc, _a in local}
                              and name_key(gaz.name[best]) == name_key(m.text)
                              and not _PART_OF_NAME_BEFORE.search(text, max(0, m.start - 30), m.start)
                              and not _PART_OF_NAME_AFTER.match(text, m.end)
                              # (a bracket of district and state is the coder's own: "Ilorin (Borgu LGA, Niger)" is
-                             # another Ilorin)
-                             and not text[m.end:m.end + 3].lstrip().startswith("(") and all(
+                             # another Ilorin, "Shangaani district (Shangaani, Banadir)" no town of Zimbabwe)
+                             and not _BRACKET_NEXT.match(text, m.end) and all(
                         gaz.pop[e] * DOMINANT_RATIO <= gaz.pop[best] for e in m.entries
                         if e != best and gaz.kind[e] in (K_CITY, K_SUPP)))):
                 # "Bohdanivka, Donetsk" when no Bohdanivka in the gazetteer lies in Donetsk: a namesake
@@ -1779,6 +1777,15 @@ class Geocoder:
             own = next((e for e in m.entries if gaz.kind[e] == K_COUNTRY and gaz.cc[e] == gaz.cc[best]), None)
             if own is not None:
                 best_s, best = next(t for t in scored if t[1] == own)
+        if (gaz.kind[best] in (K_CITY, K_SUPP) and not own_name(best) and not city_word
+                and gaz.pop[best] < FOREIGN_KEEP_POP and not _ADMIN_AFTER.match(text, m.end)):
+            # "Bihar police": the state whose own name this is, not a town that bears it among its other names
+            # (Bihar Sharif), as "Mexico" is the country; a capital named like its province still takes the
+            # bare name back below, and a world city keeps its exonym ("Kiev" is Kyiv, not Kiev oblast)
+            region = next((e for _s, e in scored if gaz.kind[e] == K_ADM1 and gaz.cc[e] == gaz.cc[best]
+                           and own_name(e)), None)
+            if region is not None:
+                best_s, best = next(t for t in scored if t[1] == region)
         if gaz.kind[best] == K_ADM1 and not admin1_word and gaz.cc[best] not in listed:
             # (an item of a list of regions is the region: "eight in Alberta, and one in Quebec")
             # a province and its same-named seat: the bare name means the town ("shelling in Idlib" is
@@ -2709,6 +2716,11 @@ def _open_bracket_before(text: str, start: int) -> bool:
 def _bracketed(text: str, m: "_Match") -> bool:
     """Whether ``m`` is an item of a short bracket after a name: "Bouloye (Dori, Seno)"."""
     return bool(_BRACKET_BEFORE.search(text, max(0, m.start - 48), m.start) and _BRACKET_AFTER.match(text, m.end))
+
+
+# a bracket right after a name, or after its unit word: "Ilorin (Borgu LGA, Niger)", "X district (X, Banadir)"
+_BRACKET_NEXT = re.compile(r"\s*(?:(?:district|sub-?district|county|LGA|municipality|province|governorate|region|"
+                           r"city|town|village)\s*)?\(", re.I)
 
 
 def _repeated_before(text: str, m: "_Match") -> bool:
