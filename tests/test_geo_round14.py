@@ -147,3 +147,49 @@ def test_zaire_is_the_former_name_of_dr_congo(geo, nlp):
     got = places(geo, text, nlp(text))
     assert got["Lubumbashi"].country == "Democratic Republic of Congo", got
     assert got["Zaire"].method == "country-only" and got["Zaire"].country == "Democratic Republic of Congo"
+
+
+def test_a_side_of_a_city_after_the_comma_says_which_namesake(geo, nlp):
+    # Woolwich is a district of London and a town of Maine; "south east London" names the city's side
+    text = "Supporters marched to Woolwich, south east London, on Saturday."
+    loc = places(geo, text, nlp(text))["Woolwich"]
+    assert (loc.country, loc.admin1) == ("United Kingdom", "England"), loc
+
+
+def test_a_side_after_the_comma_drops_no_place_outside_the_city(geo, nlp):
+    # (a guard: "Jbeil, northern Beirut" means north of Beirut; Byblos lies in Mount Lebanon, not in Beirut)
+    text = "Vandals damaged graves in the coastal city of Jbeil, northern Beirut, police said."
+    loc = places(geo, text, nlp(text))["Jbeil"]
+    assert (loc.country, loc.admin1) == ("Lebanon", "Mount Lebanon"), loc
+
+
+def test_one_sense_per_article_also_reaches_back_to_an_earlier_bare_name(geo, nlp):
+    text = ("The group planned a march in Woolwich on Saturday. "
+            "The march was to end in Woolwich, south east London, by the barracks.")
+    art_places = [p for p in geo.find_places(_article(text), nlp(text)) if p.text == "Woolwich"]
+    assert len(art_places) == 2 and all(p.location.country == "United Kingdom" for p in art_places), art_places
+
+
+def test_a_full_name_whose_surname_is_a_province_only_by_another_form_is_a_person(geo, nlp):
+    # Bermuda's "Smith's Parish" is no reason to keep "Quentin Lamar Smith" a place (Quentin, Pennsylvania)
+    text = "Police said the suspect is Quentin Lamar Smith, 30, of the city."
+    got = places(geo, text, nlp(text))
+    assert "Quentin" not in got and "Smith" not in got, got
+
+
+def test_a_newspaper_is_no_town_bearing_its_name_as_another_name(geo, nlp):
+    # GeoNames gives Evergreen, Colorado the other name "The Post"
+    text = "Two reporters wrote for The Post about the shooting."
+    assert "The Post" not in places(geo, text, nlp(text))
+
+
+def test_the_korean_peninsula_is_a_named_area_not_a_town(geo, nlp):
+    text = "The talks aim at the denuclearization of the Korean Peninsula."
+    loc = places(geo, text, nlp(text))["Korean Peninsula"]
+    assert loc.method == "area" and loc.geo_precision is None, loc
+
+
+def _article(text):
+    from strife.records import Article
+
+    return Article(id=Article.make_id(None, text), document_id="doc", position=0, title=None, text=text)

@@ -210,9 +210,14 @@ _CAP_RUN = re.compile(r"\b[A-Z][\w'’‘ʿ]+(?:[ -](?:(?:wa|al|el|as|ash|ad|ar|
 _LOCAL_ADMIN = re.compile(r"\s*(?:(?:district|cent(?:er|re)|sub-?district|village|town|city|area|camp|province|"
                           r"governorate|sector|front|frontline|junction|checkpoint|crossing|base|mountain|valley)\s*)"
                           r"{0,2}"
-                          r"(?:,|\(|in|of|on|,\s*in|\(\s*[^(),\n]{1,40},)\s*(?:the\s+)?(?:(?:\w+ern\s+)?(?:countryside|province|"
+                          r"(?:,|\(|in|of|on|,\s*in|\(\s*[^(),\n]{1,40},)\s*(?:the\s+)?"
+                          # ("Woolwich, south east London": a side of the region or town, not "north of Baghdad")
+                          r"(?:(?:(?:north|south)(?:[\s\-]?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)\s+(?!of\b))?"
+                          r"(?:(?:\w+ern\s+)?(?:countryside|province|"
                           r"governorate|district|outskirts|parts?)\s+of\s+)?", re.I)
 # ("Baiji, north of Baghdad" says where Baiji lies from the city, not that Baghdad's province holds it)
+_SIDE_AFTER = re.compile(r"\s*,\s*(?:the\s+)?(?:(?:north|south)(?:[\s\-]?(?:east|west))?(?:ern)?|east(?:ern)?|"
+                         r"west(?:ern)?|central)\s+(?!of\b)", re.I)
 # what follows a place that is only the start of a longer name, or the first of two places, before the
 # region or town holding them: " al Faraj area in ", " Bahrat area in ", " and Tal Ahmar in the countryside of "
 _NAME_WORDS = r"(?:[\s\-]+(?:(?:al|as|ash|ad|ar|an|at|az|el|wa|bin|ibn|e|i|ye)[\s\-]+)?[A-Z][\w'’‘ʿ]*)"
@@ -778,14 +783,16 @@ class Geocoder:
             if any(f is not None and f.end > w.end() + 2 for f, w in zip(found, words)):
                 continue  # a longer name runs over the words ("Kafr Nabl")
             if any(f is not None and any(gaz.kind[e] in (K_COUNTRY, K_AREA) or gaz.cc[e] in self._war
-                                         or ((gaz.kind[e] == K_ADM1 or (gaz.pop[e] >= FOREIGN_KEEP_POP
-                                                                         and name_key(gaz.name[e]) == token_key(f.text)))
+                                         or (((gaz.kind[e] == K_ADM1 and token_key(f.text) == name_key(gaz.name[e]))
+                                              or (gaz.pop[e] >= FOREIGN_KEEP_POP
+                                                  and name_key(gaz.name[e]) == token_key(f.text)))
                                              and i > 0)
                                          for e in f.entries) for i, f in enumerate(found)):
                 continue  # a country, province or big city, or a war zone's place, is no name word here (the
                 # given name itself may be a province or a city elsewhere: "Michael Hayden" is no parish of the
                 # Isle of Man, "Florence Nightingale" no Italian city; a big city counts by its own name, not an
-                # old one: Mesa, Arizona was once "Hayden")
+                # old one: Mesa, Arizona was once "Hayden"; and so does a province: "Quentin Lamar Smith" is no
+                # Smith's Parish of Bermuda)
             spans.append((es, ee))
             # (the surname alone elsewhere is the person, and so is the given name: "Rigby said", "Julian has")
             surnames.update(token_key(f.text) for f in (found[0], found[-1]) if f is not None)
@@ -920,6 +927,11 @@ class Geocoder:
                     and self._foreign_to(m, kept, text)):
                 continue  # a foreign city opening a longer name the gazetteer lacks, in a report about other
                 # countries: "the Mandalay Bay hotel" in Las Vegas, "the Luxor Hotel" ("in Mandalay" stays)
+            if m.text[:4] in ("The ", "the ") and all(
+                    gaz.kind[e] in (K_CITY, K_SUPP, K_ADM2) and gaz.pop[e] < WEAK_MATCH_POP
+                    and _own_form(gaz.name[e]).lower() != _own_form(m.text).lower() for e in m.entries):
+                continue  # "wrote for The Post": a small town's other name beginning with "The" (Evergreen,
+                # Colorado) is a newspaper, a body or a nickname here ("The Hague", "The Dalles" are their own names)
             if _MATERIEL_AFTER.match(text, m.end) and all(
                     gaz.kind[e] in (K_CITY, K_SUPP, K_ADM2) and gaz.pop[e] < WEAK_MATCH_POP for e in m.entries):
                 continue  # "a Chinook helicopter" is no Chinook, Montana
@@ -1198,6 +1210,7 @@ class Geocoder:
         settled: dict[str, int] = {}  # name -> the entry that a neighbouring name's cue chose for it
         entry_of: dict[int, int] = {}  # id(toponym) -> its gazetteer entry
         regions_of: dict[int, int] = {}  # id(toponym) -> how many provinces its name's entries lie in
+        picks = []
         for i, m in enumerate(matches):
             local = self._local_admin(matches, i, text)
             after = text[m.end:m.end + 45]
@@ -1208,12 +1221,16 @@ class Geocoder:
                   _open_bracket_before(text, m.start), unidecode(m.text).lower(), cues, _repeated_before(text, m))
             if mk not in memo:
                 memo[mk] = self._pick(m, cweight, adm1_named, anchors, local, text, cues)
-            best, conf = memo[mk]
+            picks.append((local, cues, *memo[mk]))
+            if memo[mk][0] is not None and (local or any(cues)):
+                settled.setdefault(unidecode(m.text).lower(), memo[mk][0])
+        for i, m in enumerate(matches):
+            local, cues, best, conf = picks[i]
             sense_key = unidecode(m.text).lower()
-            if best is not None and (local or any(cues)):
-                settled.setdefault(sense_key, best)
-            elif sense_key in settled and settled[sense_key] in m.entries:
-                # one sense per article: "Athens, Greece" settles the later bare "Athens" too
+            if not (best is not None and (local or any(cues))) and sense_key in settled \
+                    and settled[sense_key] in m.entries:
+                # one sense per article: "Athens, Greece" settles every bare "Athens" of the article, before it
+                # too ("a march in Woolwich" before "ending in Woolwich, south east London")
                 best = settled[sense_key]
             g = _UNKNOWN_BEFORE.search(text, max(0, m.start - 70), m.start)
             # (a fuzzy match before it is no known place: "near Qapanli, Tartar" still codes Tartar as a stand-in)
@@ -1280,7 +1297,11 @@ class Geocoder:
                 continue  # "Sultan" -> Libya, "Handa" -> Japan in an Afghan report: no evidence for that country
             # "X district, P" where X is the country's one district so named and P (same country) holds no X
             slip = bool(local) and loc is not None and self._district_elsewhere(m, best, local, text)
+            # (a side of a region after the comma picks among namesakes but drops none: "the coastal city of
+            # Jbeil, northern Beirut" means north of Beirut)
+            sided = bool(_SIDE_AFTER.match(text, m.end))
             if (loc is not None and local and gaz.kind[best] != K_COUNTRY
+                    and not sided
                     # (a region is held by no other region, but one of another country is no region here:
                     # "the Chin Zai area in Takhar" is not Myanmar's Chin State)
                     and (gaz.kind[best] != K_ADM1 or gaz.cc[best] not in {cc for cc, _a in local})
@@ -2818,7 +2839,8 @@ _REGION_PART_BEFORE = re.compile(r"(?:\bthe\s+(?:(?:north|south)(?:east|west)?|e
                                  r"\w+ern(?:\s+part)?|parts?)\s+of|\w+ern\s+rural|\brural)\s+(?:the\s+)?$", re.I)
 # capitalised words of an institution's name after a match ("Queen Elizabeth University Hospital")
 _INSTITUTION_AFTER = re.compile(r"(?:\s+[A-Z][\w'’]+){0,2}?\s+(?:University|Hospital|College|School|Institute|"
-                                r"Academy|Stadium|Hotel|Foundation|Infirmary|Clinic|Memorial|Library|Museum)\b")
+                                r"Academy|Stadium|Hotel|Foundation|Infirmary|Clinic|Memorial|Library|Museum|"
+                                r"[Ff]estival)\b")
 # a weapon or aircraft model, not the town it is named after: "a U.S. Chinook helicopter", "an AH-64 Apache
 # helicopter", "Tomahawk cruise missiles"
 _MATERIEL_AFTER = re.compile(r"\s+(?:attack\s+|cruise\s+|transport\s+)?(?:helicopters?|gunships?|missiles?|"
