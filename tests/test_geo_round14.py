@@ -193,3 +193,23 @@ def _article(text):
     from strife.records import Article
 
     return Article(id=Article.make_id(None, text), document_id="doc", position=0, title=None, text=text)
+
+
+def test_a_one_country_mission_gives_an_unplaced_event_its_country(geo, nlp):
+    # the village is in no gazetteer; the OSCE Special Monitoring Mission worked in Ukraine only
+    text = "The OSCE SMM observed twelve explosions near Zhabkovo on Monday."
+    loc = scene(geo, text, "explosions", nlp)
+    assert loc is not None and (loc.country, loc.geo_precision, loc.latitude) == ("Ukraine", None, None), loc
+    assert loc.method == "country-only" and loc.confidence < 0.7, loc
+
+
+def test_a_mission_does_not_outrank_a_place_found(geo, nlp):
+    # (a guard: the town found is the scene, the mission only a fallback)
+    text = "The OSCE SMM observed twelve explosions near Avdiivka on Monday."
+    loc = scene(geo, text, "explosions", nlp)
+    assert loc.geo_precision == 2 and loc.admin1 == "Donetsk", loc
+
+
+def test_without_a_mission_an_unplaced_event_stays_unplaced(geo, nlp):
+    text = "Monitors observed twelve explosions near Zhabkovo on Monday."
+    assert scene(geo, text, "explosions", nlp) is None

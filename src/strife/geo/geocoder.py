@@ -112,6 +112,8 @@ GUESS_REACH = 3
 # ... and such a name, when only that country's places bear it, still gives the event its country at this
 # confidence (geo_precision null: which village is unknown)
 NAMESAKES_CONF = 0.5
+# ... and a one-country mission's name (geo_missions.tsv) gives an event no place was found for its country
+MISSION_CONF = 0.6
 # a capitalised word glued to a match (with an article or connector between) makes the name longer than it
 _PART_OF_NAME_AFTER = re.compile(r"[ \-](?:(?:al|ar|as|ash|ad|an|at|az|el|wa|de|del|la)[ \-])?"
                                  # (a day or month after the name is no part of it: "in Bonn Tuesday")
@@ -352,6 +354,15 @@ _ZONE_OF_BEFORE = re.compile(r"\b(North|South|East|West|Central|Centre|Center)(?
                              re.I)
 _ZONE_WORDS = {"north": "North", "south": "South", "east": "East", "west": "West", "central": "Central",
                "centre": "Central", "center": "Central"}
+
+
+@lru_cache(maxsize=1)
+def _missions() -> tuple[re.Pattern, dict[str, str]]:
+    """(a pattern matching the missions' names as written, name in lower case -> ISO country code)."""
+    rows = {name.strip(): cc.strip() for name, cc, *_ in _tsv("geo_missions.tsv")}
+    names = sorted(rows, key=len, reverse=True)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+    return pattern, {n.lower(): cc for n, cc in rows.items()}
 
 
 @lru_cache(maxsize=1)
@@ -1918,14 +1929,24 @@ class Geocoder:
                         method=method, confidence=round(conf, 3), gazetteer_id=gaz.gid[e],
                         start=m.start, end=m.end)
 
-    def _country_location(self, cc: str, m: _Match) -> Location:
+    def _mission_country(self, text: str) -> Location | None:
+        """A country-level location from the first one-country mission the text names (geo_missions.tsv)."""
+        g = _missions()[0].search(text)
+        if g is None:
+            return None
+        cc = _missions()[1][g.group(0).lower()]
+        if cc not in self.gaz.countries:
+            return None
+        return self._country_location(cc, _Match(g.start(), g.end(), g.group(0), (), "mission", 1), MISSION_CONF)
+
+    def _country_location(self, cc: str, m: _Match, conf: float = None) -> Location:
         """A country-level location for a name only that country's places bear, none of them sure."""
         info = self.gaz.countries.get(cc, {})
         gid = next((self.gaz.gid[e] for e in self.gaz.entries_for_key(name_key(info.get("name") or ""))
                     if self.gaz.kind[e] == K_COUNTRY and self.gaz.cc[e] == cc), None)
         return Location(name=info.get("name"), country=info.get("name"), iso=info.get("iso"),
                         iso3=info.get("iso3"), region=info.get("region"), geo_precision=None,
-                        method="country-only", confidence=NAMESAKES_CONF, gazetteer_id=gid,
+                        method="country-only", confidence=NAMESAKES_CONF if conf is None else conf, gazetteer_id=gid,
                         start=m.start, end=m.end)
 
     def _members(self, cc: str, adm1: str) -> list[int]:
@@ -2058,7 +2079,12 @@ class Geocoder:
                 chosen = _finest(chosen, placed, article.text)
                 chosen = _finer_in_sentence(chosen, scenes, doc, trig, article.text)
             if chosen is None:
-                out.append(mention)
+                mission = self._mission_country(article.text)
+                # (a mission that works in one country names the event's country when no place is found:
+                # "the OSCE SMM observed explosions near X", X a village the gazetteer lacks; no point, flagged)
+                out.append(mention if mission is None else _located(
+                    mention, mission, Toponym(mission.start, mission.end, article.text[mission.start:mission.end],
+                                              mission, 0, "mission")))
                 continue
             loc = chosen.location
             if loc.geo_precision == 1 and _road_end(chosen, article.text):
