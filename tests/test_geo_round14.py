@@ -213,3 +213,20 @@ def test_a_mission_does_not_outrank_a_place_found(geo, nlp):
 def test_without_a_mission_an_unplaced_event_stays_unplaced(geo, nlp):
     text = "Monitors observed twelve explosions near Zhabkovo on Monday."
     assert scene(geo, text, "explosions", nlp) is None
+
+
+def test_a_town_by_the_edge_of_the_region_written_beside_it_stays_with_that_regions_name(geo, nlp):
+    # GeoNames puts Janzur in the Jafara region, a few km from Tripoli's; the report's "(Tripoli)" is the region
+    # ACLED codes, and the town is no namesake to drop
+    text = "Shells fired by unknown forces fell on a street in Janzur (Tripoli) on Monday."
+    loc = places(geo, text, nlp(text))["Janzur"]
+    assert (loc.name, loc.admin1, loc.geo_precision) == ("Janzur", "Tripoli", 1), loc
+
+
+def test_a_district_in_the_bracket_beats_a_namesake_across_the_border(geo, nlp):
+    # (a guard: the gazetteer's Tudun Wada lies in Kano, 135 km from Kaduna's Tudun Wada; the bracket names a
+    # district of Kaduna the gazetteer has)
+    text = "A mob threw stones at police at a market in Tudun Wada (Kaduna North LGA, Kaduna) on Monday."
+    got = places(geo, text, nlp(text))
+    assert "Tudun Wada" not in got, got
+    assert got["Kaduna North"].admin2 == "Kaduna North", got

@@ -105,6 +105,12 @@ HOT_REACH_KM = 30.0
 # A front-line name borne by several places counts only those this close (km) to a settlement of the list
 # whose name is unique (Geocoder._hot_cells)
 FRONT_STRIP_KM = 15.0
+# A place written beside a region that does not hold it is still that place when it is its country's only town
+# of the name and lies this close (km) to a town of that region: it lies by the region's edge, and regions'
+# borders differ between sources (GeoNames puts Qasr al Qarabulli in Tripoli, reports in Al Marqab)
+REGION_EDGE_KM = 30.0
+# what stands between a place and the district of its bracket: " (", " city (", " village ("
+_DISTRICT_BRACKET = re.compile(r"\s*(?:(?:city|town|village|area|district|locality)\s*)?\(\s*", re.I)
 # A village (under GUESS_MAX_POP) chosen among same-named ones of a country with a front line on file, with no
 # region beside it, is dropped when it lies farther than GUESS_REACH cells (~100 km) from the line.
 GUESS_MAX_POP = 20_000
@@ -1311,6 +1317,7 @@ class Geocoder:
             # (a side of a region after the comma picks among namesakes but drops none: "the coastal city of
             # Jbeil, northern Beirut" means north of Beirut)
             sided = bool(_SIDE_AFTER.match(text, m.end))
+            edge = None
             if (loc is not None and local and gaz.kind[best] != K_COUNTRY
                     and not sided
                     # (a region is held by no other region, but one of another country is no region here:
@@ -1338,11 +1345,16 @@ class Geocoder:
                              # another Ilorin, "Shangaani district (Shangaani, Banadir)" no town of Zimbabwe)
                              and not _BRACKET_NEXT.match(text, m.end) and all(
                         gaz.pop[e] * DOMINANT_RATIO <= gaz.pop[best] for e in m.entries
-                        if e != best and gaz.kind[e] in (K_CITY, K_SUPP)))):
+                        if e != best and gaz.kind[e] in (K_CITY, K_SUPP)))
+                    # (the country's only place of the name, within REGION_EDGE_KM of the region named: the place
+                    # lies by the region's edge, and the report's region is kept as its admin1 below)
+                    and not (edge := self._by_the_region(matches, i, best, local, text))):
                 # "Bohdanivka, Donetsk" when no Bohdanivka in the gazetteer lies in Donetsk: a namesake
                 # elsewhere is wrong; leave the event to the region named beside it (an item of a list of
                 # regions may lie elsewhere, unless only a fuzzy match found it: "Indanan, Sulu" is no Pindangan)
                 continue
+            if edge is not None and loc is not None:
+                loc = replace(loc, admin1=edge)  # the report's region: the place lies by its edge
             if (loc is not None and not local and not any(cues) and gaz.cc[best] in self._hot_countries
                     and gaz.kind[best] in (K_CITY, K_SUPP) and gaz.pop[best] < GUESS_MAX_POP
                     and not self._near_front(best)
@@ -1948,6 +1960,37 @@ class Geocoder:
                         iso3=info.get("iso3"), region=info.get("region"), geo_precision=None,
                         method="country-only", confidence=NAMESAKES_CONF if conf is None else conf, gazetteer_id=gid,
                         start=m.start, end=m.end)
+
+    def _by_the_region(self, matches: list[_Match], i: int, best: int, local: set[tuple[str, str]],
+                       text: str) -> str | None:
+        """The admin1 name of a region of ``local`` that ``best`` lies within REGION_EDGE_KM of (a town of it),
+        when ``best`` is its country's only town of the name and no district of that region is written in a
+        bracket after it ("Tudun Wada (Kaduna North LGA, Kaduna)": the district found is the answer, not a
+        namesake across the border); else None."""
+        gaz = self.gaz
+        m = matches[i]
+        cc = gaz.cc[best]
+        if gaz.kind[best] not in (K_CITY, K_SUPP) or sum(
+                1 for e in m.entries if gaz.cc[e] == cc and gaz.kind[e] in (K_CITY, K_SUPP)) != 1:
+            return None
+        # (by its own name, beside one region of its country: another name of a town across the border, or a
+        # region named twice over, "Rampur district" of two states, says too little)
+        if name_key(gaz.name[best]) != name_key(m.text) or len({a for c, a in local if c == cc}) != 1:
+            return None
+        nxt = matches[i + 1] if i + 1 < len(matches) else None
+        if nxt is not None and _DISTRICT_BRACKET.fullmatch(text, m.end, nxt.start) and _BRACKET_SEP.match(
+                text, nxt.end) and any(gaz.kind[e] in (K_ADM2, K_CITY, K_SUPP) and (gaz.cc[e], gaz.adm1[e]) in local
+                                       for e in nxt.entries):
+            return None
+        la, lo = gaz.lat[best], gaz.lon[best]
+        for c, a in sorted(local):
+            if c != cc:
+                continue
+            near = next((x for x in self._members(c, a)
+                         if distance_km(la, lo, gaz.lat[x], gaz.lon[x]) <= REGION_EDGE_KM), None)
+            if near is not None:
+                return gaz.admin1_name(near)
+        return None
 
     def _members(self, cc: str, adm1: str) -> list[int]:
         """The towns and supplement places of a province."""
