@@ -213,6 +213,8 @@ _FRONT_LIST_AFTER = re.compile(r"(?:\s*\([^()\n]{1,60}\))?(?:\s*,?\s*(?:and\s+)?
 _BRACKET_SKIP = re.compile(r"^\s*\([^()\n]{1,60}\)")
 _CAP_RUN = re.compile(r"\b[A-Z][\w'’‘ʿ]+(?:[ -](?:(?:wa|al|el|as|ash|ad|ar|an|at|az|bin|ibn)[ -])?[A-Z][\w'’‘ʿ]+)+")
 
+# a side of a region or town: "south east", "northern", "central"
+_SIDE = r"(?:(?:north|south)(?:[\s\-]?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)"
 # what may stand between a place and the region that follows it: "X, Idlib", "X (Raqqa)",
 # "X district, Khost", "X in the southern countryside of Idleb", "X village of Hama province"
 _LOCAL_ADMIN = re.compile(r"\s*(?:(?:district|cent(?:er|re)|sub-?district|village|town|city|area|camp|province|"
@@ -220,12 +222,11 @@ _LOCAL_ADMIN = re.compile(r"\s*(?:(?:district|cent(?:er|re)|sub-?district|villag
                           r"{0,2}"
                           r"(?:,|\(|in|of|on|,\s*in|\(\s*[^(),\n]{1,40},)\s*(?:the\s+)?"
                           # ("Woolwich, south east London": a side of the region or town, not "north of Baghdad")
-                          r"(?:(?:(?:north|south)(?:[\s\-]?(?:east|west))?(?:ern)?|east(?:ern)?|west(?:ern)?|central)\s+(?!of\b))?"
+                          rf"(?:{_SIDE}\s+(?!of\b))?"
                           r"(?:(?:\w+ern\s+)?(?:countryside|province|"
                           r"governorate|district|outskirts|parts?)\s+of\s+)?", re.I)
 # ("Baiji, north of Baghdad" says where Baiji lies from the city, not that Baghdad's province holds it)
-_SIDE_AFTER = re.compile(r"\s*,\s*(?:the\s+)?(?:(?:north|south)(?:[\s\-]?(?:east|west))?(?:ern)?|east(?:ern)?|"
-                         r"west(?:ern)?|central)\s+(?!of\b)", re.I)
+_SIDE_AFTER = re.compile(rf"\s*,\s*(?:the\s+)?{_SIDE}\s+(?!of\b)", re.I)
 # what follows a place that is only the start of a longer name, or the first of two places, before the
 # region or town holding them: " al Faraj area in ", " Bahrat area in ", " and Tal Ahmar in the countryside of "
 _NAME_WORDS = r"(?:[\s\-]+(?:(?:al|as|ash|ad|ar|an|at|az|el|wa|bin|ibn|e|i|ye)[\s\-]+)?[A-Z][\w'’‘ʿ]*)"
@@ -1932,9 +1933,10 @@ class Geocoder:
                 gp = 2
         if k in (K_CITY, K_SUPP, K_ACLED, K_IMPORT) and (z := _ZONE_OF_BEFORE.search(before)) is not None:
             # "in the North Zone of Rio de Janeiro": the zone, as ACLED codes it ("Rio de Janeiro-North Zone")
-            point = _city_zones().get((cc, name_key(gaz.name[e]), _ZONE_WORDS[z.group(1).lower()]))
+            zone = _ZONE_WORDS[z.group(1).lower()]
+            point = _city_zones().get((cc, name_key(gaz.name[e]), zone))
             if point is not None:
-                name, (lat, lon), gp = f"{point[0]}-{_ZONE_WORDS[z.group(1).lower()]} Zone", point[1], 1
+                name, (lat, lon), gp = f"{point[0]}-{zone} Zone", point[1], 1
         return Location(name=name, country=country, iso=info.get("iso"), iso3=info.get("iso3"),
                         region=info.get("region"), admin1=admin1, admin2=admin2, admin3=admin3,
                         latitude=round(lat, 4), longitude=round(lon, 4), geo_precision=gp,
@@ -1951,14 +1953,15 @@ class Geocoder:
             return None
         return self._country_location(cc, _Match(g.start(), g.end(), g.group(0), (), "mission", 1), MISSION_CONF)
 
-    def _country_location(self, cc: str, m: _Match, conf: float = None) -> Location:
-        """A country-level location for a name only that country's places bear, none of them sure."""
+    def _country_location(self, cc: str, m: _Match, conf: float = NAMESAKES_CONF) -> Location:
+        """Country ``cc`` as a location without a point (geo_precision null), read from ``m``'s span: a name only
+        that country's places bear, none of them sure, or a mission working there."""
         info = self.gaz.countries.get(cc, {})
         gid = next((self.gaz.gid[e] for e in self.gaz.entries_for_key(name_key(info.get("name") or ""))
                     if self.gaz.kind[e] == K_COUNTRY and self.gaz.cc[e] == cc), None)
         return Location(name=info.get("name"), country=info.get("name"), iso=info.get("iso"),
                         iso3=info.get("iso3"), region=info.get("region"), geo_precision=None,
-                        method="country-only", confidence=NAMESAKES_CONF if conf is None else conf, gazetteer_id=gid,
+                        method="country-only", confidence=conf, gazetteer_id=gid,
                         start=m.start, end=m.end)
 
     def _by_the_region(self, matches: list[_Match], i: int, best: int, local: set[tuple[str, str]],
@@ -2084,6 +2087,9 @@ class Geocoder:
         # it, which is the scene when the gazetteer knows it
         heads = {p.end: p for p in placed if p.location.geo_precision is not None}
         head_of = {id(p): h for p in placed for h in [_qualified_head(p, heads, article.text)] if h is not None}
+        # (a mission that works in one country names the event's country when no place is found: "the OSCE SMM
+        # observed explosions near X", X a village the gazetteer lacks; no point, flagged)
+        mission = self._mission_country(article.text)
         out = []
         for mention in mentions:
             trig = _trigger_span(mention)
@@ -2122,9 +2128,6 @@ class Geocoder:
                 chosen = _finest(chosen, placed, article.text)
                 chosen = _finer_in_sentence(chosen, scenes, doc, trig, article.text)
             if chosen is None:
-                mission = self._mission_country(article.text)
-                # (a mission that works in one country names the event's country when no place is found:
-                # "the OSCE SMM observed explosions near X", X a village the gazetteer lacks; no point, flagged)
                 out.append(mention if mission is None else _located(
                     mention, mission, Toponym(mission.start, mission.end, article.text[mission.start:mission.end],
                                               mission, 0, "mission")))
