@@ -125,14 +125,17 @@ def eventloc(args) -> dict:
         if any(p.start < ge and gs < p.end for p in places):
             n_found_gold += 1
         hit = lambda s, e: s is not None and s < ge and gs < e  # noqa: E731
-        ok["locate"] += bool(got and hit(got.start, got.end))
+        located = bool(got and hit(got.start, got.end))
+        ok["locate"] += located
         if rows_out is not None:  # one line per sentence, for comparing two geocoders
-            rows_out.write(json.dumps({"text": text, "gold": text[gs:ge], "ok": bool(got and hit(got.start, got.end)),
+            rows_out.write(json.dumps({"text": text, "gold": text[gs:ge], "ok": located,
                                        "got": got and text[got.start:got.end], "name": got and got.name}) + "\n")
         if below:
             near = min(below, key=lambda p: (abs(p.start - verb["start"]), p.start))
             ok["nearest"] += hit(near.start, near.end)
             ok["first"] += hit(below[0].start, below[0].end)
+    if rows_out is not None:
+        rows_out.close()
     res = {
         "sentences": len(items), "with_gold_place": n_loc, "gold_place_found_by_find_places": round(n_found_gold / n_loc, 4),
         "acc_locate": round(ok["locate"] / n_loc, 4), "acc_nearest_place": round(ok["nearest"] / n_loc, 4),

@@ -1291,7 +1291,6 @@ class Geocoder:
                     and ((gaz.kind[best] in (K_CITY, K_ADM2, K_SUPP) and gaz.pop[best] < WEAK_MATCH_POP)
                          or (gaz.kind[best] in (K_CITY, K_ADM2, K_ADM1) and cweight
                              and len({gaz.cc[e] for e in m.entries}) > 1
-                             and not _province_item(text, m)
                              and not self._means_itself(m, best, text)))):
                 continue  # a foreign namesake of a word in an article about elsewhere ("Kara" in a CAR report);
                 # a place NER calls a place stays when it is what the name means: a world city ("a laboratory
@@ -1300,7 +1299,6 @@ class Geocoder:
                     and gaz.pop[best] < FOREIGN_KEEP_POP
                     and lead is not None and gaz.cc[best] != lead
                     and cw[gaz.cc[best]] <= self_votes[(token_key(m.text), gaz.cc[best])]
-                    and not _province_item(text, m)
                     and not self._means_itself(m, best, text)):
                 # "Mafraq" (a Jordanian province) in a Yemeni report ("Mafraq ar Ruwayk area"): a one-word name
                 # whose country nothing but the name itself vouches for, where the report is about elsewhere
@@ -1308,9 +1306,6 @@ class Geocoder:
             if (loc is not None and m.ntok == 1 and cweight and gaz.cc[best] not in cweight
                     and ((gaz.kind[best] in (K_CITY, K_ADM2, K_SUPP) and gaz.pop[best] < FOREIGN_KEEP_POP)
                          or gaz.kind[best] == K_ADM1)
-                    # (the province of a bracket of admin names is a place whoever else the report names:
-                    # "positions in Tinadjamba (N'tillit, Gao)" in a report of French airstrikes)
-                    and not _province_item(text, m)
                     and not self._means_itself(m, best, text)):
                 continue  # "Sultan" -> Libya, "Handa" -> Japan in an Afghan report: no evidence for that country
             # "X district, P" where X is the country's one district so named and P (same country) holds no X
@@ -1508,11 +1503,14 @@ class Geocoder:
         return all(gaz.adm1[e] == gaz.adm1[best] for e in m.entries if gaz.cc[e] == cc and district(e))
 
     def _means_itself(self, m: _Match, best: int, text: str) -> bool:
-        """Whether a one-word name is ``best`` whatever the article's countries: a province written after a
-        district, a region whose name nothing else bears; or NER calls it a place, or leaves it untagged when
+        """Whether a one-word name is ``best`` whatever the article's countries: the province of an admin
+        bracket, a province written after a district, a region whose name nothing else bears; or NER calls it a place, or leaves it untagged when
         it is a city of BARE_KEEP_POP ("patrolling the war-riven Monrovia"), and ``best`` dominates the name's
         bearers."""
         gaz = self.gaz
+        if _province_item(text, m):
+            return True  # the province of a bracket of admin names, whoever else the report names:
+            # "positions in Tinadjamba (N'tillit, Gao)" in a report of French airstrikes
         if gaz.kind[best] == K_ADM1 and _after_district(text, m.start):
             return True  # a province after its district: "Dashti Qala district, Takhar"
         if gaz.kind[best] == K_ADM1 and name_key(gaz.name[best]) == name_key(m.text) and all(
