@@ -249,11 +249,13 @@ def test_import_readers(tmp_path):
     acled.write_text("event_id_cnty,country,iso3,admin1,admin2,admin3,location,latitude,longitude,geo_precision\n"
                      "SYR1,Syria,SYR,Idleb,Ariha,Ariha,Tal Testiya,35.70,36.55,1\n"
                      "SYR2,Syria,SYR,Idleb,Ariha,Ariha,Tal Testiya,35.70,36.55,1\n"
-                     "SYR3,Syria,SYR,Idleb,Ariha,Ariha,Tal Testiya Junction,35.71,36.56,1\n", encoding="utf-8")
+                     "SYR3,Syria,SYR,Idleb,Ariha,Ariha,Tal Testiya Junction,35.71,36.56,1\n"
+                     "SYR4,Syria,SYR,Idleb,Ariha,Ariha,Kafr Testa Junction,35.72,36.57,1\n", encoding="utf-8")
     rows = gz.read_acled_export(acled)
     places = [r for r in rows if not r.ref.startswith(gz.DISTRICT_REF)]
-    assert len(places) == 2 and places[0].admin1 == "Idleb" and places[0].geo_precision == 1
-    assert places[1].alternates == ("Tal Testiya",)  # reports write it without the facility word
+    assert len(places) == 3 and places[0].admin1 == "Idleb" and places[0].geo_precision == 1
+    assert places[2].alternates == ("Kafr Testa",)  # reports write it without the facility word ...
+    assert places[1].alternates == ()  # ... unless that is another location of the export, with its own point
     # the admin2 column names a district too (dropped at build time where GeoNames knows it)
     assert [(r.name, r.geo_precision) for r in rows if r not in places] == [("Ariha", 2)]
 

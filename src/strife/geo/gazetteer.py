@@ -890,14 +890,15 @@ def _apply_imports(b: _Builder, rows: Iterable[ImportRow], learned: dict[str, Co
                 continue  # the packaged admin2 names know this district
             extra["district"] = True
         names = [r.name, *r.alternates]
-        if r.kind == K_ACLED and r.admin2 and r.admin2 in r.alternates and name_key(r.admin2) != name_key(r.name):
-            # the district's name learned by ACLED's point for it ("Tell Abiad" at Ein Issa) stays off the
-            # point when a town of that name lies elsewhere: reports of "Tell Abiad" mean the town (its district
-            # entry still moves to ACLED's point below)
-            if any(b.kind[e] in (K_CITY, K_SUPP) and b.cc[e] == r.iso2
-                   and _km(b.lat[e], b.lon[e], r.latitude, r.longitude) > SNAP_PLACE_KM
-                   for e in b.keys.get(name_key(r.admin2), ())):
-                names.remove(r.admin2)
+        if r.kind == K_ACLED:
+            # another name of an ACLED location (its district's name learned by ACLED's point for it, "Tell
+            # Abiad" at Ein Issa; "Karan" of "Mogadishu-Karan"; "al Kirsh" of "Jabal al Kirsh") stays off the
+            # point when a town of that name lies elsewhere: reports of "Tell Abiad" mean the town (an entry
+            # of that name near the point still moves to it below)
+            names = [r.name, *(n for n in r.alternates if name_key(n) == name_key(r.name) or not any(
+                b.kind[e] in (K_CITY, K_SUPP) and b.cc[e] == r.iso2
+                and _km(b.lat[e], b.lon[e], r.latitude, r.longitude) > _snap_limit(b, e)
+                for e in b.keys.get(name_key(n), ())))]
         adm2 = f"{r.iso2}.{a1}.{r.admin2_code}" if r.admin2_code and a1 == r.admin1_code else ""
         b.add(r.name, r.latitude, r.longitude, r.iso2, a1, adm2, r.kind, r.population, f"{r.source}:{r.ref or name_key(r.name)}",
               names, r.source, extra)
@@ -908,7 +909,63 @@ def _apply_imports(b: _Builder, rows: Iterable[ImportRow], learned: dict[str, Co
 # a facility word ending an ACLED location name ("Koniko Gas Field", "Al Udayn Junction", "Hat Police Station")
 _FACILITY_SUFFIX = re.compile(r"\s+(?:(?:gas|oil)\s+fields?|fields?|junction|roundabout|checkpoint|crossing|"
                               r"border\s+crossing|bridge|dam|port|airport|air\s*base|military\s+base|base|camp|"
-                              r"prison|hospital|university|market|police\s+station|station)$", re.I)
+                              r"(?:military\s+|central\s+)?prison|hospital|university|market|police\s+station|station)$", re.I)
+# a feature word opening an ACLED location name that reports often leave out ("Jabal al Kirsh": "the Al Kirsh
+# front"; "Bir al Mahashimah": "Al Mahashimah area"; "Wadi Khakurik": "Khakurik region")
+_FEATURE_PREFIX = re.compile(r"^(?:jabal|jebel|jabel|wadi|bir)\s+(?=\S)", re.I)
+# what follows a city's name in ACLED's "City-Part" names and names no place of its own ("Rio de Janeiro-West
+# Zone", "Hama - Airbase", "Al Hudaydah-Street 50", "Bucharest-Sector 5", "Moscow-Central")
+_GENERIC_PART = frozenset(name_key(w) for w in (
+    "zone", "north zone", "south zone", "east zone", "west zone", "central zone", "centre", "center", "central",
+    "airbase", "air base", "airport", "port", "street", "sector", "district", "municipio", "city", "old city",
+    "downtown", "north", "south", "east", "west", "new", "jabal", "wadi", "bir"))
+
+
+def _acled_alternates(row: ImportRow, located: set[tuple[str, str]]) -> tuple[str, ...]:
+    """Other names reports use for an ACLED location, read off the name's own form.
+
+    - "Aden-Kraytar", "Mogadishu-Karan" (a city and a part of it): the part; only when what precedes the
+      hyphen is the row's admin1/admin2/admin3 or another location of the export ("Ivano-Frankivsk",
+      "Kan-e Ezzat" and "Port-au-Prince" are one name each);
+    - "Hamrin Mountains - Sala al-Din" (a place and its region): the place; "City - District": the district;
+    - "Koniko Gas Field", "Al Udayn Junction": the name without the facility word;
+    - "Jabal al Kirsh", "Wadi Khakurik", "Bir al Mahashimah": the name without the feature word.
+
+    Parts naming nothing ("Rio de Janeiro-West Zone", "Hama - Airbase") are left out; an alternate that a
+    packaged place of the country bears elsewhere is dropped when the index is built (``_apply_imports``)."""
+    name = row.name
+    admins = {name_key(a) for a in (row.admin1, row.admin2, row.admin3) if a}
+    alts: list[str] = []
+
+    def part(text: str) -> None:
+        text = text.strip(" -,")
+        k = name_key(text)
+        # not a bare region or another location of the export ("Hama - Airbase" is no "Hama"), not a
+        # street number or date ("Al Hudaydah-7 July")
+        if (len(k) >= 4 and k not in _GENERIC_PART and k != name_key(name) and k not in admins
+                and (row.iso2, k) not in located and not text[:1].isdigit() and text not in alts):
+            alts.append(text)
+
+    if " - " in name:
+        parts = [p for p in (p.strip() for p in name.split(" - ")) if p]
+        if len(parts) > 1 and name_key(parts[-1]) in admins:
+            part(" - ".join(parts[:-1]))  # "Hamrin Mountains - Sala al-Din"
+        else:
+            for p in parts[1:]:
+                part(p)
+    elif "-" in name:
+        head, _, tail = name.partition("-")
+        hk = name_key(head)
+        if hk and (hk in admins or (row.iso2, hk) in located) and " " not in tail[:1]:
+            part(tail)
+    for text in (alts[:] or [name]):  # the place's own forms, not "Sanaa-Sanaa International"
+        bare = _FACILITY_SUFFIX.sub("", text).strip()
+        if bare != text:
+            part(bare)
+        part(_FEATURE_PREFIX.sub("", bare))
+    return tuple(alts)
+
+
 # ``ImportRow.ref`` prefix of a district entry learned from an ACLED export's admin2 column
 DISTRICT_REF = "district:"
 # How far a packaged entry may lie from an imported ACLED point of the same name for the import to
@@ -917,6 +974,19 @@ DISTRICT_REF = "district:"
 # Maywand 14 km, Muqur 35 km, Shah Wali Kot 91 km off); a town's two points differ by a few km.
 SNAP_ADMIN_KM = 100.0
 SNAP_PLACE_KM = 15.0
+# a named area of the supplement (a range, a valley, a plain) is drawn at its middle, which may lie tens of km
+# from the point ACLED uses for it ("Hamrin Mountains", "Wadi Khakurik": 15-18 km)
+SNAP_AREA_KM = 50.0
+
+
+def _snap_limit(b: _Builder, e: int) -> float:
+    """How far entry ``e`` may lie from an imported ACLED point of its name and still be that place."""
+    k = b.kind[e]
+    if k == K_ADM2:
+        return SNAP_ADMIN_KM
+    if k == K_SUPP and str((b.extra.get(e) or {}).get("note", "")).startswith("area"):
+        return SNAP_AREA_KM
+    return SNAP_PLACE_KM if k in (K_CITY, K_SUPP) else 0.0
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -930,7 +1000,7 @@ def _snap_to_import(b: _Builder, same: list[int], r: ImportRow) -> None:
     country (a district, a town) take its coordinates, so every later report of that place lands on
     ACLED's point, whichever entry the resolver picks."""
     for e in same:
-        limit = SNAP_ADMIN_KM if b.kind[e] == K_ADM2 else SNAP_PLACE_KM if b.kind[e] in (K_CITY, K_SUPP) else 0.0
+        limit = _snap_limit(b, e)
         if limit and _km(b.lat[e], b.lon[e], r.latitude, r.longitude) <= limit:
             b.lat[e], b.lon[e] = float(r.latitude), float(r.longitude)
             b.extra[e] = {**b.extra.get(e, {}), "coordinates": f"{r.source} import"}
@@ -1263,17 +1333,14 @@ def read_acled_export(path: str | Path) -> list[ImportRow]:
                         centres[district][key] += 1
                 if key in seen:
                     continue
-                # "City - District" names: the district part is also a name of the place; "Koniko Gas Field",
-                # "Al Udayn Junction": reports also write the name without the facility word
-                alts = tuple(p.strip() for p in name.split(" - ")[1:] if p.strip()) if " - " in name else ()
-                bare = _FACILITY_SUFFIX.sub("", name).strip()
-                if bare != name and len(name_key(bare)) >= 4:
-                    alts = (*alts, bare)
                 seen[key] = ImportRow(name, lat, lon, iso2, d.get("admin1") or "", d.get("admin2") or "",
-                                      d.get("admin3") or "", alts, 0, int(gp) if gp.isdigit() else None,
+                                      d.get("admin3") or "", (), 0, int(gp) if gp.isdigit() else None,
                                       "acled", K_ACLED, f"{iso2}:{name}")
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise GeoError(f"cannot read {path}: {exc}", code="G103") from exc
+    located = {(r.iso2, name_key(r.name)) for r in seen.values()}
+    for row in seen.values():
+        row.alternates = _acled_alternates(row, located)
     # ACLED codes an event known only to its district ("in Nirkh district, Wardak", precision 2) at one
     # point per district, its centre ("Kan-e Ezzat"): on the Afghanistan dev export 139 of 140 districts
     # with such rows use a single location.  That location learns the district's name, so the district's

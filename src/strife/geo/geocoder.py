@@ -2079,8 +2079,8 @@ class Geocoder:
         # "the Marib-Al Jawf road", "the Gujarat-Madhya Pradesh border": the ends of a road or border
         # named by its towns or regions are no scene while the report names another place; nor is a point of
         # reference ("Habbaniyah, 80 km west of Baghdad", "Hilla, just south of Baghdad")
-        scenes = [p for p in placed if not _road_end(p, article.text)
-                  and not _REFERENCE_BEFORE.search(article.text, max(0, p.start - 40), p.start)]
+        unreferenced = [p for p in placed if not _REFERENCE_BEFORE.search(article.text, max(0, p.start - 40), p.start)]
+        scenes = [p for p in unreferenced if not _road_end(p, article.text)]
         # "Kot Diji town (Khairpur, Sindh)": the district and province in the bracket qualify the place before
         # it, which is the scene when the gazetteer knows it
         heads = {p.end: p for p in placed if p.location.geo_precision is not None}
@@ -2124,7 +2124,9 @@ class Geocoder:
                     out.extend(_split(mention, items))
                     continue
                 chosen = _finest(chosen, placed, article.text)
-                chosen = _finer_in_sentence(chosen, scenes, doc, trig, article.text)
+                # (a town ending a road of the province is finer than the province: "a patrol on the M4 highway
+                # in Idleb along the Nayrab - Tarnaba road")
+                chosen = _finer_in_sentence(chosen, unreferenced, doc, trig, article.text)
             if chosen is None:
                 out.append(mention if mission is None else _located(
                     mention, mission, Toponym(mission.start, mission.end, article.text[mission.start:mission.end],
@@ -2418,7 +2420,7 @@ def _finest(chosen: Toponym, placed: list[Toponym], text: str) -> Toponym:
     the eastern countryside of Deir-ez-Zor") happened at the village the report names in that region
     ("the village of Hajin in ...")."""
     seen = 0
-    while seen < 4 and chosen.location is not None and _level(chosen.location) > 1:
+    while seen < 4 and chosen.location is not None and chosen.location.latitude is not None:
         seen += 1
         before = [p for p in placed if p.end <= chosen.start and chosen.start - p.end <= _CONTAINED_MAX
                   and p.location is not None and p.location.latitude is not None]
@@ -2432,9 +2434,14 @@ def _finest(chosen: Toponym, placed: list[Toponym], text: str) -> Toponym:
             break
         # (a city written as its province is spelled stands for the province: "region of Dahuk" = Duhok
         # governorate, whose seat GeoNames calls Dihok)
-        if _level(loc) >= (3 if region.admin1 and _named_like(chosen.text, region.admin1) else _level(region)):
+        if _level(loc) >= (3 if region.admin1 and _named_like(chosen.text, region.admin1) else _level(region)) and not (
+                # "the town of Kansafra in Jabal al-Zawiya": a town the report puts in a place is inside it,
+                # whatever precision an import gave the outer name
+                _level(region) == 1 and _level(loc) == 1 and _PLACE_OF_BEFORE.search(text, max(0, q.start - 20), q.start)
+                and re.fullmatch(r"\s+in\s+", text[q.end:chosen.start])
+                and distance_km(loc.latitude, loc.longitude, region.latitude, region.longitude) <= FRONTED_NEAR_KM):
             break
-        chosen = q
+        chosen = _list_head(q, placed, text)
     loc = chosen.location
     if loc is not None and loc.geo_precision == 3:
         # "Jabal Salab in the northeast of Sanaa (Nihm, Sanaa)", "Al Alam camp (Marib, Marib)": the district
@@ -2446,6 +2453,32 @@ def _finest(chosen: Toponym, placed: list[Toponym], text: str) -> Toponym:
                     and inner.location.country == loc.country and inner.location.geo_precision in (1, 2)):
                 chosen = inner
     return chosen
+
+
+# what joins the places of a list: "between Harim and Sarmada towns", "Mori, Ash Shawati, and Nawjid camps",
+# "Maariya and Tal Ahmar in Dar'a countryside", "the Nayrab - Tarnaba road"
+_LIST_JOIN = re.compile(r"\s*(?:(?:village|town|city|area)s?\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*|[-‐–]\s*)"
+                        r"(?:the\s+)?(?:(?:villages?|towns?|areas?)\s+of\s+)?", re.I)
+
+
+_PLACE_OF_BEFORE = re.compile(r"\b(?:town|village|hamlet)\s+of\s+$", re.I)
+
+
+def _list_head(q: Toponym, placed: list[Toponym], text: str) -> Toponym:
+    """The first known place of the list that ``q`` ends, in ``q``'s region ("between Harim and Sarmada towns
+    in Idleb": Harim, as ACLED codes a scene between two places and the first of a list).  Names the gazetteer
+    lacks break no list: "Lakmat al Qalah and Ath Thawkab areas" is Ath Thawkab."""
+    cur, loc = q, q.location
+    while True:
+        prev = [p for p in placed if p.end <= cur.start and cur.start - p.end <= 24
+                and p.location is not None and p.location.latitude is not None]
+        if not prev:
+            return cur
+        p = max(prev, key=lambda p: p.end)
+        if (not _LIST_JOIN.fullmatch(text, p.end, cur.start) or p.location.country != loc.country
+                or p.location.admin1 != loc.admin1 or _level(p.location) > max(_level(loc), 2)):
+            return cur
+        cur = p
 
 
 def _finer_in_sentence(chosen: Toponym, scenes: list[Toponym], doc, trig: tuple[int, int], text: str = "") -> Toponym:
@@ -2460,6 +2493,8 @@ def _finer_in_sentence(chosen: Toponym, scenes: list[Toponym], doc, trig: tuple[
     town = loc.geo_precision != 3
     if town and not (
             loc.geo_precision == 1 and _named_like(loc.name or "", loc.admin1)
+            # ("in Tlaxcala de Xicohtencatl, Tlaxcala": the town's full name is no province's)
+            and _named_like(chosen.text, loc.admin1)
             and not _CITY_WORD.match(text, chosen.end) and not _CITY_OF_BEFORE.search(text, max(0, chosen.start - 20), chosen.start)):
         return chosen
     sent = _sentence_of(doc, trig[0])

@@ -1,0 +1,128 @@
+"""Geocoder rules of session 15: what an ACLED import learns from the form of ACLED's location names, and
+how far an imported point may move a named area of the supplement.
+
+Texts and rows are written by the strife team.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from strife.geo import gazetteer as gz
+from strife.geo.normalize import name_key
+
+
+def _row(name, admin1="", admin2="", iso2="YE", lat=15.0, lon=44.0):
+    return gz.ImportRow(name=name, latitude=lat, longitude=lon, iso2=iso2, admin1=admin1, admin2=admin2,
+                        geo_precision=1, source="acled", kind=gz.K_ACLED, ref=f"{iso2}:{name}")
+
+
+def test_acled_names_give_the_names_reports_use():
+    located = {("YE", name_key("Qarn")), ("SO", name_key("Dhaybo"))}
+    cases = {
+        # a city and a quarter of it: the quarter, when the city is the row's region or another location
+        ("Qarn-Bab as Sur", "Qarn", "YE"): ("Bab as Sur",),
+        ("Dhaybo-Hawlqaad", "Banadir", "SO"): ("Hawlqaad",),
+        # one name with a hyphen ("Ivano-Frankivsk", "Kan-e Ezzat")
+        ("Mirzo-Tursun", "Sughd", "TJ"): (),
+        ("Kal-e Shurab", "Ghor", "AF"): (),
+        # a place and its region
+        ("Zuwar Hills - Wadi Region", "Wadi Region", "IQ"): ("Zuwar Hills",),
+        # a quarter word, a street number or a date names no place
+        ("Qarn-West Zone", "Qarn", "YE"): (),
+        ("Qarn - Airbase", "Qarn", "YE"): (),
+        ("Qarn-7 July", "Qarn", "YE"): (),
+        # the feature word reports leave out, and the facility word
+        ("Jabal al Huwaytir", "Lahij", "YE"): ("al Huwaytir",),
+        ("Wadi Sanfara", "Erbil", "IQ"): ("Sanfara",),
+        ("Bir al Qasabat", "Al Jawf", "YE"): ("al Qasabat",),
+        ("Al Mashjar Junction", "Taizz", "YE"): ("Al Mashjar",),
+        ("Zahra Military Prison", "Rural Damascus", "SY"): ("Zahra",),
+        ("Qarn-Kilu 23", "Qarn", "YE"): ("Kilu 23",),
+    }
+    for (name, admin1, iso2), want in cases.items():
+        got = gz._acled_alternates(_row(name, admin1, iso2=iso2), located)
+        assert got == want, (name, got)
+
+
+def test_a_learned_name_that_a_town_bears_elsewhere_stays_off_the_point():
+    b = gz._Builder()
+    town = b.add("Sanfara", 36.0, 44.0, "IQ", "11", "", gz.K_CITY, 3000, "c:1", ["Sanfara"], "cities500")
+    rows = [_row("Wadi Sanfara", "Erbil", iso2="IQ", lat=36.6, lon=44.6),  # 85 km from the town
+            _row("Jabal al Huwaytir", "Lahij", lat=13.3, lon=44.7)]
+    rows = [gz.ImportRow(**{**r.__dict__, "alternates": gz._acled_alternates(r, set())}) for r in rows]
+    gz._apply_imports(b, rows, defaultdict(Counter))
+    wadi = next(e for e in b.keys[name_key("Wadi Sanfara")] if b.kind[e] == gz.K_ACLED)
+    assert b.keys[name_key("Sanfara")] == [town]  # reports of "Sanfara" mean the town
+    assert wadi not in b.keys[name_key("Sanfara")]
+    assert (b.lat[town], b.lon[town]) == (36.0, 44.0)
+    jabal = next(e for e in b.keys[name_key("Jabal al Huwaytir")] if b.kind[e] == gz.K_ACLED)
+    assert jabal in b.keys[name_key("Huwaytir")]  # no other bearer: "the Al Huwaytir front" is the mountain
+
+
+def test_an_imported_point_moves_a_named_area_of_the_supplement_farther_than_a_town():
+    b = gz._Builder()
+    area = b.add("Zuwar Hills", 35.00, 44.00, "IQ", "18", "", gz.K_SUPP, 0, "supplement:zuwar", ["Zuwar Hills"],
+                 "supplement", {"note": "area: middle of the named area"})
+    village = b.add("Tall Quds", 35.00, 43.00, "IQ", "18", "", gz.K_SUPP, 0, "supplement:quds", ["Tall Quds"],
+                    "supplement", {"note": "approx: strife team"})
+    rows = [_row("Zuwar Hills - Sala al-Din", "Sala al-Din", iso2="IQ", lat=35.25, lon=44.05),  # 28 km
+            _row("Tall Quds", "Sala al-Din", iso2="IQ", lat=35.25, lon=43.0)]  # 28 km: another village
+    rows = [gz.ImportRow(**{**r.__dict__, "alternates": gz._acled_alternates(r, set())}) for r in rows]
+    gz._apply_imports(b, rows, defaultdict(Counter))
+    assert (b.lat[area], b.lon[area]) == (35.25, 44.05)
+    assert (b.lat[village], b.lon[village]) == (35.00, 43.00)
+
+
+# -- scene rules ------------------------------------------------------------------------------------------
+
+def test_a_scene_between_two_towns_is_the_first_of_them(geo, nlp):
+    from geo_helpers import scene
+
+    text = "On 3 June 2021, a landmine hit a vehicle on the road between Saraqib and Sarmin in the eastern countryside of Idleb."
+    loc = scene(geo, text, "landmine", nlp)
+    assert (loc.name, loc.geo_precision) == ("Saraqib", 2), loc
+    text = "On 3 June 2021, a body was found near an orchard between Sarmada and Harim towns in north-western Idleb."
+    assert scene(geo, text, "found", nlp).name == "Sarmada"
+
+
+def test_a_town_ending_a_road_of_the_province_is_finer_than_the_province(geo, nlp):
+    from geo_helpers import scene
+
+    text = "On 3 June 2021, Turkish and Russian troops held a joint patrol on the M4 highway in Idleb along the Saraqib - Ariha road."
+    loc = scene(geo, text, "patrol", nlp)
+    assert (loc.name, loc.geo_precision) == ("Saraqib", 2), loc
+
+
+def test_with_an_acled_import_a_town_the_report_puts_inside_an_area_is_the_scene(tmp_path, nlp):
+    """Builds its own index with a small ACLED import in a private data directory (~20 s)."""
+    from geo_helpers import scene
+
+    from strife.geo import Geocoder
+    from strife.settings import get_settings
+
+    settings = get_settings(data_dir=str(tmp_path / "data"))
+    acled = tmp_path / "acled.csv"
+    acled.write_text("country,iso3,admin1,admin2,admin3,location,latitude,longitude,geo_precision\n"
+                     # ACLED codes a mountain area at a point, precision 1
+                     "Syria,SYR,Idleb,Ariha,,Jabal al-Qurnata,35.70,36.55,1\n"
+                     "Syria,SYR,Idleb,Ariha,,Marayan,35.68,36.50,1\n"
+                     "Yemen,YEM,Lahij,Al Qabbaytah,,Jabal al Huwaytir,13.30,44.70,2\n", encoding="utf-8")
+    gz.add_import_rows(settings, gz.read_acled_export(acled), "acled")
+    geo = Geocoder.load(settings)
+    text = ("On 2 June 2021, regime forces shelled the town of Marayan in Jabal al-Qurnata in the southern "
+            "countryside of Idleb. Neither injuries nor fatalities were reported.")
+    assert scene(geo, text, "shelled", nlp).name == "Marayan"
+    # the name without its feature word, as reports write it
+    text = "On 2 June 2021, Houthi forces shelled the Al Huwaytir front (Al Qabbaytah, Lahij)."
+    loc = scene(geo, text, "shelled", nlp)
+    assert loc.name == "Jabal al Huwaytir" and loc.method == "acled-import", loc
+
+
+def test_a_town_written_by_its_full_name_is_no_province(geo, nlp):
+    from geo_helpers import scene
+
+    text = ("On 3 June 2021, in Tlaxcala de Xicohtencatl, Tlaxcala, taxi drivers demonstrated in front of the "
+            "Government Palace and on the Tlaxcala-Apizaco highway toll to ask for support.")
+    loc = scene(geo, text, "demonstrated", nlp)
+    assert loc.name == "Tlaxcala" and loc.geo_precision == 1, loc
