@@ -921,6 +921,17 @@ _GENERIC_PART = frozenset(name_key(w) for w in (
     "downtown", "north", "south", "east", "west", "new", "jabal", "wadi", "bir"))
 
 
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """Keys of given names and stop words (geo_given_names.txt, geo_stopwords.txt): no name for a place learned
+    from the form of another name."""
+    out = set()
+    for file in ("geo_given_names.txt", "geo_stopwords.txt"):
+        with open(_data_file(file), encoding="utf-8") as fh:
+            out.update(name_key(w.split("\t")[0]) for w in fh if w.strip() and not w.startswith("#"))
+    return frozenset(out)
+
+
 def _acled_alternates(row: ImportRow, located: set[tuple[str, str]]) -> tuple[str, ...]:
     """Other names reports use for an ACLED location, read off the name's own form.
 
@@ -937,13 +948,15 @@ def _acled_alternates(row: ImportRow, located: set[tuple[str, str]]) -> tuple[st
     admins = {name_key(a) for a in (row.admin1, row.admin2, row.admin3) if a}
     alts: list[str] = []
 
-    def part(text: str) -> None:
+    def part(text: str, shortest: int = 4) -> None:
         text = text.strip(" -,")
         k = name_key(text)
         # not a bare region or another location of the export ("Hama - Airbase" is no "Hama"), not a
-        # street number or date ("Al Hudaydah-7 July")
-        if (len(k) >= 4 and k not in _GENERIC_PART and k != name_key(name) and k not in admins
-                and (row.iso2, k) not in located and not text[:1].isdigit() and text not in alts):
+        # street number or date ("Al Hudaydah-7 July"), not a given name or common word ("Bir Hassan":
+        # "Hassan" is a man in most reports)
+        if (len(k) >= shortest and k not in _GENERIC_PART and k != name_key(name) and k not in admins
+                and (row.iso2, k) not in located and not text[:1].isdigit() and text not in alts
+                and k not in _common_words()):
             alts.append(text)
 
     if " - " in name:
@@ -962,7 +975,7 @@ def _acled_alternates(row: ImportRow, located: set[tuple[str, str]]) -> tuple[st
         bare = _FACILITY_SUFFIX.sub("", text).strip()
         if bare != text:
             part(bare)
-        part(_FEATURE_PREFIX.sub("", bare))
+        part(_FEATURE_PREFIX.sub("", bare), 5)  # ("Wadi Musa": a short rest is too common a word)
     return tuple(alts)
 
 
