@@ -129,3 +129,40 @@ def test_a_town_written_by_its_full_name_is_no_province(geo, nlp):
             "Government Palace and on the Tlaxcala-Apizaco highway toll to ask for support.")
     loc = scene(geo, text, "demonstrated", nlp)
     assert loc.name == "Tlaxcala" and loc.geo_precision == 1, loc
+
+
+def test_the_seat_of_a_same_named_district_beats_a_namesake_of_its_size_in_the_region(geo, nlp):
+    from geo_helpers import scene
+
+    # GeoNames has two El Saltos of about 22,000 people in Jalisco; one is the seat of El Salto municipality
+    loc = scene(geo, "On 3 June 2021, in El Salto, Jalisco, armed men kidnapped a former mayor.", "kidnapped", nlp)
+    assert loc.name == "El Salto" and abs(loc.latitude - 20.52) < 0.05 and abs(loc.longitude + 103.18) < 0.05, loc
+
+
+def test_where_people_were_going_is_no_scene(geo, nlp):
+    from geo_helpers import scene
+
+    text = "On 3 June 2021, gunmen shot and killed 4 traders as they drove toward Afar region in the Bati woreda."
+    assert scene(geo, text, "killed", nlp).name == "Bati"
+    text = ("On 3 June 2021, suspected militants stopped a truck carrying cattle in Bourzanga. The "
+            "militants seized the phones of the passengers, and forced the truck to return in the direction of "
+            "Ouagadougou.")
+    assert scene(geo, text, "seized", nlp).name == "Bourzanga"
+
+
+def test_a_village_named_like_a_province_is_no_province(geo, nlp):
+    from geo_helpers import scene
+
+    text = ("On 3 June 2021, a farmer was killed when an old rocket exploded in Kandal village, Samraong commune, "
+            "Ou Chrov district of Banteay Meanchey, Cambodia.")
+    loc = scene(geo, text, "exploded", nlp)
+    assert loc.admin1 == "Banteay Meanchey", loc
+
+
+def test_a_ceasefire_monitors_village_far_from_the_line_is_no_guess(geo, nlp):
+    from geo_helpers import scene
+
+    # the gazetteer's only Orikhove lies in Crimea, far from the line the monitors watch
+    text = "On 3 June 2021, the OSCE SMM observed 6 explosions involving unknown weapons near Orikhove."
+    loc = scene(geo, text, "explosions", nlp)
+    assert loc.country == "Ukraine" and loc.geo_precision is None and loc.latitude is None, loc

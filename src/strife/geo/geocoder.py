@@ -118,6 +118,10 @@ GUESS_REACH = 3
 # ... and such a name, when only that country's places bear it, still gives the event its country at this
 # confidence (geo_precision null: which village is unknown)
 NAMESAKES_CONF = 0.5
+# a town within SEAT_KM of a same-named district's point of its region is the district's seat: SEAT_BONUS on
+# its score against namesakes of the same region (0.05 = what a 1.6 times larger population adds: it decides between namesakes of about one size)
+SEAT_KM = 5.0
+SEAT_BONUS = 0.05
 # ... and a one-country mission's name (geo_missions.tsv) gives an event no place was found for its country
 MISSION_CONF = 0.6
 # a capitalised word glued to a match (with an article or connector between) makes the name longer than it
@@ -981,6 +985,12 @@ class Geocoder:
                     or _ADMIN_AFTER.match(text, m.end) or _bracketed(text, m)):
                 continue  # a saint NER calls a person ("what Saint Thomas called", "required of Saint Paul");
                 # "in St. Paul" and "St. Paul, Minnesota" stay the city
+            if _VILLAGE_AFTER.match(text, m.end):
+                # "in Kandal village, Samraong commune": a village named like a province or a country is neither
+                # (a district keeps its name: its centre is often the village of that name)
+                m.entries = tuple(e for e in m.entries if gaz.kind[e] not in (K_COUNTRY, K_ADM1, K_AREA))
+                if not m.entries:
+                    continue
             m.label = None if inner else label
             m.bare = label is None
             m.named_as_place = _named_as_place(text, m.start)
@@ -1104,6 +1114,8 @@ class Geocoder:
                     entries = self._slot_fuzzy(span, *slots[(s, e)])
                 if not entries and (s, e) in before_region:
                     entries = self._slot_skeleton(span, *before_region[(s, e)])
+                if entries and _VILLAGE_AFTER.match(text, e):  # (a village is no province: see find_places)
+                    entries = tuple(x for x in entries if self.gaz.kind[x] not in (K_COUNTRY, K_ADM1, K_AREA))
                 if entries:
                     out.append(_Match(s, e, span, entries, "fuzzy", len(span.split()),
                                       named_as_place=_named_as_place(text, s)))
@@ -1726,6 +1738,9 @@ class Geocoder:
         after_district = _after_district(text, m.start)
         # "Nad Ali (Marja) district": the district's other name in brackets before the word
         admin2_word = bool(_ADMIN2_WORDS.match(after)) or bool(_ADMIN2_AFTER_BRACKET.match(after))
+        # districts of the name: a town at the point of a district it names is that district's seat ("El Salto,
+        # Jalisco" is the seat of El Salto municipality, not the other El Salto of Jalisco, the same size)
+        districts = [e for e in m.entries if gaz.kind[e] == K_ADM2]
         scored = []
         for e in m.entries:
             k = gaz.kind[e]
@@ -1743,6 +1758,11 @@ class Geocoder:
                 s = 0.2 + math.log10(gaz.pop[e] + 1) / 4
                 if not own_name(e) and (gaz.extra.get(e) or {}).get("section"):
                     s = 0.2  # a city's section named by another name: its people are no town's ("Petrovskoye")
+                elif any(gaz.cc[d] == cc and gaz.adm1[d] == gaz.adm1[e]
+                         and distance_km(gaz.lat[d], gaz.lon[d], gaz.lat[e], gaz.lon[e]) <= SEAT_KM for d in districts
+                         ) and any(o != e and gaz.kind[o] == K_CITY and gaz.cc[o] == cc and gaz.adm1[o] == gaz.adm1[e]
+                                   for o in m.entries):
+                    s += SEAT_BONUS  # (between namesakes of one region only: "Manhattan" is no seat's name)
             elif k == K_SUPP:
                 s = 1.0
             else:
@@ -2080,7 +2100,10 @@ class Geocoder:
         # named by its towns or regions are no scene while the report names another place; nor is a point of
         # reference ("Habbaniyah, 80 km west of Baghdad", "Hilla, just south of Baghdad")
         unreferenced = [p for p in placed if not _REFERENCE_BEFORE.search(article.text, max(0, p.start - 40), p.start)]
-        scenes = [p for p in unreferenced if not _road_end(p, article.text)]
+        # ... nor is where people were going ("forced the truck to return in the direction of Ouagadougou", "as
+        # they drove toward Afar region in the Bati woreda")
+        scenes = [p for p in unreferenced if not _road_end(p, article.text)
+                  and not _DESTINATION_BEFORE.search(article.text, max(0, p.start - 50), p.start)]
         # "Kot Diji town (Khairpur, Sindh)": the district and province in the bracket qualify the place before
         # it, which is the scene when the gazetteer knows it
         heads = {p.end: p for p in placed if p.location.geo_precision is not None}
@@ -2276,6 +2299,11 @@ _ROAD_LINKING = re.compile(r"\b(?:road|highway|motorway|route|expressway|railway
                            r"(?:connect(?:s|ing)?|link(?:s|ing)?|between|from)\s+(?:the\s+)?"
                            r"(?:[A-Z][\w'’\-]*\s+(?:(?:al|as|ad|wa|of)\s+)?){0,4}(?:(?:and|to|with)\s+(?:the\s+)?)?$")
 # "found killed on the road to al-Hasakeh city": the town a road leads to is a direction, not the scene
+_VILLAGE_AFTER = re.compile(r"\s+(?:village|hamlet)\b")
+_DESTINATION_BEFORE = re.compile(
+    r"\b(?:in\s+the\s+direction\s+of|(?:drove|driving|drive|travell?(?:ed|ing)|travels?|heading|headed|"
+    r"on\s+(?:their|his|her|its)\s+way|en\s+route|bound|returning|return|fled|fleeing|sailing|flying)\s+"
+    r"(?:back\s+)?(?:to|towards?|for))\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.I)
 _ROAD_TOWARD = re.compile(r"\b(?:road|highway|motorway|route)\s+(?:leading\s+|heading\s+)?(?:to|towards?)\s+(?:the\s+)?"
                           r"(?:(?:city|town|village)\s+of\s+)?$")
 
@@ -2913,7 +2941,10 @@ def _named_as_place(text: str, start: int) -> bool:
     return bool(_ADMIN_BEFORE.search(text, max(0, start - 25), start))
 _NUMBER_AFTER = re.compile(r" \d{1,3}\b(?![.,]\d)")
 # a report written from a front line ("both directions of the frontline", "the contact line")
-_FRONT_CUE = re.compile(r"\b(?:front[- ]?lines?|contact line|line of contact|line of control)\b", re.I)
+# words of a report from a front line: the line itself, or the ceasefire monitors who watch it ("the OSCE SMM
+# observed explosions near Orikhove" is no report from the Orikhove of Crimea, the only one the gazetteer has)
+_FRONT_CUE = re.compile(r"\b(?:front[- ]?lines?|contact line|line of contact|line of control|SMM|"
+                        r"Special Monitoring Mission|ceasefire violations?)\b", re.I)
 # a capitalised word and a comma: where "Neb.", "Miss.", "Ill." stand for states ("LEXINGTON, Neb.")
 _TOWN_COMMA_BEFORE = re.compile(r"[A-Z][\w'’.\-]*,\s*$")
 # an unknown place after a locative word, then a comma: "near Bohdanivka, " "in the area of Yasne, "
