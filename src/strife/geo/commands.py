@@ -124,7 +124,10 @@ def import_acled(export):
     """The locations of an ACLED export: names, admin names (ACLED's spelling) and coordinates.
 
     Districts are learned too: one ACLED codes at a single point (its centre) moves there, one named only
-    in the admin2 column gets an entry at the middle of its places."""
+    in the admin2 column gets an entry at the middle of its places.  So are the shorter names reports use,
+    read off ACLED's own: "Aden-Kraytar" is also Kraytar, "Jabal al Kirsh" al Kirsh, "Al Udayn Junction"
+    Al Udayn (none that a town elsewhere in the country bears).  Packaged places of the same name move to
+    ACLED's point (towns within 15 km, named areas within 50 km, districts within 100 km)."""
     settings = get_settings()
     path, n = add_import_rows(settings, read_acled_export(export), "acled")
     click.echo(f"imported {n} distinct ACLED locations -> {path}")
