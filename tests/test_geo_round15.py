@@ -165,3 +165,15 @@ def test_a_ceasefire_monitors_village_far_from_the_line_is_no_guess(geo, nlp):
     text = "On 3 June 2021, the OSCE SMM observed 6 explosions involving unknown weapons near Orikhove."
     loc = scene(geo, text, "explosions", nlp)
     assert loc.country == "Ukraine" and loc.geo_precision is None and loc.latitude is None, loc
+
+
+def test_a_place_the_report_puts_on_the_other_side_of_its_province_is_not_meant(geo, nlp):
+    from geo_helpers import scene
+
+    # Kafr Nabl lies in the south of Idlib province: a camp "in the northern countryside" bearing its name is
+    # a camp of its displaced people, not the town
+    text = "On 3 June 2021, HTS security men detained the manager of Kafr Nabl camp in the northern countryside of Idleb."
+    loc = scene(geo, text, "detained", nlp)
+    assert loc.admin1 == "Idleb" and loc.geo_precision == 2 and loc.latitude > 36.0, loc
+    text = "On 3 June 2021, HTS security men detained the manager of Kafr Nabl camp in the southern countryside of Idleb."
+    assert scene(geo, text, "detained", nlp).name == "Kafranbel"

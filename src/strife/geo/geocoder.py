@@ -2090,6 +2090,10 @@ class Geocoder:
             placed = [p for p in placed if p not in named_body]
         # ... and so is a place standing for a government or a home base, or a clock, while any other place
         # (a country too) is named: "killed 14 people in Iraq as Washington's new ambassador vowed"
+        # "the head of Kafrsajna camp in the northern countryside of Idleb": a place the report puts on one side of
+        # its province that lies on the other is not the place meant (a camp named after its people's village, a
+        # namesake); the side of the province stands for it
+        placed = [p for p in placed if not _off_side(p, placed, article.text)]
         actors = [p for p in placed if _ACTOR_AFTER.match(article.text, p.end) or _CLOCK_AFTER.match(article.text, p.end)
                   or _AGENT_BEFORE.search(article.text, max(0, p.start - 40), p.start)
                   or _HOME_BEFORE.search(article.text, max(0, p.start - 60), p.start)]
@@ -2238,6 +2242,32 @@ def _side_of(before: str, after: str) -> float | None:
     if g.group(1)[0].isupper() and not g.group(0).rstrip().endswith("of"):
         return None  # "East Jerusalem", "North Sinai": a capitalised side word is part of a name
     return _SIDES.get(re.sub(r"[\s\-‐–]", "", g.group(1).lower()))
+
+
+# how far from the middle of a province's side (km), and how far round from that side (degrees), a place must
+# lie to be on another side of the province than the report puts it
+OFF_SIDE_KM = 40.0
+OFF_SIDE_DEG = 120.0
+
+
+def _off_side(p: Toponym, placed: list, text: str) -> bool:
+    """Whether the report puts town ``p`` on a side of its province ("X in the northern countryside of Idleb")
+    that it does not lie on: more than OFF_SIDE_KM from the middle of that side, in a direction more than
+    OFF_SIDE_DEG from it."""
+    loc = p.location
+    if loc is None or loc.latitude is None or loc.geo_precision != 1:
+        return False
+    region = next((r for r in placed if r.start >= p.end and r.start - p.end <= _CONTAINED_MAX), None)
+    if (region is None or region.location is None or region.location.latitude is None
+            or region.location.admin1 != loc.admin1 or region.location.country != loc.country
+            or _level(region.location) < 3 or not _CONTAINED_BY.fullmatch(text, p.end, region.start)):
+        return False
+    side = _side_of(text[max(0, region.start - 60):region.start], text[region.end:region.end + 30])
+    if side is None:
+        return False
+    la, lo = region.location.latitude, region.location.longitude  # the middle of that side (see _side_point)
+    turn = abs((_bearing(la, lo, loc.latitude, loc.longitude) - side + 180) % 360 - 180)
+    return distance_km(la, lo, loc.latitude, loc.longitude) > OFF_SIDE_KM and turn > OFF_SIDE_DEG
 
 
 def _bearing(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
