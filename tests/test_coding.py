@@ -194,9 +194,21 @@ def test_dozens_and_word_numbers(coder, nlp):
 
 @pytest.mark.nlp
 def test_future_date_is_dropped(coder, nlp):
-    _, result = _code(coder, nlp, "On 20 April 2020, gunmen killed two farmers in Ghazni.", published="2020-04-05")
+    _, result = _code(coder, nlp, "Clashes on 20 April 2020 in Ghazni are feared by elders.", published="2020-04-05")
     assert result.mentions == []
     assert result.dropped.get("future") == 1
+    _, result = _code(coder, nlp, "Gunmen will attack Ghazni on 20 April 2020, a commander said.", published="2020-04-05")
+    assert result.mentions == []
+
+
+@pytest.mark.nlp
+def test_a_past_act_with_a_date_after_the_report_is_kept_with_that_date(coder, nlp):
+    # a past tense tells a thing done: the date or the report's own date slipped, the act did not
+    _, result = _code(coder, nlp, "On 20 April 2020, gunmen killed two farmers in Ghazni.", published="2020-04-05")
+    (m,) = result.mentions
+    assert m.event_date == "2020-04-20" and not result.dropped.get("future")
+    _, result = _code(coder, nlp, "On 20 April 2020, two farmers were killed by gunmen in Ghazni.", published="2020-04-05")
+    assert len(result.mentions) == 1
 
 
 @pytest.mark.nlp

@@ -98,6 +98,14 @@ _TAKE = {"seize", "confiscate", "recover", "find", "discover", "uncover", "captu
 _RECENT = {"recently", "new", "newly", "now", "today", "yesterday", "tonight", "latest", "just", "fresh"}
 
 
+def _told_as_past(head) -> bool:
+    """Whether a trigger's verb tells a past act: "abducted", "was killed" (not "will attack", "clashes")."""
+    if head.tag_ == "VBD":
+        return True
+    return head.tag_ == "VBN" and any(c.dep_ in ("auxpass", "aux") and c.lower_ in ("was", "were", "had", "has",
+                                                                                  "have") for c in head.children)
+
+
 @dataclass(frozen=True, slots=True)
 class CodingResult:
     mentions: list[Mention]
@@ -643,7 +651,9 @@ class EventCoder:
         else:
             dropped["undatable"] += 1
             return None
-        if is_future(event_date, published):
+        if is_future(event_date, published) and not _told_as_past(main.head):
+            # (a verb in the past tense tells a thing done, whatever date it carries: "On 29 May, militants
+            # abducted a man" in a report of 2 May is a slip of the date, not a plan)
             dropped["future"] += 1
             return None
         if taxonomy.event_type(sub) == "Strategic developments" and not first.dates:
