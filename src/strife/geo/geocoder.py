@@ -119,7 +119,8 @@ GUESS_REACH = 3
 # confidence (geo_precision null: which village is unknown)
 NAMESAKES_CONF = 0.5
 # a town within SEAT_KM of a same-named district's point of its region is the district's seat: SEAT_BONUS on
-# its score against namesakes of the same region (0.05 = what a 1.6 times larger population adds: it decides between namesakes of about one size)
+# its score against namesakes of the same region (0.05 = what a 1.6 times larger population adds: it decides
+# between namesakes of about one size)
 SEAT_KM = 5.0
 SEAT_BONUS = 0.05
 # ... and a one-country mission's name (geo_missions.tsv) gives an event no place was found for its country
@@ -2088,12 +2089,12 @@ class Geocoder:
         named_body = [p for p in placed if _BODY_AFTER.match(article.text, p.end)]
         if named_body and any(p not in named_body and p.location.geo_precision is not None for p in placed):
             placed = [p for p in placed if p not in named_body]
-        # ... and so is a place standing for a government or a home base, or a clock, while any other place
-        # (a country too) is named: "killed 14 people in Iraq as Washington's new ambassador vowed"
         # "the head of Kafrsajna camp in the northern countryside of Idleb": a place the report puts on one side of
         # its province that lies on the other is not the place meant (a camp named after its people's village, a
         # namesake); the side of the province stands for it
         placed = [p for p in placed if not _off_side(p, placed, article.text)]
+        # ... and so is a place standing for a government or a home base, or a clock, while any other place
+        # (a country too) is named: "killed 14 people in Iraq as Washington's new ambassador vowed"
         actors = [p for p in placed if _ACTOR_AFTER.match(article.text, p.end) or _CLOCK_AFTER.match(article.text, p.end)
                   or _AGENT_BEFORE.search(article.text, max(0, p.start - 40), p.start)
                   or _HOME_BEFORE.search(article.text, max(0, p.start - 60), p.start)]
@@ -2328,12 +2329,14 @@ _ROAD_WORD_AFTER = re.compile(rf"\s+(?:(?:national|state|main|old|new|coastal|in
 _ROAD_LINKING = re.compile(r"\b(?:road|highway|motorway|route|expressway|railway)s?\s+(?:that\s+|which\s+)?"
                            r"(?:connect(?:s|ing)?|link(?:s|ing)?|between|from)\s+(?:the\s+)?"
                            r"(?:[A-Z][\w'’\-]*\s+(?:(?:al|as|ad|wa|of)\s+)?){0,4}(?:(?:and|to|with)\s+(?:the\s+)?)?$")
-# "found killed on the road to al-Hasakeh city": the town a road leads to is a direction, not the scene
+# "in Kandal village": a village named like a province (lower case: "Kandal Village" may be a name of its own)
 _VILLAGE_AFTER = re.compile(r"\s+(?:village|hamlet)\b")
+# "return in the direction of Ouagadougou", "as they drove toward Afar region": where people were going
 _DESTINATION_BEFORE = re.compile(
     r"\b(?:in\s+the\s+direction\s+of|(?:drove|driving|drive|travell?(?:ed|ing)|travels?|heading|headed|"
     r"on\s+(?:their|his|her|its)\s+way|en\s+route|bound|returning|return|fled|fleeing|sailing|flying)\s+"
     r"(?:back\s+)?(?:to|towards?|for))\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.I)
+# "found killed on the road to al-Hasakeh city": the town a road leads to is a direction, not the scene
 _ROAD_TOWARD = re.compile(r"\b(?:road|highway|motorway|route)\s+(?:leading\s+|heading\s+)?(?:to|towards?)\s+(?:the\s+)?"
                           r"(?:(?:city|town|village)\s+of\s+)?$")
 
@@ -2517,8 +2520,7 @@ def _finest(chosen: Toponym, placed: list[Toponym], text: str) -> Toponym:
 # "Maariya and Tal Ahmar in Dar'a countryside", "the Nayrab - Tarnaba road"
 _LIST_JOIN = re.compile(r"\s*(?:(?:village|town|city|area)s?\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*|[-‐–]\s*)"
                         r"(?:the\s+)?(?:(?:villages?|towns?|areas?)\s+of\s+)?", re.I)
-
-
+# "the town of Kansafra in ...": the report calls the name a town or village
 _PLACE_OF_BEFORE = re.compile(r"\b(?:town|village|hamlet)\s+of\s+$", re.I)
 
 
