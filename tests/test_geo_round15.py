@@ -177,3 +177,14 @@ def test_a_place_the_report_puts_on_the_other_side_of_its_province_is_not_meant(
     assert loc.admin1 == "Idleb" and loc.geo_precision == 2 and loc.latitude > 36.0, loc
     text = "On 3 June 2021, HTS security men detained the manager of Kafr Nabl camp in the southern countryside of Idleb."
     assert scene(geo, text, "detained", nlp).name == "Kafranbel"
+
+
+def test_a_facility_moves_no_named_area_it_is_named_after():
+    b = gz._Builder()
+    island = b.add("Qamar Island", 12.50, 53.90, "YE", "26", "", gz.K_SUPP, 0, "supplement:qamar", ["Qamar Island",
+                   "Qamar"], "supplement", {"note": "area: middle of the named area"})
+    rows = [_row("Qamar Port", "Suqutra", lat=12.65, lon=54.02)]  # 21 km: the port is a point of the island
+    rows = [gz.ImportRow(**{**r.__dict__, "alternates": gz._acled_alternates(r, set())}) for r in rows]
+    assert rows[0].alternates == ("Qamar",)
+    gz._apply_imports(b, rows, defaultdict(Counter))
+    assert (b.lat[island], b.lon[island]) == (12.50, 53.90)

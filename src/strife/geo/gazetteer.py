@@ -1012,8 +1012,14 @@ def _snap_to_import(b: _Builder, same: list[int], r: ImportRow) -> None:
     """The user's ACLED export is the coding they want to match: packaged entries of the same name and
     country (a district, a town) take its coordinates, so every later report of that place lands on
     ACLED's point, whichever entry the resolver picks."""
+    # (a facility is a point of the area it is named after, not the area: "Socotra Port" moves no Socotra
+    # island, though a town of that name within SNAP_PLACE_KM is taken to be the port's own)
+    own = {name_key(n) for n in (r.name, *r.alternates) if not _FACILITY_SUFFIX.search(r.name)
+           or name_key(n) != name_key(_FACILITY_SUFFIX.sub("", r.name).strip())}
     for e in same:
         limit = _snap_limit(b, e)
+        if limit > SNAP_PLACE_KM and b.kind[e] == K_SUPP and not any(e in b.keys.get(k, ()) for k in own):
+            limit = SNAP_PLACE_KM
         if limit and _km(b.lat[e], b.lon[e], r.latitude, r.longitude) <= limit:
             b.lat[e], b.lon[e] = float(r.latitude), float(r.longitude)
             b.extra[e] = {**b.extra.get(e, {}), "coordinates": f"{r.source} import"}
