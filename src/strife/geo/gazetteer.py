@@ -51,6 +51,7 @@ from pathlib import Path
 import ahocorasick
 
 from ..errors import GeoError
+from ..resources import data_text
 from ..settings import Settings
 from .normalize import ARTICLES, RUN_RE, name_key, run_fragments, token_key
 
@@ -925,11 +926,8 @@ _GENERIC_PART = frozenset(name_key(w) for w in (
 def _common_words() -> frozenset[str]:
     """Keys of given names and stop words (geo_given_names.txt, geo_stopwords.txt): no name for a place learned
     from the form of another name."""
-    out = set()
-    for file in ("geo_given_names.txt", "geo_stopwords.txt"):
-        with open(_data_file(file), encoding="utf-8") as fh:
-            out.update(name_key(w.split("\t")[0]) for w in fh if w.strip() and not w.startswith("#"))
-    return frozenset(out)
+    return frozenset(name_key(line.split("\t")[0]) for file in ("geo_given_names.txt", "geo_stopwords.txt")
+                     for line in data_text(file).splitlines() if line.strip() and not line.startswith("#"))
 
 
 def _acled_alternates(row: ImportRow, located: set[tuple[str, str]]) -> tuple[str, ...]:
@@ -1014,8 +1012,8 @@ def _snap_to_import(b: _Builder, same: list[int], r: ImportRow) -> None:
     ACLED's point, whichever entry the resolver picks."""
     # (a facility is a point of the area it is named after, not the area: "Socotra Port" moves no Socotra
     # island, though a town of that name within SNAP_PLACE_KM is taken to be the port's own)
-    own = {name_key(n) for n in (r.name, *r.alternates) if not _FACILITY_SUFFIX.search(r.name)
-           or name_key(n) != name_key(_FACILITY_SUFFIX.sub("", r.name).strip())}
+    bare = _FACILITY_SUFFIX.sub("", r.name).strip()
+    own = {name_key(n) for n in (r.name, *r.alternates)} - ({name_key(bare)} if bare != r.name else set())
     for e in same:
         limit = _snap_limit(b, e)
         if limit > SNAP_PLACE_KM and b.kind[e] == K_SUPP and not any(e in b.keys.get(k, ()) for k in own):
