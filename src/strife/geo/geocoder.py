@@ -223,7 +223,9 @@ _SIDE = r"(?:(?:north|south)(?:[\s\-]?(?:east|west))?(?:ern)?|east(?:ern)?|west(
 # what may stand between a place and the region that follows it: "X, Idlib", "X (Raqqa)",
 # "X district, Khost", "X in the southern countryside of Idleb", "X village of Hama province"
 _LOCAL_ADMIN = re.compile(r"\s*(?:(?:district|cent(?:er|re)|sub-?district|village|town|city|area|camp|province|"
-                          r"governorate|sector|front|frontline|junction|checkpoint|crossing|base|mountain|valley)\s*)"
+                          r"governorate|sector|front|frontline|junction|checkpoint|crossing|base|mountain|valley|"
+                          # ("Samraong commune in Ou Chrov district")
+                          r"commune|township|municipality|tehsil|woreda)\s*)"
                           r"{0,2}"
                           r"(?:,|\(|in|of|on|,\s*in|\(\s*[^(),\n]{1,40},)\s*(?:the\s+)?"
                           # ("Woolwich, south east London": a side of the region or town, not "north of Baghdad")
@@ -343,6 +345,9 @@ _DIRECTIONS = frozenset("north south east west northern southern eastern western
 _NEXT_NAME_WORD = re.compile(r" [A-Z][a-z]")
 _TOWN_REGION = re.compile(r"\b([A-Z][a-z'’‘ʿ\-]{4,}),\s+(?=[A-Z][a-z])")
 # a name written just before "in [the southern countryside of] <Province>": "the town of Binnesh in Idleb province"
+# a town's name on the prison or air base named after it: "in the regime's Sidnaya military prison"
+_NAMED_FACILITY = re.compile(r"\b([A-Z][a-z'’‘ʿ\-]{3,})\s+(?i:(?:(?:military|central|civil|international)\s+)?"
+                             r"(?:prison|airport|air\s?base|barracks))\b")
 _BEFORE_REGION = re.compile(r"\b([A-Z][\w'’‘ʿ\-]{3,})(?:\s+(?:town|village|area|city|camp))?\s+in\s+(?:the\s+)?"
                             r"(?:(?:\w+ern|rural)\s+)?(?:(?:countryside|province|governorate|outskirts|suburbs)\s+of\s+)?$")
 _ADMIN_SLOT = re.compile(r"\(([A-Z][\w'’‘ʿ\-]+(?: [A-Za-z][\w'’‘ʿ\-]+){0,3}),\s+([A-Z][\w'’‘ʿ\- ]{2,40})\)")
@@ -1066,6 +1071,7 @@ class Geocoder:
         ranked = self._article_countries_quick(out, text)
         if home and home not in ranked[:2]:
             ranked.insert(min(1, len(ranked)), home)
+        evidence = bool(ranked)
         ranked = ranked or sorted(self._war)
         if ranked:
             # a word written just before a province of the report's countries, after a locative word: "the town
@@ -1090,6 +1096,7 @@ class Geocoder:
             # area of Staromykhaylivka, Donetsk", tagged ORG)
             spans += [(r.start(1), r.end(1), "RUN") for r in _TOWN_REGION.finditer(text)
                       if _LOCATIVE_CUE.search(text, max(0, r.start() - 30), r.start())]
+            spans += [(r.start(1), r.end(1), "RUN") for r in _NAMED_FACILITY.finditer(text)]
             # and the first name of a bracket of admin names, "(Bayt Al Faqiah, Al Hudaydah)": a district or
             # town of the province the bracket names next, matched against that province's names only
             slots = {}
@@ -1100,7 +1107,8 @@ class Geocoder:
                     spans.append((r.start(1), r.end(1), "SLOT"))
             spans += [(s, e, "SLOT") for s, e in before_region]
             spans = spans[:FUZZY_MAX_SPANS]
-            war = [cc for cc in ranked[:3] if cc in self._war]
+            # (with no country evidence, every war zone: "a detainee from Douma ... in Sidnaya prison")
+            war = [cc for cc in (ranked[:3] if evidence else ranked) if cc in self._war]
             for s, e, label in spans:
                 if covered.overlaps(s, e):
                     continue
@@ -2334,7 +2342,7 @@ _VILLAGE_AFTER = re.compile(r"\s+(?:village|hamlet)\b")
 # "return in the direction of Ouagadougou", "as they drove toward Afar region": where people were going
 _DESTINATION_BEFORE = re.compile(
     r"\b(?:in\s+the\s+direction\s+of|(?:drove|driving|drive|travell?(?:ed|ing)|travels?|heading|headed|"
-    r"on\s+(?:their|his|her|its)\s+way|en\s+route|bound|returning|return|fled|fleeing|sailing|flying)\s+"
+    r"(?:on|make|makes|made|making)\s+(?:their|his|her|its)\s+way|en\s+route|bound|returning|return|fled|fleeing|sailing|flying)\s+"
     r"(?:back\s+)?(?:to|towards?|for))\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.I)
 # "found killed on the road to al-Hasakeh city": the town a road leads to is a direction, not the scene
 _ROAD_TOWARD = re.compile(r"\b(?:road|highway|motorway|route)\s+(?:leading\s+|heading\s+)?(?:to|towards?)\s+(?:the\s+)?"
@@ -2346,6 +2354,10 @@ _ROAD_TOWARD = re.compile(r"\b(?:road|highway|motorway|route)\s+(?:leading\s+|he
 # description of the town)
 _QUALIFIED_HEAD = re.compile(rf"[\w'’]\]?\s*(?:(?-i:[A-Z][a-z]+\s+){{1,2}}(?=port\s+(?:city|town)\b))?(?:port\s+)?"
                              rf"{_BRACKET_KINDS}(?:in\s+(?:{_SIDE_WORD}\s+)?[A-Z][\w'’]+\s*)?"
+                             # ("Al Ajlaniyah area of Hadramawt valley (Al Qatn, Hadramawt)": the area, in a
+                             # larger named one)
+                             rf"(?:(?<=area\s)of\s+(?:the\s+)?(?-i:[A-Z][\w'’\-]*\s+){{1,3}}"
+                             rf"(?:valley|plain|desert|countryside|region|city)?\s*)?"
                              rf"\(\s*(?:[^()\n,]{{1,40}},\s*)?$", re.I)
 
 
@@ -2583,18 +2595,24 @@ def _finer_in_sentence(chosen: Toponym, scenes: list[Toponym], doc, trig: tuple[
 # Places of a list closer than this (km) are one scene of one event.
 SCENE_MIN_KM = 8.0
 _SCENE_PREP = re.compile(r"\b(?:in|on|at|across|over|targeting|targeted|shelled|struck|hit|bombed|"
-                         r"stormed|attacked)\s+(?:the\s+)?", re.I)
+                         r"stormed|attacked|control\s+(?:of|over)|took\s+over|captured|seized|recaptured|retook)\s+"
+                         r"(?:the\s+)?"
+                         # ("shelled civilian areas of X and Y")
+                         r"(?:(?:civilian|residential|populated|inhabited)\s+(?:areas|neighbou?rhoods)\s+of\s+)?",
+                         re.I)
 _SCENE_KIND = (r"(?:(?:front|frontline|area|village|town|city|district|sub-?district|governorate|province|"
                r"region|axis|neighbou?rhood|camp|position|checkpoint|junction|mountain|valley|site)(?:s|es)?\b)")
 _SCENE_NAME_WORD = r"(?:[A-Z][\w'’‘ʿ\-]*|(?:al|as|ash|ad|ar|an|at|az|el|wa|bin|ibn|of)(?=\s+[A-Z]))"
 _SCENE_ITEM = re.compile(
     # ("various locations in Hajjah governorate": an item that is a region's unnamed places)
     r"(?:(?:various|several|multiple|many|some|other|different)\s+(?:locations|areas|places|parts|positions|sites|"
-    r"villages|towns|districts|fronts)\s+(?:in|of|across|throughout)\s+(?:the\s+)?)?"
+    r"villages|towns|districts|fronts)\s+(?:in|of|across|throughout)\s+(?:the\s+)?"
+    rf"(?:{_SIDE_WORD}\s+(?:parts?\s+)?of\s+(?:the\s+)?)?)?"
     rf"(?P<name>{_SCENE_NAME_WORD}(?:[ \-]{_SCENE_NAME_WORD}){{0,5}})?"
-    rf"(?:\s+{_SCENE_KIND})?(?P<bracket>\s*[(\[][^()\[\]\n]{{1,80}}[)\]])?"
+    # ("Salim [Al Fajir] (Qaatabah, Ad Dali)": another name, then the admin bracket)
+    rf"(?:\s+{_SCENE_KIND})?(?P<bracket>\s*[(\[][^()\[\]\n]{{1,80}}[)\]](?:\s*[(\[][^()\[\]\n]{{1,80}}[)\]])?)?"
     rf"(?:\s+{_SCENE_KIND})?")
-_SCENE_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)"
+_SCENE_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+|in\s+addition\s+to\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)"
                         r"(?:(?:in|on|at)\s+)?(?:the\s+)?")
 
 
@@ -2603,6 +2621,12 @@ def _scene_list(chosen: Toponym, placed: list[Toponym], text: str, doc, trig) ->
     lo = max(0, chosen.start - 200)
     if doc is not None:
         sent = _sentence_of(doc, chosen.start)
+        # (the parser may end a sentence inside a name's bracket: "areas of Salim [Al Fajir] (...)")
+        while sent is not None and sent.start_char > lo and text[:sent.start_char].rstrip()[-1:] not in ".!?":
+            before = _sentence_of(doc, len(text[:sent.start_char].rstrip()) - 1)
+            if before is None or before.start_char >= sent.start_char:
+                break
+            sent = before
         if sent is not None:
             lo = max(lo, sent.start_char)
     hi = min(len(text), chosen.end + 400)
@@ -2640,7 +2664,7 @@ def _parse_scene_items(text: str, pos: int, hi: int, placed: list[Toponym]):
         sep = _SCENE_SEP.match(text, m.end(), hi)
         if sep is None:
             break
-        joined = joined or bool(re.search(r"\b(?:and|well)\b", sep.group()))
+        joined = joined or bool(re.search(r"\b(?:and|well|addition)\b", sep.group()))
         pos = sep.end()
     if not locs:
         return None
@@ -2648,6 +2672,13 @@ def _parse_scene_items(text: str, pos: int, hi: int, placed: list[Toponym]):
         # "Barangay Tuburan, Tulunan, Cotabato", "Bamenda, Mezam": commas alone chain a place to the places
         # holding it; a list of scenes ends in "and"
         return spans, locs[:1]
+    # two unknown villages of one district are that district once ("Al Amir (As Sawmaah, Al Bayda), Dhirwah
+    # (Mukayras, Al Bayda) and other locations of Mukayras district": two scenes)
+    seen: set = set()
+    locs = [p for p in locs if (p.location.name, p.location.latitude, p.location.longitude) not in seen
+            and not seen.add((p.location.name, p.location.latitude, p.location.longitude))]
+    if len(locs) < 2:
+        return spans, locs
     # a list names distinct places of one country, none holding another ("Saraqib, Idlib" is a place
     # and its province; "Idlib, Syria" a place and its country)
     pts = []
