@@ -334,6 +334,17 @@ def test_strategic_developments_follow_rank_not_text_order(coder, nlp):
 
 
 @pytest.mark.nlp
+def test_an_undated_act_takes_the_report_date_only_where_it_names_a_place(coder, nlp):
+    # figures of speech and old stories told without a date or a place are no news of the day
+    for text in ("And then the guards beat him until he confessed.", "Later the mob attacked her and stabbed two others."):
+        _, r = _code(coder, nlp, text, published="2021-06-03")
+        assert not r.mentions and r.dropped.get("undated_unplaced"), text
+    _, r = _code(coder, nlp, "A man died when a grenade went off outside a metro station in a suburb of Gothenburg.",
+                 published="2021-06-03")
+    assert [(m.sub_event_type, m.event_date, m.time_precision) for m in r.mentions] == [("Grenade", "2021-06-03", 2)]
+
+
+@pytest.mark.nlp
 def test_undated_claimed_or_historical_developments_are_not_events(coder, nlp):
     text = ("The military spokesman held a briefing in the capital. He revealed that modern radar units have been "
             "deployed along the front, while more are under development.")

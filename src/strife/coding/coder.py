@@ -661,6 +661,13 @@ class EventCoder:
             if reason:
                 dropped[reason] += 1
                 return None
+        if (dexpr is None or dexpr.value is None) and not any(p.location is not None for s in d.sents for p in s.places) and not any(
+                e.label_ in ("GPE", "LOC", "FAC") for s in d.sents for e in s.span.ents):
+            # the report's own date stands in for a sentence's only where the sentence tells where it
+            # happened: "A grenade went off outside a subway station in a suburb of Stockholm" is news of the
+            # day; "Also the Left killed comedy", "Cain killed his brother" name no place and no time
+            dropped["undated_unplaced"] += 1
+            return None
 
         start = first.span.start_char
         end = d.sents[-1].span.end_char
