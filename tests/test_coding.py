@@ -345,6 +345,25 @@ def test_an_undated_act_takes_the_report_date_only_where_it_names_a_place(coder,
 
 
 @pytest.mark.nlp
+def test_through_the_pipeline_an_undated_act_needs_a_place_finer_than_a_country():
+    from strife.pipeline import Pipeline
+    from strife.settings import get_settings
+
+    texts = ["Ever since, the army has fought to a draw in Afghanistan and bombed weaker states.",
+             "It is the old tale of how his son Cain killed his brother, Abel.",
+             "Residents in Tijuana protested against the arrival of the migrants, demanding they leave the city."]
+    articles = [Article(id=Article.make_id(None, t), document_id=f"d{i}", position=0, title=None, text=t,
+                        published="2021-06-03", published_precision="explicit") for i, t in enumerate(texts)]
+    coded = {c.article.text: c for c in Pipeline(get_settings(use_learned=False)).code_articles(articles)}
+    # ("Afghanistan" is a country; "Abel" is a town's name in Maryland, here a person)
+    assert not coded[texts[0]].mentions and coded[texts[0]].places
+    assert not coded[texts[1]].mentions
+    (m,) = coded[texts[2]].mentions
+    assert (m.sub_event_type, m.event_date, m.time_precision) == ("Peaceful protest", "2021-06-03", 2)
+    assert m.location.name == "Tijuana"
+
+
+@pytest.mark.nlp
 def test_undated_claimed_or_historical_developments_are_not_events(coder, nlp):
     text = ("The military spokesman held a briefing in the capital. He revealed that modern radar units have been "
             "deployed along the front, while more are under development.")

@@ -53,6 +53,9 @@ _CROWD_ACTS = {"beat", "attack", "assault", "lynch", "stone", "clash", "fight", 
                "pelt", "vandalize", "vandalise", "chase", "kill", "injure", "hack", "stab", "set", "raid", "loot", "scuffle"}
 _NAME_ENTS = {"ORG", "PERSON", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT"}
 # words before a date that make it the bound of a period ("until March 14"), not the day of an event
+# a locative word before a place, up to three words between: "in Tijuana", "near a mosque in", "a suburb of"
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside|around|across|into|towards?|from|of)\s+"
+                              r"(?:the\s+)?(?:[\w’'\-]+\s+){0,3}$", re.I)
 _PERIOD_BOUND = re.compile(r"\b(?:until|till|since|by|through|from)\s*$", re.I)
 _QUOTES = "\"“”«»"
 _VICTIM_DEPS = ("dobj", "nsubjpass", "pobj", "obj")
@@ -661,11 +664,11 @@ class EventCoder:
             if reason:
                 dropped[reason] += 1
                 return None
-        if (dexpr is None or dexpr.value is None) and not any(p.location is not None for s in d.sents for p in s.places) and not any(
-                e.label_ in ("GPE", "LOC", "FAC") for s in d.sents for e in s.span.ents):
+        if (dexpr is None or dexpr.value is None) and not self._tells_where(article.text, d.sents, places):
             # the report's own date stands in for a sentence's only where the sentence tells where it
             # happened: "A grenade went off outside a subway station in a suburb of Stockholm" is news of the
-            # day; "Also the Left killed comedy", "Cain killed his brother" name no place and no time
+            # day; "Also the Left killed comedy", "Cain killed his brother, Abel" (a town's name in Maryland),
+            # "fought to a draw in Afghanistan" name no time and no place finer than a country
             dropped["undated_unplaced"] += 1
             return None
 
@@ -1319,6 +1322,24 @@ class EventCoder:
     def _hedges(self, text: str) -> list[str]:
         low = text.lower()
         return [h for h in self.lex.hedges if re.search(r"\b" + re.escape(h) + r"\b", low)]
+
+    @staticmethod
+    def _tells_where(text: str, sents, places: list[Toponym]) -> bool:
+        """Whether the sentences name a place below country level as a place: a placed toponym that NER calls
+        a place or that a locative word introduces ("in Tijuana", "a suburb of Stockholm"); with no
+        geocoder's places (the coder on its own), any place entity."""
+        if not places:
+            return any(e.label_ in ("GPE", "LOC", "FAC") for s in sents for e in s.span.ents)
+        for s in sents:
+            ents = {(e.start_char, e.end_char): e.label_ for e in s.span.ents}
+            for p in s.places:
+                if p.location is None or p.location.geo_precision is None:
+                    continue
+                label = next((lab for (a, b), lab in ents.items() if a <= p.start and p.end <= b), None)
+                if label in ("GPE", "LOC", "FAC") or _LOCATIVE_BEFORE.search(text, max(s.span.start_char, p.start - 40),
+                                                                            p.start):
+                    return True
+        return False
 
     def _country(self, article, doc, first: _Sent, places: list[Toponym]) -> str | None:
         """The event's country: its sentence's places, then the article's, then country words, then the
