@@ -93,3 +93,15 @@ def test_with_an_acled_import_listed_villages_are_one_event_each(tmp_path, nlp):
             "Hadramawt) in unclear circumstances.")
     ((loc, _),) = _located(geo, text, "killed", nlp)
     assert loc.name == "Al Ghurayfah" and loc.method == "acled-import", loc
+
+
+def test_a_foreign_city_opening_a_hotels_name_is_no_place_of_the_report(geo, nlp):
+    from geo_helpers import places
+
+    text = ("Las Vegas police said the gunman fired from the 32nd floor of the Mandalay Bay hotel. Guests of the "
+            "Mandalay Hotel ran onto the Strip, and the Las Vegas sheriff asked for calm.")
+    got = places(geo, text, nlp(text))
+    assert "Mandalay" not in got and got["Las Vegas"].country == "United States", got
+    # the city itself, where the report is about its country, stays
+    text = "Fighting near Mandalay forced hundreds to flee, residents of Mandalay Region said."
+    assert places(geo, text, nlp(text))["Mandalay"].country == "Myanmar"

@@ -1487,7 +1487,7 @@ class Geocoder:
             return distance_km(loc.latitude, loc.longitude, ql.latitude, ql.longitude) > CONTAINER_FAR_KM
 
         out = [t for t in out if not held_elsewhere(t)]
-        return out
+        return _drop_foreign_venues(out, text)
 
     def _other_district(self, matches: list[_Match], i: int, best: int, text: str) -> bool:
         """Whether matches[i] is followed by "(District, Province)" whose district holds none of the name's
@@ -2794,6 +2794,43 @@ def _trigger_span(mention: Mention) -> tuple[int, int]:
         if ev.field in ("trigger", "event_type") and mention.start <= ev.start <= mention.end:
             return ev.start, ev.end
     return mention.start, mention.start
+
+
+# a word after a place's name that makes the two the name of a building or resort ("the Mandalay Bay hotel",
+# "Mandalay Hotel", "the Kabul Serena Hotel")
+_VENUE_AFTER = re.compile(r"\s*(?:Bay|Hotel|Resort|Casino|Arena|Stadium|Mall|Plaza|Tower|Towers|Theat(?:er|re)|"
+                          r"Restaurant|Suites|Motel|Inn)\b")
+# A report names at least this many places of its own country before a foreign name opening a venue's name is
+# dropped.
+VENUE_HOME_PLACES = 2
+
+
+def _drop_foreign_venues(out: list[Toponym], text: str) -> list[Toponym]:
+    """Without the places of another country that the report only names as the start of a venue's name: in a
+    report on Las Vegas, "Mandalay Bay" (a hotel) is not Myanmar's Mandalay.  The report's places must all lie
+    in one other country (at least VENUE_HOME_PLACES of them), and most mentions of the name open a venue's
+    name ("at Mandalay there was a shooter" in a story that writes "Mandalay Bay" elsewhere goes too)."""
+    by_country = Counter(t.location.country for t in out if t.location is not None and t.location.country
+                         and not _VENUE_AFTER.match(text, t.end))
+    if not by_country:
+        return out
+    home, n = by_country.most_common(1)[0]
+    if n < VENUE_HOME_PLACES:
+        return out
+    names: dict[str, list[Toponym]] = {}
+    for t in out:
+        if t.location is not None and t.location.country and t.location.country != home:
+            names.setdefault(token_key(t.text), []).append(t)
+    drop: set[int] = set()
+    for key, ts in names.items():
+        countries = {t.location.country for t in ts}
+        # (the name's country has no other place in the report)
+        if any(t.location is not None and t.location.country in countries and token_key(t.text) != key for t in out):
+            continue
+        venues = sum(1 for t in ts if _VENUE_AFTER.match(text, t.end))
+        if venues and venues * 2 >= len(ts):
+            drop.update(id(t) for t in ts)
+    return [t for t in out if id(t) not in drop] if drop else out
 
 
 def _sentence_of(doc, char: int):
