@@ -93,6 +93,11 @@ def test_with_an_acled_import_listed_villages_are_one_event_each(tmp_path, nlp):
             "Hadramawt) in unclear circumstances.")
     ((loc, _),) = _located(geo, text, "killed", nlp)
     assert loc.name == "Al Ghurayfah" and loc.method == "acled-import", loc
+    # "Dhu Marwan" looks like the imported Dhi Marwan of Mukayras district; the report puts it in Az Zahir
+    text = ("On 3 June 2021, tribesmen fought Houthi units in Jabal Sirr, Dhu Marwan, and Wadi Qarn areas of Az "
+            "Zahir district (Al Bayda).")
+    ((loc, _),) = _located(geo, text, "fought", nlp)
+    assert (loc.name, loc.geo_precision) == ("Az Zahir", 2), loc
 
 
 def test_a_foreign_city_opening_a_hotels_name_is_no_place_of_the_report(geo, nlp):

@@ -345,6 +345,9 @@ _DIRECTIONS = frozenset("north south east west northern southern eastern western
 _NEXT_NAME_WORD = re.compile(r" [A-Z][a-z]")
 _TOWN_REGION = re.compile(r"\b([A-Z][a-z'’‘ʿ\-]{4,}),\s+(?=[A-Z][a-z])")
 # a name written just before "in [the southern countryside of] <Province>": "the town of Binnesh in Idleb province"
+# the district a list of places lies in, written after it: ", and Al Milh areas of Az Zahir district"
+_AREAS_OF_DISTRICT = re.compile(r"[^.;()\n]{0,80}?\b(?:areas?|villages?|parts?)\s+of\s+"
+                                r"([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})\s+district\b")
 # a town's name on the prison or air base named after it: "in the regime's Sidnaya military prison"
 _NAMED_FACILITY = re.compile(r"\b([A-Z][a-z'’‘ʿ\-]{3,})\s+(?i:(?:(?:military|central|civil|international)\s+)?"
                              r"(?:prison|airport|air\s?base|barracks))\b")
@@ -1329,6 +1332,9 @@ class Geocoder:
                          or gaz.kind[best] == K_ADM1)
                     and not self._means_itself(m, best, text)):
                 continue  # "Sultan" -> Libya, "Handa" -> Japan in an Afghan report: no evidence for that country
+            if m.method == "fuzzy" and loc is not None and self._district_named_otherwise(m, best, text):
+                continue  # "Al Jamam mountain, Adh Dharwah, and Al Milh areas of Az Zahir district": no Dhirwah
+                # of Mukayras district
             # "X district, P" where X is the country's one district so named and P (same country) holds no X
             slip = bool(local) and loc is not None and self._district_elsewhere(m, best, local, text)
             # (a side of a region after the comma picks among namesakes but drops none: "the coastal city of
@@ -1488,6 +1494,13 @@ class Geocoder:
 
         out = [t for t in out if not held_elsewhere(t)]
         return _drop_foreign_venues(out, text)
+
+    def _district_named_otherwise(self, m: _Match, best: int, text: str) -> bool:
+        """Whether the sentence goes on to say which district holds the place ("X, Y and Z areas of W
+        district") and ``best`` lies in another one."""
+        g = _AREAS_OF_DISTRICT.match(text, m.end)
+        own = self.gaz.admin2_name(best)
+        return g is not None and bool(own) and name_key(g.group(1)) != name_key(own)
 
     def _other_district(self, matches: list[_Match], i: int, best: int, text: str) -> bool:
         """Whether matches[i] is followed by "(District, Province)" whose district holds none of the name's
