@@ -86,6 +86,12 @@ def test_relative_date_without_publication_is_unresolved():
     assert not is_future(date(2020, 4, 2), date(2020, 4, 1))
 
 
+def test_an_embedded_posts_date_stamp_is_no_date_of_the_text():
+    text = ("Footage shows the crowd running. https://t.co/xyz — Dana Reyes (@danareyes) October 6, 2017 Police "
+            "said on October 3 that the guard was shot.")
+    assert [d.text for d in find_dates(text, "2017-10-20")] == ["October 3"]
+
+
 def test_number_words():
     assert number_value("twelve") == 12
     assert number_value("1,240") == 1240

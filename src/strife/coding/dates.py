@@ -172,8 +172,14 @@ def _resolve(kind: str, m: re.Match, base: date | None) -> tuple[date | None, in
     return None, 1
 
 
+# the signature of an embedded post: "— Laura Loomer (@LauraLoomer) October 6, 2017" dates the post, not
+# anything the text around it tells
+_POST_STAMP_BEFORE = re.compile(r"\(@\w{1,30}\)\s*$")
+
+
 def find_dates(text: str, published: str | None, start: int = 0, end: int | None = None) -> list[DateExpr]:
-    """Date expressions in ``text[start:end]``, resolved against ``published`` (YYYY-MM-DD or None)."""
+    """Date expressions in ``text[start:end]``, resolved against ``published`` (YYYY-MM-DD or None); the date
+    stamp of an embedded post ("(@handle) October 6, 2017") is none."""
     base = parse_iso(published)
     end = len(text) if end is None else end
     chunk = text[start:end]
@@ -190,6 +196,9 @@ def find_dates(text: str, published: str | None, start: int = 0, end: int | None
             if value is None and kind in ("dmy", "mdy") and m.group("day") and not 1 <= int(m.group("day")) <= 31:
                 continue
             if kind == "my" and m.group("year") is None:
+                continue
+            if _POST_STAMP_BEFORE.search(chunk, max(0, s - 40), s):
+                taken.append((s, e))
                 continue
             taken.append((s, e))
             out.append(DateExpr(start + s, start + e, m.group(0).strip(), value, precision))
