@@ -1333,7 +1333,7 @@ class Geocoder:
                     and not self._means_itself(m, best, text)):
                 continue  # "Sultan" -> Libya, "Handa" -> Japan in an Afghan report: no evidence for that country
             if m.method == "fuzzy" and loc is not None and self._district_named_otherwise(m, best, text):
-                continue  # "Al Jamam mountain, Adh Dharwah, and Al Milh areas of Az Zahir district": no Dhirwah
+                continue  # "a hill, Adh Dharwah and a wadi, areas of Az Zahir district": no Dhirwah
                 # of Mukayras district
             # "X district, P" where X is the country's one district so named and P (same country) holds no X
             slip = bool(local) and loc is not None and self._district_elsewhere(m, best, local, text)
