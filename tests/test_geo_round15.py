@@ -99,20 +99,12 @@ def test_a_town_ending_a_road_of_the_province_is_finer_than_the_province(geo, nl
 
 def test_with_an_acled_import_a_town_the_report_puts_inside_an_area_is_the_scene(tmp_path, nlp):
     """Builds its own index with a small ACLED import in a private data directory (~20 s)."""
-    from geo_helpers import scene
+    from geo_helpers import acled_imported, scene
 
-    from strife.geo import Geocoder
-    from strife.settings import get_settings
-
-    settings = get_settings(data_dir=str(tmp_path / "data"))
-    acled = tmp_path / "acled.csv"
-    acled.write_text("country,iso3,admin1,admin2,admin3,location,latitude,longitude,geo_precision\n"
-                     # ACLED codes a mountain area at a point, precision 1
-                     "Syria,SYR,Idleb,Ariha,,Jabal al-Qurnata,35.70,36.55,1\n"
-                     "Syria,SYR,Idleb,Ariha,,Marayan,35.68,36.50,1\n"
-                     "Yemen,YEM,Lahij,Al Qabbaytah,,Jabal al Huwaytir,13.30,44.70,2\n", encoding="utf-8")
-    gz.add_import_rows(settings, gz.read_acled_export(acled), "acled")
-    geo = Geocoder.load(settings)
+    # (ACLED codes a mountain area at a point, precision 1)
+    geo = acled_imported(tmp_path, "Syria,SYR,Idleb,Ariha,,Jabal al-Qurnata,35.70,36.55,1\n"
+                                   "Syria,SYR,Idleb,Ariha,,Marayan,35.68,36.50,1\n"
+                                   "Yemen,YEM,Lahij,Al Qabbaytah,,Jabal al Huwaytir,13.30,44.70,2\n")
     text = ("On 2 June 2021, regime forces shelled the town of Marayan in Jabal al-Qurnata in the southern "
             "countryside of Idleb. No one was hurt.")
     assert scene(geo, text, "shelled", nlp).name == "Marayan"

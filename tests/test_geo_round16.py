@@ -6,20 +6,12 @@ Texts and rows are written by the strife team; the villages of the import are ma
 
 from __future__ import annotations
 
-from strife.geo import gazetteer as gz
-from strife.records import Article, Evidence, Mention
-
 
 def _located(geo, text: str, trigger: str, nlp) -> list:
-    """The locations of every event ``geo.locate`` makes of one report (one per place of a scene list)."""
-    art = Article(id=Article.make_id(None, text), document_id="doc", position=0, title=None, text=text)
-    s = text.index(trigger)
-    mention = Mention(id="m1", article_id=art.id, start=0, end=len(text), text=text, event_type="Battles",
-                      sub_event_type="Armed clash", disorder_type="Political violence", event_date="2021-06-03",
-                      time_precision=1, actor1="Unidentified Armed Group", fatalities=5,
-                      evidence=(Evidence("event_type", s, s + len(trigger), trigger),))
-    doc = nlp(text)
-    return [(m.location, m.fatalities) for m in geo.locate(art, doc, [mention], geo.find_places(art, doc))]
+    """(location, fatalities) of every event made of one report with 5 dead (one per place of a scene list)."""
+    from geo_helpers import located
+
+    return [(m.location, m.fatalities) for m in located(geo, text, trigger, nlp, fatalities=5)]
 
 
 def test_two_unknown_villages_of_one_district_are_that_district_once(geo, nlp):
@@ -62,19 +54,13 @@ def test_a_commune_in_a_district_lies_in_that_district(geo, nlp):
 
 def test_with_an_acled_import_listed_villages_are_one_event_each(tmp_path, nlp):
     """Builds its own index with a small ACLED import in a private data directory (~20 s)."""
-    from strife.geo import Geocoder
-    from strife.settings import get_settings
+    from geo_helpers import acled_imported
 
-    settings = get_settings(data_dir=str(tmp_path / "data"))
-    acled = tmp_path / "acled.csv"
-    acled.write_text("country,iso3,admin1,admin2,admin3,location,latitude,longitude,geo_precision\n"
-                     "Yemen,YEM,Al Bayda,Mukayras,,Bayt Qunfudh,13.90,45.62,1\n"
-                     "Yemen,YEM,Al Bayda,Mukayras,,Dhi Marwan,13.95,45.70,1\n"
-                     "Yemen,YEM,Ad Dali,Qaatabah,,Hisn Sarhan,13.80,44.65,1\n"
-                     "Yemen,YEM,Ad Dali,Qaatabah,,Shab Qayfan,13.86,44.72,1\n"
-                     "Yemen,YEM,Hadramawt,Al Qatn,,Al Ghurayfah,15.85,48.40,1\n", encoding="utf-8")
-    gz.add_import_rows(settings, gz.read_acled_export(acled), "acled")
-    geo = Geocoder.load(settings)
+    geo = acled_imported(tmp_path, "Yemen,YEM,Al Bayda,Mukayras,,Bayt Qunfudh,13.90,45.62,1\n"
+                                   "Yemen,YEM,Al Bayda,Mukayras,,Dhi Marwan,13.95,45.70,1\n"
+                                   "Yemen,YEM,Ad Dali,Qaatabah,,Hisn Sarhan,13.80,44.65,1\n"
+                                   "Yemen,YEM,Ad Dali,Qaatabah,,Shab Qayfan,13.86,44.72,1\n"
+                                   "Yemen,YEM,Hadramawt,Al Qatn,,Al Ghurayfah,15.85,48.40,1\n")
     # "took control of X and Y": two places, 10 km apart, the toll split between them
     text = ("On 3 June 2021, Southern Resistance forces took control of Bayt Qunfudh and Dhi Marwan areas "
             "(Mukayras, Al Bayda) after heavy fighting.")
