@@ -197,10 +197,9 @@ def find_dates(text: str, published: str | None, start: int = 0, end: int | None
                 continue
             if kind == "my" and m.group("year") is None:
                 continue
-            if _POST_STAMP_BEFORE.search(chunk, max(0, s - 40), s):
-                taken.append((s, e))
-                continue
             taken.append((s, e))
+            if _POST_STAMP_BEFORE.search(chunk, max(0, s - 40), s):
+                continue
             out.append(DateExpr(start + s, start + e, m.group(0).strip(), value, precision))
     out.sort(key=lambda d: d.start)
     # "this afternoon Tuesday": one expression, the weekday is the day

@@ -345,7 +345,7 @@ _DIRECTIONS = frozenset("north south east west northern southern eastern western
 _NEXT_NAME_WORD = re.compile(r" [A-Z][a-z]")
 _TOWN_REGION = re.compile(r"\b([A-Z][a-z'’‘ʿ\-]{4,}),\s+(?=[A-Z][a-z])")
 # a name written just before "in [the southern countryside of] <Province>": "the town of Binnesh in Idleb province"
-# the district a list of places lies in, written after it: ", and Al Milh areas of Az Zahir district"
+# the district a list of places lies in, written after it: "..., X and Y areas of Az Zahir district"
 _AREAS_OF_DISTRICT = re.compile(r"[^.;()\n]{0,80}?\b(?:areas?|villages?|parts?)\s+of\s+"
                                 r"([A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})\s+district\b")
 # a town's name on the prison or air base named after it: "in the regime's Sidnaya military prison"
@@ -2813,16 +2813,17 @@ def _trigger_span(mention: Mention) -> tuple[int, int]:
 # "Mandalay Hotel", "the Kabul Serena Hotel")
 _VENUE_AFTER = re.compile(r"\s*(?:Bay|Hotel|Resort|Casino|Arena|Stadium|Mall|Plaza|Tower|Towers|Theat(?:er|re)|"
                           r"Restaurant|Suites|Motel|Inn)\b")
-# A report names at least this many places of its own country before a foreign name opening a venue's name is
-# dropped.
+# A report names its own country at least this many times (in places) before a foreign name opening a venue's
+# name is dropped.
 VENUE_HOME_PLACES = 2
 
 
 def _drop_foreign_venues(out: list[Toponym], text: str) -> list[Toponym]:
     """Without the places of another country that the report only names as the start of a venue's name: in a
-    report on Las Vegas, "Mandalay Bay" (a hotel) is not Myanmar's Mandalay.  The report's places must all lie
-    in one other country (at least VENUE_HOME_PLACES of them), and most mentions of the name open a venue's
-    name ("at Mandalay there was a shooter" in a story that writes "Mandalay Bay" elsewhere goes too)."""
+    report on Las Vegas, "Mandalay Bay" (a hotel) is not Myanmar's Mandalay.  The country the report names most
+    (venue names aside) must be another, named at least VENUE_HOME_PLACES times; the name's country has no
+    other place in the report; and most mentions of the name open a venue's name ("at Mandalay there was a
+    shooter" in a story that writes "Mandalay Bay" elsewhere goes too)."""
     by_country = Counter(t.location.country for t in out if t.location is not None and t.location.country
                          and not _VENUE_AFTER.match(text, t.end))
     if not by_country:
