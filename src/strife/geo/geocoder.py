@@ -73,6 +73,9 @@ WEAK_MATCH_POP = 100_000
 # were such namesakes; a capital-size city is still more likely meant than a village.  With the local-admin
 # rule in find_places, admin1 on the dev notes went 0.911 -> 0.938 (Afghanistan) and 0.785 -> 0.794 (global).
 FOREIGN_KEEP_POP = 1_000_000
+# The confidence of a pick whose best score ties a rival's far away (before closeness to the article's settled
+# places breaks the tie).
+TIE_CONF = 0.5
 # A city NER tags as a place in a story about another country is kept when its name means it: from this
 # population, with every other bearer of the name DOMINANT_RATIO times smaller ("Najaf" in a story of U.S.
 # forces; "Geneva", Switzerland, against the Genevas of the US).
@@ -307,6 +310,10 @@ _COMPANY_AFTER = re.compile(r"\s+(?:Bank|Bancorp|Airways|Airlines|Air\s+Lines|Te
                             # city is no scene
                             r"Times|Post|Herald|Tribune|Journal|Review-Journal|Gazette|Chronicle|Examiner|Inquirer|"
                             r"Dispatch|Courier|Observer|Telegraph|Daily\s+News|Free\s+Press|Star-Tribune)\b")
+# a newspaper's title: the place it opens names no region of the report ("the Washington Post" vouches for no
+# place of Washington state)
+_PAPER_AFTER = re.compile(r"\s+(?:Times|Post|Herald|Tribune|Journal|Review-Journal|Gazette|Chronicle|Examiner|"
+                          r"Inquirer|Dispatch|Courier|Observer|Telegraph|Daily\s+News|Free\s+Press|Star-Tribune)\b")
 _PROVINCE_IN_BRACKET = re.compile(r"[\w'’]\]?\s*\(\s*[^()\n,]{1,40},\s*$")
 _BRACKET_CLOSE = re.compile(r"\s*\)")
 _CITY_WORD = re.compile(r"\s+(?:city|town)\b", re.I)
@@ -903,6 +910,12 @@ class Geocoder:
         # wherever it recurs in the article ("..., Saree said")
         persons = {token_key(m.text) for m in kept
                    if m.ntok == 1 and _TITLE_BEFORE.search(text, max(0, m.start - 80), m.start)}
+        # ... and so does a name NER calls a person before a noun that takes one ("the Kennedy assassination",
+        # "the Obama administration"): "assassinating Kennedy" elsewhere is that person too
+        persons.update(token_key(m.text) for m in kept
+                       if m.ntok == 1 and _PERSON_NOUN_AFTER.match(text, m.end)
+                       and _covering(ents, m.start, m.end)[0] == "PERSON"
+                       and not any(gaz.kind[e] in (K_ADM1, K_AREA) for e in m.entries))
         # ... and so does the surname of a person NER names in full ("Matt Gonzalez", "Anita Hill"): "Gonzalez
         # said", "Hill claims" elsewhere in the article are that person, not Gonzalez, Texas
         name_spans, surnames = self._person_names(ents, kept, text)
@@ -1233,6 +1246,8 @@ class Geocoder:
         # against the article's countries: "Tripoli" is a Libyan district, yet in a Lebanese report the city)
         adm1_named: dict[tuple[str, str], set[str]] = {}
         for m in matches:
+            if _PAPER_AFTER.match(text, m.end):
+                continue
             for e in m.entries:
                 if gaz.kind[e] == K_ADM1:
                     adm1_named.setdefault((gaz.cc[e], gaz.adm1[e]), set()).add(token_key(m.text))
@@ -1258,14 +1273,31 @@ class Geocoder:
             after = text[m.end:m.end + 45]
             cues = self._neighbour_cues(matches, i, text)
             # (the memo also keys on what _pick reads of the text: the words after the name, a bracket before it)
+            paired = self._paired_regions(matches, i, text)
             mk = (m.entries, m.method, frozenset(local), bool(_ADMIN1_WORDS.match(after)),
+                  bool(_STATE_OF_BEFORE.search(text, max(0, m.start - 30), m.start)),
                   bool(_ADMIN2_WORDS.match(after) or _ADMIN2_AFTER_BRACKET.match(after)),
-                  _open_bracket_before(text, m.start), unidecode(m.text).lower(), cues, _repeated_before(text, m))
+                  _open_bracket_before(text, m.start), unidecode(m.text).lower(), cues, _repeated_before(text, m),
+                  paired)
             if mk not in memo:
-                memo[mk] = self._pick(m, cweight, adm1_named, anchors, local, text, cues)
+                memo[mk] = self._pick(m, cweight, adm1_named, anchors, local, text, cues, paired)
             picks.append((local, cues, *memo[mk]))
             if memo[mk][0] is not None and (local or any(cues)):
                 settled.setdefault(unidecode(m.text).lower(), memo[mk][0])
+        tied = [i for i, p in enumerate(picks) if p[2] is not None and p[3] == TIE_CONF]
+        if tied:
+            # a tie between namesakes far apart ("Clark County" of twelve states, all alike) goes to the one
+            # nearest the places the article settles without a tie (Las Vegas, Nevada): closeness to the
+            # article's other places decides what no written cue did
+            firm = Counter((round(gaz.lat[p[2]], 1), round(gaz.lon[p[2]], 1)) for p in picks
+                           if p[2] is not None and p[3] > TIE_CONF and gaz.kind[p[2]] not in (K_COUNTRY, K_AREA))
+            if firm:
+                for i in tied:
+                    local, cues, best, conf = picks[i]
+                    again, conf2 = self._pick(matches[i], cweight, adm1_named, anchors, local, text, cues,
+                                              self._paired_regions(matches, i, text), firm=tuple(firm))
+                    if again is not None and again != best:
+                        picks[i] = (local, cues, again, conf2)
         for i, m in enumerate(matches):
             local, cues, best, conf = picks[i]
             sense_key = unidecode(m.text).lower()
@@ -1295,7 +1327,8 @@ class Geocoder:
                     anchored.append(out[-1])
                 continue
             if (loc is not None and m.ntok == 1 and gaz.cc[best] not in cweight and gaz.pop[best] < BARE_KEEP_POP
-                    and not (gaz.kind[best] == K_ADM1 and _after_district(text, m.start))
+                    and not (gaz.kind[best] == K_ADM1 and (_after_district(text, m.start) or _STATE_OF_BEFORE.search(
+                        text, max(0, m.start - 30), m.start)))
                     and (world := self._world_city(m, best)) is not None):
                 # a small namesake near the article's places ("Belgrade" of Belgium beside The Hague) against a
                 # world city of that name that dwarfs every other bearer: the name means the world city
@@ -1656,8 +1689,13 @@ class Geocoder:
                 # ("Benito Juarez, Nuevo Leon": the state, not the villages named Nuevo Leon in the country's
                 # other states; a namesake state abroad leaves the towns be: "Kaya (Kaya, Sanmatenga)")
                 states = {gaz.cc[e]: gaz.adm1[e] for e in o.entries if gaz.kind[e] == K_ADM1}
+                # ("Brussels, Berlin and Paris" lists cities: a name a big city bears as its own means that
+                # city, so its small namesakes, Berlin of Wisconsin, vouch for no Brussels of Wisconsin)
+                big = {e for e in o.entries if gaz.kind[e] == K_CITY and gaz.pop[e] >= BIG_CITY_POP
+                       and _own_form(gaz.name[e]) == _own_form(o.text)}
                 out.update((gaz.cc[e], gaz.adm1[e]) for e in o.entries if gaz.kind[e] in (K_ADM1, K_ADM2) or (
                     gaz.kind[e] == K_CITY and (loose or _named_like(gaz.name[e], gaz.admin1_name(e) or ""))
+                    and (not big or e in big)
                     and states.get(gaz.cc[e], gaz.adm1[e]) == gaz.adm1[e]))
                 if j + 1 < len(matches) and _BRACKET_OPEN.fullmatch(between):
                     g = matches[j + 1]
@@ -1741,7 +1779,25 @@ class Geocoder:
         return (frozenset(country_after), frozenset(town_before), frozenset(listed), frozenset(town_points),
                 frozenset(town_districts))
 
-    def _pick(self, m: _Match, cweight, adm1_named, anchors, local, text, cues=(frozenset(),) * 5):
+    def _paired_regions(self, matches: list[_Match], i: int, text: str) -> frozenset[str]:
+        """The countries of which a list neighbour of matches[i] is a region and no big city ("Oregon and
+        Washington laws" pairs two states; "New York and Washington" a city with the capital)."""
+        gaz = self.gaz
+        out = set()
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(matches):
+                continue
+            a, b = (matches[j], matches[i]) if j < i else (matches[i], matches[j])
+            if not _LIST_SEP.fullmatch(text, a.end, b.start):
+                continue
+            o = matches[j]
+            if any(gaz.kind[e] == K_CITY and gaz.pop[e] >= BIG_CITY_POP for e in o.entries):
+                continue
+            out.update(gaz.cc[e] for e in o.entries if gaz.kind[e] == K_ADM1 and _own_form(gaz.name[e]) == _own_form(o.text))
+        return frozenset(out)
+
+    def _pick(self, m: _Match, cweight, adm1_named, anchors, local, text, cues=(frozenset(),) * 5,
+              paired: frozenset[str] = frozenset(), firm: tuple = ()):
         gaz = self.gaz
         country_after, town_before, listed, town_points, town_districts = cues
         written = _own_form(m.text)
@@ -1750,7 +1806,9 @@ class Geocoder:
             return _own_form(gaz.name[e]) == written
 
         after = text[m.end:m.end + 45]
-        admin1_word = bool(_ADMIN1_WORDS.match(after))
+        # ("Idlib province", or "the state of Washington")
+        admin1_word = bool(_ADMIN1_WORDS.match(after)) or bool(_STATE_OF_BEFORE.search(text, max(0, m.start - 30),
+                                                                                        m.start))
         city_word = bool(_CITY_WORD.match(after))  # "Cankuzo city center", "in Amara city": the town, not its province
         # the second name of a bracket of admin names is a province or district: "Gaskinde (Pobe-Mengao, Soum)"
         # is Burkina Faso's Soum province, not a village of Senegal
@@ -1831,6 +1889,16 @@ class Geocoder:
                 scored.remove(inside[0])
                 scored.insert(0, inside[0])
         best_s, best = scored[0]
+        leads = [cc for cc, w in cweight.items() if w >= max(cweight.values())] if cweight else []
+        if (m.ntok == 1 and len(leads) == 1 and gaz.cc[best] != leads[0] and gaz.kind[best] == K_CITY
+                and gaz.pop[best] < WEAK_MATCH_POP and (gaz.cc[best], gaz.adm1[best]) not in local and not any(cues)):
+            # a place of the article's own country whose population GeoNames does not know (0) against a small
+            # foreign namesake that won on its known size: "the barracks in Woolwich" in a British story is
+            # London's Woolwich, not Woolwich, Maine (2,900 people)
+            home = next((t for t in scored if gaz.cc[t[1]] == leads[0] and gaz.kind[t[1]] in (K_CITY, K_SUPP)
+                         and gaz.pop[t[1]] == 0 and own_name(t[1])), None)
+            if home is not None:
+                best_s, best = home
         if gaz.kind[best] == K_CITY and (gaz.cc[best], gaz.adm1[best]) not in local and not any(cues) and not any(
                 distance_km(la, lo, gaz.lat[best], gaz.lon[best]) < PROXIMITY_KM for (la, lo), _w in anchors):
             # a town that won only on a region named somewhere in the article, with no other place of the
@@ -1901,6 +1969,14 @@ class Geocoder:
                 seat = next((e for s2, e in scored if gaz.kind[e] == K_CITY and gaz.cc[e] != gaz.cc[best]
                              and gaz.pop[e] >= BIG_CITY_POP and own_name(e)
                              and cweight.get(gaz.cc[e], 0.0) >= cweight.get(gaz.cc[best], 0.0)), None)
+                if seat is None and (gaz.cc[best], gaz.adm1[best]) not in town_before and gaz.cc[best] not in paired:
+                    # the country's capital named like one of its regions: "talks in Washington" is the capital,
+                    # not Washington state ("Washington state", "Washington (state)", "Asia, Lima" with a town of
+                    # the region before it still name the region)
+                    capital = (gaz.countries.get(gaz.cc[best]) or {}).get("capital")
+                    seat = next((e for s2, e in scored if gaz.kind[e] == K_CITY and gaz.cc[e] == gaz.cc[best]
+                                 and gaz.pop[e] >= BIG_CITY_POP and own_name(e) and capital
+                                 and _own_form(capital) == _own_form(gaz.name[e])), None)
             if seat is not None:
                 best = seat
         if gaz.kind[best] == K_ADM2 and not admin2_word and not _open_bracket_before(text, m.start):
@@ -1919,7 +1995,17 @@ class Geocoder:
         if not rivals:
             return best, 0.9 if m.method == "gazetteer" else 0.65
         margin = best_s - rivals[0]
-        return best, round(min(0.95, 0.5 + margin / 4), 3)
+        if margin == 0 and firm:
+            # a tie between places (no country or world region among them) goes to the one nearest the points
+            # the article settled without a tie
+            tied = [e for s2, e in scored if s2 == best_s]
+            if best in tied and all(gaz.kind[e] not in (K_COUNTRY, K_AREA) for e in tied):
+                def closeness(e: int) -> float:
+                    return min(distance_km(la, lo, gaz.lat[e], gaz.lon[e]) for la, lo in firm)
+                nearest = min(tied, key=closeness)
+                if closeness(nearest) < PROXIMITY_KM:
+                    best = nearest
+        return best, round(min(0.95, TIE_CONF + margin / 4), 3)
 
     def _location(self, e: int, m: _Match, text: str, conf: float) -> Location:
         gaz = self.gaz
@@ -2815,7 +2901,7 @@ _VENUE_AFTER = re.compile(r"\s*(?:Bay|Hotel|Resort|Casino|Arena|Stadium|Mall|Pla
                           r"Restaurant|Suites|Motel|Inn)\b")
 # A report names its own country at least this many times (in places) before a foreign name opening a venue's
 # name is dropped.
-VENUE_HOME_PLACES = 2
+VENUE_HOME_PLACES = 1
 
 
 def _drop_foreign_venues(out: list[Toponym], text: str) -> list[Toponym]:
@@ -3087,6 +3173,10 @@ def _after_district(text: str, start: int) -> bool:
 # "in the northeast of X", "the southern part of X", "eastern rural X": X as a region, not a town
 _REGION_PART_BEFORE = re.compile(r"(?:\bthe\s+(?:(?:north|south)(?:east|west)?|east|west|centre|center|middle|"
                                  r"\w+ern(?:\s+part)?|parts?)\s+of|\w+ern\s+rural|\brural)\s+(?:the\s+)?$", re.I)
+# nouns that take a person's name before them ("the Kennedy assassination", "the Obama administration")
+_PERSON_NOUN_AFTER = re.compile(r"(?:[’']s)?\s+(?:assassination|administration|presidency|impeachment|dynasty)\b")
+# "the state of Washington", "the province of Buenos Aires": the region, not its capital or seat
+_STATE_OF_BEFORE = re.compile(r"\b(?:state|province|governorate|region|department|oblast)\s+of\s+$", re.I)
 # capitalised words of an institution's name after a match ("Queen Elizabeth University Hospital")
 _INSTITUTION_AFTER = re.compile(r"(?:\s+[A-Z][\w'’]+){0,2}?\s+(?:University|Hospital|College|School|Institute|"
                                 r"Academy|Stadium|Hotel|Foundation|Infirmary|Clinic|Memorial|Library|Museum|"
