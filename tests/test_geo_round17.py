@@ -83,3 +83,14 @@ def test_a_foreign_city_opening_a_hotel_name_goes_with_one_place_of_the_report(g
             "a blogger claimed.")
     got = places(geo, text, nlp(text))
     assert "Mandalay" not in got and got["LAS VEGAS"].country == "United States", got
+
+
+def test_a_town_whose_own_name_it_is_beats_one_bearing_it_among_other_names(geo, nlp):
+    # GeoNames lists "Saratoga" among the other names of Sanatoga, Pennsylvania; Saratoga, California bears it
+    text = "A film crew from Los Angeles was robbed in Saratoga and again in Hollywood, police in Connecticut said."
+    got = places(geo, text, nlp(text))
+    assert got["Saratoga"].name == "Saratoga" and got["Saratoga"].admin1 == "California", got
+    # ... while a spelling of the same name is no other name: the front line's Mykhailivka stays
+    text = "On 30 April 2020, the monitors recorded 40 shots of heavy machine guns near Mykhaylivka."
+    got = places(geo, text, nlp(text))
+    assert got["Mykhaylivka"].admin1 == "Luhansk", got

@@ -73,6 +73,10 @@ WEAK_MATCH_POP = 100_000
 # were such namesakes; a capital-size city is still more likely meant than a village.  With the local-admin
 # rule in find_places, admin1 on the dev notes went 0.911 -> 0.938 (Afghanistan) and 0.785 -> 0.794 (global).
 FOREIGN_KEEP_POP = 1_000_000
+# A town bearing a name only among its other names loses to a town of its country whose own name it is, unless
+# it is this many times that town's size.
+OWN_NAME_RATIO = 20
+OWN_NAME_SLACK = 0.5
 # The confidence of a pick whose best score ties a rival's far away (before closeness to the article's settled
 # places breaks the tie).
 TIE_CONF = 0.5
@@ -1899,6 +1903,18 @@ class Geocoder:
                          and gaz.pop[t[1]] == 0 and own_name(t[1])), None)
             if home is not None:
                 best_s, best = home
+        if gaz.kind[best] == K_CITY and not own_name(best) and name_key(gaz.name[best]) != token_key(m.text) \
+                and (gaz.cc[best], gaz.adm1[best]) not in local and not any(cues):
+            # a town whose own name this is beats one of its country that bears it only among other names
+            # (GeoNames gives Rogers Park, Chicago the other name "Rogersville"; a spelling of the same name,
+            # "Mykhailivka" for "Mykhaylivka", is no other name), unless that one is
+            # OWN_NAME_RATIO times its size ("Bombay" is Mumbai) or the article's places back it by more than
+            # OWN_NAME_SLACK (a region named in the report, places near it)
+            own = next((t for t in scored if gaz.kind[t[1]] == K_CITY and gaz.cc[t[1]] == gaz.cc[best]
+                        and own_name(t[1]) and gaz.pop[t[1]] * OWN_NAME_RATIO >= gaz.pop[best]
+                        and t[0] >= best_s - OWN_NAME_SLACK), None)
+            if own is not None:
+                best_s, best = own
         if gaz.kind[best] == K_CITY and (gaz.cc[best], gaz.adm1[best]) not in local and not any(cues) and not any(
                 distance_km(la, lo, gaz.lat[best], gaz.lon[best]) < PROXIMITY_KM for (la, lo), _w in anchors):
             # a town that won only on a region named somewhere in the article, with no other place of the
