@@ -126,6 +126,10 @@ def test_score_location_keys_count_a_country_level_answer_only_for_the_country()
     assert s["admin1.match"] == pytest.approx(1 / 3)
     assert s["geo_precision.match"] == pytest.approx(1 / 3)
     assert s["country.match"] == pytest.approx(2 / 3)
+    # the geocoder alone: over the two rows that got an event, one is placed within 5 km
+    assert s["location.coded_rows"] == 2
+    assert s["location.coded.within_5km"] == pytest.approx(1 / 2)
+    assert s["admin1.coded.match"] == pytest.approx(1 / 2)
 
 
 @pytest.mark.nlp

@@ -237,7 +237,7 @@ def score(rows: list[GoldRow], coded: dict[str, list[Mention]]) -> dict:
     n = len(rows)
     et_pairs, sub_pairs = [], []
     dis_ok = a1 = a2 = f_exact = f_within = d_exact = none = 0
-    geo_rows = w5 = w25 = w100 = adm = gp = ctry = 0
+    geo_rows = coded_rows = w5 = w25 = w100 = adm = gp = ctry = 0
     confusion: dict[str, Counter] = defaultdict(Counter)
     for row in rows:
         mentions = coded.get(row.id, [])
@@ -252,7 +252,7 @@ def score(rows: list[GoldRow], coded: dict[str, list[Mention]]) -> dict:
         if m is None:
             none += 1
             if row.latitude is not None:
-                geo_rows += 1
+                geo_rows += 1  # (a row strife coded no event for counts as a miss of every location key)
             continue
         dis_ok += m.disorder_type == gold_dis
         a1 += _actor_match(m.actor1, row.actor1)
@@ -262,6 +262,7 @@ def score(rows: list[GoldRow], coded: dict[str, list[Mention]]) -> dict:
         d_exact += m.event_date == row.event_date
         if row.latitude is not None and row.longitude is not None:
             geo_rows += 1
+            coded_rows += 1
             loc = m.location
             # (a country-level answer counts here: the event kept its country, though no point)
             ctry += loc is not None and bool(loc.country) and _norm_actor(loc.country) == _norm_actor(row.country)
@@ -295,6 +296,16 @@ def score(rows: list[GoldRow], coded: dict[str, list[Mention]]) -> dict:
             "admin1.match": adm / geo_rows,
             "country.match": ctry / geo_rows,
             "geo_precision.match": gp / geo_rows,
+        })
+    if coded_rows:
+        # the geocoder alone: the same counts over the rows strife coded an event for (a row it coded no event
+        # for is a miss of event detection, not of geocoding); the keys above stay the end-to-end scores
+        out.update({
+            "location.coded_rows": coded_rows,
+            "location.coded.within_5km": w5 / coded_rows,
+            "location.coded.within_25km": w25 / coded_rows,
+            "location.coded.within_100km": w100 / coded_rows,
+            "admin1.coded.match": adm / coded_rows,
         })
     out["confusion"] = {g: dict(c) for g, c in sorted(confusion.items())}
     return out

@@ -51,7 +51,9 @@ def eval_cmd(ctx, as_json: bool, country: str | None, limit: int | None):
     """Score strife against human coding: `strife eval EXPORT.csv` (an ACLED export with notes).
 
     Each row's notes are coded as an article published on the row's event date; the best-matching
-    mention is compared with the row.  Subcommands: `strife eval geoparse FILE.xml`.
+    mention is compared with the row.  The location.* and admin1.match keys count a row strife coded no
+    event for as a miss; location.coded.* score the geocoder alone, over the rows that got an event.
+    Subcommands: `strife eval geoparse FILE.xml`.
     """
     if ctx.invoked_subcommand is not None:
         return
