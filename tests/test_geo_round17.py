@@ -94,3 +94,20 @@ def test_a_town_whose_own_name_it_is_beats_one_bearing_it_among_other_names(geo,
     text = "On 30 April 2020, the monitors recorded 40 shots of heavy machine guns near Mykhaylivka."
     got = places(geo, text, nlp(text))
     assert got["Mykhaylivka"].admin1 == "Luhansk", got
+
+
+def test_a_soldier_of_the_marines_is_no_town_named_marine(geo, nlp):
+    text = "The shooting was blamed on a lone former U.S. Marine who had lived in Dallas."
+    assert "Marine" not in places(geo, text, nlp(text))
+    # the word NER calls a place, with its state, is still the town
+    text = "He was born in Marine, Illinois, in 1950."
+    assert places(geo, text, nlp(text))["Marine"].admin1 == "Illinois"
+
+
+def test_a_chiefs_name_and_a_missiles_number_are_no_towns(geo, nlp):
+    # Reni is a Ukrainian town, Hwasong a North Korean one
+    text = "After repeated protests in Dallas, Police Chief U. Reni Hall said she could not fire the officer."
+    got = places(geo, text, nlp(text))
+    assert list(got) == ["Dallas"], got
+    text = "Pyongyang test fired a new missile, the Hwasong-14, on Tuesday, officials in Seoul said."
+    assert "Hwasong" not in places(geo, text, nlp(text))

@@ -280,7 +280,7 @@ _TITLE_BEFORE = re.compile(
     r"Sergeant|[Ss]pokesman|[Ss]pokeswoman|[Ss]pokesperson|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sheikh|President|Minister|"
     r"Senator|Sen\.|Pope|King|Queen|Prince|Princess|Judge|Justice|Governor|Gov\.|Rep\.|Congressman|Congresswoman|"
     r"Officer|Sheriff|Detective|Chancellor|Ayatollah|Imam|Emir|Prof\.|Professor|Rev\.|Reverend|Bishop|Cardinal|"
-    r"Archbishop)\s+(?:[A-Z][\w'’\-]+\s+){0,2}$")
+    r"Archbishop|Police\s+Chief)\s+(?:(?:[A-Z]\.|[A-Z][\w'’\-]+)\s+){0,2}$")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _FOLLOWING_WORD = re.compile(r" [A-Z][\w'’\-]*")
 # words that end a place's name rather than a person's ("Virginia Beach", "Lee County"); "Hill", "Park", "Brooks"
@@ -983,6 +983,10 @@ class Geocoder:
             if _MATERIEL_AFTER.match(text, m.end) and all(
                     gaz.kind[e] in (K_CITY, K_SUPP, K_ADM2) and gaz.pop[e] < WEAK_MATCH_POP for e in m.entries):
                 continue  # "a Chinook helicopter" is no Chinook, Montana
+            if m.ntok == 1 and _MODEL_NUMBER_AFTER.match(text, m.end) and all(
+                    gaz.kind[e] in (K_CITY, K_SUPP) and gaz.cc[e] not in self._war for e in m.entries):
+                continue  # a weapon or model named after a town ("Hwasong-14"), not the town (a war zone's
+                # numbered settlements stay: "near Zolote-4" is by Zolote)
             if m.ntok == 1 and _NUMBER_AFTER.match(text, m.end) and all(gaz.kind[e] == K_CITY for e in m.entries):
                 continue  # a numbered zone or sector of a town ("in Zona 12", "Sector 7"), not a town named Zona
             if _INSTITUTION_AFTER.match(text, m.end) and not any(
@@ -3156,6 +3160,8 @@ _ADMIN_BEFORE = re.compile(r"\b(?:town|city|village|district|province|municipali
 def _named_as_place(text: str, start: int) -> bool:
     return bool(_ADMIN_BEFORE.search(text, max(0, start - 25), start))
 _NUMBER_AFTER = re.compile(r" \d{1,3}\b(?![.,]\d)")
+# a model's number glued to a name: "the Hwasong-14 missile", "a Shahed-136 drone" (no town of that name)
+_MODEL_NUMBER_AFTER = re.compile(r"-\d{1,4}\b(?![.,:/]\d)")
 # a report written from a front line ("both directions of the frontline", "the contact line")
 # words of a report from a front line: the line itself, or the ceasefire monitors who watch it ("the OSCE SMM
 # observed explosions near Orikhove" is no report from the Orikhove of Crimea, the only one the gazetteer has)
