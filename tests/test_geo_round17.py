@@ -111,3 +111,12 @@ def test_a_chiefs_name_and_a_missiles_number_are_no_towns(geo, nlp):
     assert list(got) == ["Dallas"], got
     text = "Pyongyang test fired a new missile, the Hwasong-14, on Tuesday, officials in Seoul said."
     assert "Hwasong" not in places(geo, text, nlp(text))
+
+
+def test_a_front_just_across_the_border_of_its_bracket_district_is_kept(geo, nlp):
+    from geo_helpers import scene
+
+    # the gazetteer puts Qaniyah in Al Bayda, about 25 km from the point of Marib's Mahliyah district
+    text = "On 3 June 2021, coalition jets struck the Qaniyah area (Mahliyah, Marib) twice, residents said."
+    loc = scene(geo, text, "struck", nlp)
+    assert (loc.name, loc.admin1) == ("Qaniyah", "Marib"), loc

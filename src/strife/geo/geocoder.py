@@ -2127,11 +2127,15 @@ class Geocoder:
         if name_key(gaz.name[best]) != name_key(m.text) or len({a for c, a in local if c == cc}) != 1:
             return None
         nxt = matches[i + 1] if i + 1 < len(matches) else None
+        la, lo = gaz.lat[best], gaz.lon[best]
         if nxt is not None and _DISTRICT_BRACKET.fullmatch(text, m.end, nxt.start) and _BRACKET_SEP.match(
                 text, nxt.end) and any(gaz.kind[e] in (K_ADM2, K_CITY, K_SUPP) and (gaz.cc[e], gaz.adm1[e]) in local
-                                       for e in nxt.entries):
+                                       for e in nxt.entries) and not any(
+                gaz.kind[e] in (K_ADM2, K_CITY, K_SUPP) and (gaz.cc[e], gaz.adm1[e]) in local
+                and distance_km(la, lo, gaz.lat[e], gaz.lon[e]) <= DISTRICT_TOWN_KM for e in nxt.entries):
+            # (unless the place lies within DISTRICT_TOWN_KM of that district's point: a front on the border,
+            # "Qaniyah area (Mahliyah, Marib)", whose point the gazetteer puts just across it)
             return None
-        la, lo = gaz.lat[best], gaz.lon[best]
         for c, a in sorted(local):
             if c != cc:
                 continue
