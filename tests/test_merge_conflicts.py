@@ -194,3 +194,25 @@ def test_false_merge_pairs_lists_each_pair_once_with_the_rules_that_let_it_throu
     text = p.to_text()
     assert "r1 + r2" in text and "Al Hazm" in text
     assert false_merge_pairs({"r1": [a], "r3": [c]}) == []
+
+
+# -- a site named by a sentence that does not name its town -------------------------------------
+
+def test_a_site_in_a_sentence_that_does_not_name_its_town_is_no_other_town():
+    from strife.merge.rules import detail_check
+
+    saraqib = place("Saraqib")
+    # the second sentence's town came from the article around it: "the Grand Hotel" is a site of Saraqib
+    a = mention("Gunmen opened fire on a crowd in Saraqib, killing four people.", kind="attack", actor1=UNID,
+                actor2=CIV, loc=saraqib)
+    b = mention("Witnesses at the Grand Hotel said the gunmen opened fire on the crowd and killed four people.",
+                kind="attack", actor1=UNID, actor2=CIV, loc=saraqib, outlet="Outlet B")
+    assert "different places" not in detail_check(a, b).detail
+    assert same_decision(a, b)
+    # two sentences that each name their town, the second a village the gazetteer missed (it fell back to the
+    # same town), stay apart
+    c = mention("Gunmen opened fire on a crowd in Kafr Ruma, killing four people near Saraqib.", kind="attack",
+                actor1=UNID, actor2=CIV, loc=saraqib, outlet="Outlet C")
+    d = mention("Gunmen opened fire on a crowd near Kafr Batikh in Saraqib district, killing four people.",
+                kind="attack", actor1=UNID, actor2=CIV, loc=saraqib, outlet="Outlet D")
+    assert "different places" in detail_check(c, d).detail, detail_check(c, d)

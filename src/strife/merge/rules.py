@@ -823,8 +823,16 @@ def _shared_specific(a: "Features", b: "Features") -> int:
 def _detail_failure(a: "Features", b: "Features") -> str | None:
     """Why two otherwise compatible reports are not one event, or None (shared by both paths)."""
     known = a.known | b.known
-    clash = _places_conflict(a.place_names, b.place_names, a.text, b.text, a.actor_words | b.actor_words,
-                             a.precision == 1, b.precision == 1)
+    # (the place the geocoder put a report at counts as named by it, though its sentence may not repeat it:
+    # "at the Bellagio" in one report of a Las Vegas story is no other place than another's "in Las Vegas")
+    ta = a.text + _norm_text(a.name)[1:] if a.name else a.text
+    tb = b.text + _norm_text(b.name)[1:] if b.name else b.text
+    # (two reports at one town, one of whose sentences does not name it (the town came from the article around
+    # it): what that sentence calls a place, "at the Bellagio" in a Las Vegas story, is a site, not another town)
+    site = (a.precision == 1 and b.precision == 1 and bool(a.name) and (a.name, a.admin1) == (b.name, b.admin1)
+            and (_norm_text(a.name) not in a.text or _norm_text(b.name) not in b.text))
+    clash = _places_conflict(a.place_names, b.place_names, ta, tb, a.actor_words | b.actor_words,
+                             a.precision == 1 and not site, b.precision == 1 and not site)
     if clash is not None:
         return f"the reports name different places ({clash[0]} vs {clash[1]}), neither found in the other report"
     if SPOT_RULE:
