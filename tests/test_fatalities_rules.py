@@ -40,6 +40,9 @@ def _deaths(nlp, text):
      [(1, "deaths")]),
     # the object shared by two verbs
     ("Militiamen killed and burned the body of a herder near the well.", [(1, "deaths")]),
+    # "left N dead and M injured": the number after "and" counts the injured, not more dead
+    ("The shooting at the fair on Sunday left 59 dead and over 500 injured.", [(59, "deaths")]),
+    ("The bombing in the market left 12 dead and over 50 wounded.", [(12, "deaths")]),
 ])
 def test_victim_fallbacks(nlp, text, expected):
     assert _deaths(nlp, text) == expected

@@ -379,7 +379,10 @@ def death_reports(sent, lemmas: list[str] | None = None) -> list[DeathReport]:
         out.append(DeathReport(count, tok.i, "mixed" if mixed else "deaths"))
         # "6 killed by fire and 3 by IEDs": a bare number conjoined to the death verb
         for c in tok.children:
-            if c.dep_ == "conj" and c.like_num and c.i not in seen_victims:
+            if c.dep_ == "conj" and c.like_num and c.i not in seen_victims and not (
+                    c.i + 1 < len(doc) and (doc[c.i + 1].lemma_.lower() in _INJURY
+                                            or doc[c.i + 1].lower_ in ("injured", "wounded", "hurt"))):
+                # ("left 59 dead and over 500 injured": the number after "and" counts the injured)
                 v = _token_count(c)
                 if v is not None and not mixed:
                     seen_victims.add(c.i)
