@@ -216,3 +216,22 @@ def test_a_site_in_a_sentence_that_does_not_name_its_town_is_no_other_town():
     d = mention("Gunmen opened fire on a crowd near Kafr Batikh in Saraqib district, killing four people.",
                 kind="attack", actor1=UNID, actor2=CIV, loc=saraqib, outlet="Outlet D")
     assert "different places" in detail_check(c, d).detail, detail_check(c, d)
+
+
+def test_a_mass_casualty_toll_told_alike_joins_reports_worded_apart():
+    saraqib = place("Saraqib")
+    police = "Police Forces of Syria (2000-)"
+    # one shooting at one town on one day: the toll grew from 58 to 60 as the dead were counted, and one outlet
+    # names the police as the ones who spoke, the other an unknown gunman
+    a = mention("A gunman fired from a rooftop on a crowded concert, killing 58 people, police said.",
+                kind="attack", actor1=police, actor2=CIV, loc=saraqib, fatalities=58)
+    b = mention("Sixty people lost their lives when shots rained down on the festival from a tower.",
+                kind="attack", actor1=UNID, actor2=CIV, loc=saraqib, fatalities=60, outlet="Outlet B")
+    assert n_events(a, b) == 1
+    assert same_decision(a, b)
+    # small tolls must still match where the actors are generic: two killings of one and two people
+    c = mention("Gunmen killed a shopkeeper in the town.", kind="attack", actor1=UNID, actor2=CIV, loc=saraqib,
+                fatalities=1)
+    d = mention("Gunmen killed two farmers in the town.", kind="attack", actor1=UNID, actor2=CIV, loc=saraqib,
+                fatalities=2, outlet="Outlet B")
+    assert n_events(c, d) == 2

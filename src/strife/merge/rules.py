@@ -820,6 +820,18 @@ def _shared_specific(a: "Features", b: "Features") -> int:
     return len((a.specific - known) & (b.specific - known))
 
 
+# Two reports of MASS_TOLL dead or more at one place on one day whose tolls differ by at most MASS_TOLL_SLACK of
+# the larger are one event (a toll updated as the dead are counted: 58, then 59); smaller tolls must match
+# where the actors are generic (distinct killings of 1 and 2 in one town on one day are common).
+MASS_TOLL = 10
+MASS_TOLL_SLACK = 0.1
+
+
+def _same_mass_toll(x: int | None, y: int | None) -> bool:
+    return (x is not None and y is not None and min(x, y) >= MASS_TOLL
+            and abs(x - y) <= MASS_TOLL_SLACK * max(x, y))
+
+
 def _detail_failure(a: "Features", b: "Features") -> str | None:
     """Why two otherwise compatible reports are not one event, or None (shared by both paths)."""
     known = a.known | b.known
@@ -852,6 +864,10 @@ def _detail_failure(a: "Features", b: "Features") -> str | None:
     if a.targets and b.targets and not a.targets & b.targets:
         return (f"different targets ({', '.join(sorted(a.targets))} vs {', '.join(sorted(b.targets))}): "
                 "a fixed position and a moving column are hit in different attacks")
+    if _same_mass_toll(a.reported, b.reported) and not (a.tactics and b.tactics and not a.tactics & b.tactics):
+        # MASS_TOLL dead or more at one place on one day, told alike: one mass-casualty event, however differently
+        # its reports word it or name its perpetrator ("the gunman", "police said")
+        return None
     if a.generic_only and b.generic_only:
         if a.anaphoric and b.anaphoric:
             return ("only generic actors, and both reports only refer back to an event told earlier in their own "
@@ -862,7 +878,8 @@ def _detail_failure(a: "Features", b: "Features") -> str | None:
         if a.groups and b.groups and not a.groups & b.groups:
             return (f"only generic actors, and the reports name different groups of people "
                     f"({', '.join(sorted(a.groups))} vs {', '.join(sorted(b.groups))})")
-        if a.reported is not None and b.reported is not None and a.reported != b.reported:
+        if a.reported is not None and b.reported is not None and a.reported != b.reported \
+                and not _same_mass_toll(a.reported, b.reported):
             return f"only generic actors, and the death tolls differ ({a.reported} vs {b.reported})"
         share, shared = evidence_share(a, b), _shared_specific(a, b)
         jac = _overlap(a.specific - known, b.specific - known)
