@@ -43,6 +43,11 @@ def _deaths(nlp, text):
     # "left N dead and M injured": the number after "and" counts the injured, not more dead
     ("The shooting at the fair on Sunday left 59 dead and over 500 injured.", [(59, "deaths")]),
     ("The bombing in the market left 12 dead and over 50 wounded.", [(12, "deaths")]),
+    # "fatally"/"mortally" make a shooting or a wounding a killing
+    ("Two guards were fatally shot at the gate on Monday.", [(2, "deaths")]),
+    ("A soldier was mortally wounded by a sniper near the bridge.", [(1, "deaths")]),
+    # two named victims joined by "and" are two
+    ("Officers Daniel Brook, 44, and Peter Lane, 31, were killed while answering a call.", [(2, "deaths")]),
 ])
 def test_victim_fallbacks(nlp, text, expected):
     assert _deaths(nlp, text) == expected

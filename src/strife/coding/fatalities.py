@@ -40,6 +40,8 @@ LEGAL = {"charge", "convict", "conviction", "acquit", "acquittal", "indict", "in
 _GRIEVANCE = {"justice", "demand", "protest", "demonstrate", "demonstration", "rally", "march", "anger", "outrage",
               "condemn", "denounce", "compensation", "investigation", "accountability"}
 _HURT = {"injure", "wound", "injury", "hurt"}
+# verbs that "fatally"/"mortally" make a killing
+_FATALLY_VERBS = {"shoot", "wound", "stab", "injure", "beat", "hit", "strike", "hurt", "burn", "gun"}
 _INJURY = {"injure", "wound", "injury", "hurt", "detain", "capture", "arrest", "abduct", "kidnap", "missing"}
 # ACLED's own notes state the coded number, sometimes misspelt ("Unclear fatalites coded as 10")
 _CODED = re.compile(r"fatal\w{0,6}\s+(?:were\s+|was\s+|are\s+|is\s+|have\s+been\s+)?coded\s+as\s+(\d+)", re.I)
@@ -318,6 +320,8 @@ def death_reports(sent, lemmas: list[str] | None = None) -> list[DeathReport]:
         lemma = tok.lemma_.lower()
         if lemma == "shoot" and any(c.lower_ == "dead" for c in tok.children):
             lemma = "kill"
+        if lemma in _FATALLY_VERBS and any(c.lower_ in ("fatally", "mortally") for c in tok.children):
+            lemma = "kill"  # "two officers were fatally shot", "mortally wounded"
         if tok.pos_ == "NOUN" and tok.lower_ in ("killing", "killings") and any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             lemma = "killing"  # "led to the killing of 1 militant"
@@ -353,6 +357,11 @@ def death_reports(sent, lemmas: list[str] | None = None) -> list[DeathReport]:
             continue  # "the number of fatalities could not be identified"
         mixed = _injury_pair(tok)
         victims = [v for v in _victims(tok, lemma) if v.i not in seen_victims]
+        # "officers Anthony Morelli, 54, and Eric Joering, 39, were killed": each named person joined to a named
+        # victim is one more
+        victims += [c for v in list(victims) if v.pos_ == "PROPN" and v.ent_type_ == "PERSON"
+                    for c in v.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"
+                    and c.i not in seen_victims]
         counts = []
         for v in victims:
             seen_victims.add(v.i)
