@@ -120,3 +120,14 @@ def test_a_front_just_across_the_border_of_its_bracket_district_is_kept(geo, nlp
     text = "On 3 June 2021, coalition jets struck the Qaniyah area (Mahliyah, Marib) twice, residents said."
     loc = scene(geo, text, "struck", nlp)
     assert (loc.name, loc.admin1) == ("Qaniyah", "Marib"), loc
+
+
+def test_what_a_weapon_could_reach_is_no_scene(geo, nlp):
+    from geo_helpers import scene
+
+    text = ("On 3 June 2021, the army test fired a new missile from Sohae that officials said was capable of "
+            "hitting Guam and perhaps even Honolulu.")
+    loc = scene(geo, text, "fired", nlp)
+    assert loc is None or loc.country == "North Korea", loc
+    text = "On 3 June 2021, militants fired rockets within range of Tel Aviv, wounding two people in Ashkelon."
+    assert scene(geo, text, "fired", nlp).name == "Ashkelon"

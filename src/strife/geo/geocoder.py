@@ -2231,6 +2231,9 @@ class Geocoder:
                   or _HOME_BEFORE.search(article.text, max(0, p.start - 60), p.start)]
         if actors and any(p not in actors for p in placed):
             placed = [p for p in placed if p not in actors]
+        # what a weapon could reach is never where anything happened ("a missile capable of hitting Alaska and
+        # perhaps even San Francisco", "within range of Tel Aviv")
+        placed = [p for p in placed if not _IN_RANGE_BEFORE.search(article.text, max(0, p.start - 90), p.start)]
         main = _main_place(placed)
         # "the Marib-Al Jawf road", "the Gujarat-Madhya Pradesh border": the ends of a road or border
         # named by its towns or regions are no scene while the report names another place; nor is a point of
@@ -2467,6 +2470,12 @@ _DESTINATION_BEFORE = re.compile(
     r"\b(?:in\s+the\s+direction\s+of|(?:drove|driving|drive|travell?(?:ed|ing)|travels?|heading|headed|"
     r"(?:on|make|makes|made|making)\s+(?:their|his|her|its)\s+way|en\s+route|bound|returning|return|fled|fleeing|sailing|flying)\s+"
     r"(?:back\s+)?(?:to|towards?|for))\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.I)
+# what a weapon could reach: "capable of hitting Alaska and perhaps even ", "within striking range of "
+_IN_RANGE_BEFORE = re.compile(
+    r"(?:\b(?:capable\s+of|able\s+to|could|can|would|might|designed\s+to)\s+(?:hit(?:ting)?|reach(?:ing)?|"
+    r"strik(?:e|ing)|target(?:ing)?)|\bwithin\s+(?:striking\s+)?range\s+of)\s+"
+    r"(?:(?:the\s+)?[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*\s*(?:,\s*|\s+and\s+|\s+or\s+)"
+    r"(?:(?:perhaps|possibly|even|as\s+far\s+as)\s+)*)*(?:(?:perhaps|possibly|even|as\s+far\s+as|the)\s+)*$")
 # "found killed on the road to al-Hasakeh city": the town a road leads to is a direction, not the scene
 _ROAD_TOWARD = re.compile(r"\b(?:road|highway|motorway|route)\s+(?:leading\s+|heading\s+)?(?:to|towards?)\s+(?:the\s+)?"
                           r"(?:(?:city|town|village)\s+of\s+)?$")
