@@ -477,3 +477,19 @@ def test_a_force_turning_back_anothers_patrol_is_a_strategic_development(coder, 
     _, result = _code(coder, nlp, "On 3 May 2021, farmers blocked the road to the market in Tal Tamr to demand "
                       "water.", published="2021-05-04")
     assert all(m.sub_event_type != "Other" for m in result.mentions)
+
+
+@pytest.mark.nlp
+@pytest.mark.parametrize("text", [
+    "The minister has weathered repeated clashes with Brussels over the budget, aides say.",
+    "Guards routinely beat detainees at the prison in Tadmur, former inmates told the commission.",
+])
+def test_a_habit_with_no_day_is_no_event(coder, nlp, text):
+    _article, r = _code(coder, nlp, text)
+    assert not r.mentions and r.dropped.get("aggregate") == 1, (r.mentions, r.dropped)
+
+
+@pytest.mark.nlp
+def test_a_repeated_act_on_a_given_day_is_still_an_event(coder, nlp):
+    _article, r = _code(coder, nlp, "On 3 March, militants repeatedly shelled the town of Kafr Nabl, killing two.")
+    assert len(r.mentions) == 1 and r.mentions[0].fatalities == 2

@@ -33,6 +33,11 @@ TOLL_MIN = 1000
 # A sentence naming this many places without a date lists a campaign, not one event.
 PLACES_AGGREGATE = 3
 
+# Words that make an action a habit rather than one event: "repeated clashes", "routinely beat" (with no day given)
+_HABITUAL_ADJ = frozenset("repeated frequent recurring recurrent constant regular countless numerous continual "
+                          "routine habitual persistent".split())
+_HABITUAL_ADV = frozenset("repeatedly frequently regularly routinely often constantly habitually continually "
+                          "persistently".split())
 _PERIOD = re.compile(
     r"\b(?:since\s+(?:the\s+(?:beginning|start|outbreak)|(?:19|20)\d\d|\w+\s+(?:19|20)\d\d)|over\s+the\s+(?:past|last)\s+[\w\s-]{0,20}?(?:years?|months|decades?)|"
     r"(?:in|during|throughout)\s+(?:19|20)\d\d\b(?!\s*-\d)|so\s+far|to\s+date|until\s+(?:the\s+moment|now|today)|"
@@ -571,6 +576,13 @@ class EventCoder:
         m = _PERIOD.search(text)
         if m and not day:
             period = m.group(0)
+        elif not day:
+            # "repeated clashes with Brussels", "police routinely beat detainees": a habit, not one event
+            habit = next((c for h in s.hits for c in h.head.children
+                          if (c.dep_ == "amod" and c.lower_ in _HABITUAL_ADJ)
+                          or (c.dep_ == "advmod" and c.lower_ in _HABITUAL_ADV)), None)
+            if habit is not None:
+                period = habit.text
         big_tally = None
         for tok in s.span:
             if tok.like_num and tok.head.lemma_.lower() in _TALLY_NOUNS and tok.dep_ in ("nummod", "quantmod"):
