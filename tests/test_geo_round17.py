@@ -131,3 +131,12 @@ def test_what_a_weapon_could_reach_is_no_scene(geo, nlp):
     assert loc is None or loc.country == "North Korea", loc
     text = "On 3 June 2021, militants fired rockets within range of Tel Aviv, wounding two people in Ashkelon."
     assert scene(geo, text, "fired", nlp).name == "Ashkelon"
+
+
+def test_a_name_with_a_nationality_in_apposition_is_a_person(geo, nlp):
+    # Hamdan is also a district of Yemen, found by the fuzzy pass when NER calls the name a person
+    text = "Hamdan, a Yemeni, was captured at a roadblock in Afghanistan in November 2001."
+    assert "Hamdan" not in places(geo, text, nlp(text))
+    # ... while a place noun after the nationality word keeps the place
+    text = "Mosul, an Iraqi city, was shelled on Monday."
+    assert places(geo, text, nlp(text))["Mosul"].country == "Iraq"

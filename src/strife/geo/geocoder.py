@@ -954,6 +954,10 @@ class Geocoder:
             if m.ntok == 1 and _AGE_AFTER.match(text, m.end) and not any(
                     gaz.kind[e] in (K_COUNTRY, K_ADM1, K_AREA) for e in m.entries):
                 continue  # "Millan, 41, was shot": a person and their age
+            if m.ntok == 1 and (g := _NATIONAL_AFTER.match(text, m.end)) and g.group(1).lower() in self._demonyms \
+                    and not any(gaz.kind[e] in (K_COUNTRY, K_ADM1, K_AREA) for e in m.entries):
+                continue  # "Hamdan, a Yemeni, was captured": a person and their nationality ("Mosul, an Iraqi
+                # city" names a place: a place noun after the nationality word keeps it)
             if m.ntok == 1 and _ACCORDING_BEFORE.search(text, max(0, m.start - 20), m.start) \
                     and text[m.end:m.end + 1] == ",":
                 continue  # "According to Adan, Philippine navy ships...": a source (a person, a government)
@@ -1139,6 +1143,9 @@ class Geocoder:
                 span = text[s:e]
                 if not span[:1].isupper() or span.lower() in self._demonyms:
                     continue
+                if label in ("PERSON", "RUN") and (_AGE_AFTER.match(text, e) or _WHO_AFTER.match(text, e) or (
+                        (g := _NATIONAL_AFTER.match(text, e)) and g.group(1).lower() in self._demonyms)):
+                    continue  # a person with an age, a relative clause or a nationality after the name
                 # NER's places may be anywhere in the article's countries; person names and bare
                 # capitalised runs only in the war zones, where villages get tagged PERSON
                 entries = () if label == "SLOT" else self._fuzzy(
@@ -3188,6 +3195,10 @@ _UNKNOWN_TOWN_BEFORE = re.compile(r"\b(?:near|in|at|around|outside|of|from|towar
 _PLACE_KINDS = (K_CITY, K_SUPP, K_ACLED, K_IMPORT)
 # ", who" after a name: a person's ("Castro, who spoke for three hours")
 _WHO_AFTER = re.compile(r",\s+who\b")
+# ", a Yemeni,", ", an Afghan national": a person's nationality in apposition (not ", an Iraqi city")
+_NATIONAL_AFTER = re.compile(r",\s+an?\s+([A-Z][a-z]+)(?:\s*,|\s+(?:national|citizen|man|woman|boy|girl|teenager|"
+                             r"student|journalist|doctor|worker|soldier|officer|fighter|militant|refugee|migrant|"
+                             r"activist|businessman|resident)\b)")
 # a chapter and verse after a book's name ("Gal. 2:11", "Matthew 5:10"), not a clock time ("12:30 pm")
 _VERSE_AFTER = re.compile(r"\.?\s+\d{1,3}:\d{1,3}(?!\d|\s*[ap]\.?m\b)", re.I)
 _COMMA_AFTER = re.compile(r",\s*")
