@@ -119,7 +119,7 @@ def test_a_front_just_across_the_border_of_its_bracket_district_is_kept(geo, nlp
     # the gazetteer puts Qaniyah in Al Bayda, about 25 km from the point of Marib's Mahliyah district
     text = "On 3 June 2021, coalition jets struck the Qaniyah area (Mahliyah, Marib) twice, residents said."
     loc = scene(geo, text, "struck", nlp)
-    assert (loc.name, loc.admin1) == ("Qaniyah", "Marib"), loc
+    assert (loc.name, loc.admin1, loc.admin2) == ("Qaniyah", "Marib", "Mahliyah"), loc
 
 
 def test_what_a_weapon_could_reach_is_no_scene(geo, nlp):

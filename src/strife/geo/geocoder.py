@@ -1426,6 +1426,9 @@ class Geocoder:
                 continue
             if edge is not None and loc is not None:
                 loc = replace(loc, admin1=edge)  # the report's region: the place lies by its edge
+                district = self._bracket_district(matches, i, local, text)
+                if district is not None:
+                    loc = replace(loc, admin2=district)  # ... and the district its bracket names
             if (loc is not None and not local and not any(cues) and gaz.cc[best] in self._hot_countries
                     and gaz.kind[best] in (K_CITY, K_SUPP) and gaz.pop[best] < GUESS_MAX_POP
                     and not self._near_front(best)
@@ -2151,6 +2154,17 @@ class Geocoder:
             if near is not None:
                 return gaz.admin1_name(near)
         return None
+
+    def _bracket_district(self, matches: list[_Match], i: int, local: set[tuple[str, str]], text: str) -> str | None:
+        """The name of the district a "(District, Province)" bracket right after matches[i] names, when it is a
+        district of a region of ``local``; else None."""
+        gaz = self.gaz
+        nxt = matches[i + 1] if i + 1 < len(matches) else None
+        if nxt is None or not (_DISTRICT_BRACKET.fullmatch(text, matches[i].end, nxt.start)
+                               and _BRACKET_SEP.match(text, nxt.end)):
+            return None
+        d = next((e for e in nxt.entries if gaz.kind[e] == K_ADM2 and (gaz.cc[e], gaz.adm1[e]) in local), None)
+        return gaz.admin2_name(d) if d is not None else None
 
     def _members(self, cc: str, adm1: str) -> list[int]:
         """The towns and supplement places of a province."""
