@@ -140,3 +140,14 @@ def test_a_name_with_a_nationality_in_apposition_is_a_person(geo, nlp):
     # ... while a place noun after the nationality word keeps the place
     text = "Mosul, an Iraqi city, was shelled on Monday."
     assert places(geo, text, nlp(text))["Mosul"].country == "Iraq"
+
+
+def test_the_city_before_suburb_of_qualifies_the_suburb(geo, nlp):
+    from geo_helpers import scene
+
+    text = ("Records show officers had been called three times to the house where a man shot two policemen, in "
+            "the Columbus suburb of Westerville.")
+    assert scene(geo, text, "shot", nlp).name == "Westerville"
+    # ... while "the X district of Y" names X
+    text = "On 3 June 2021, a bomb exploded in the Karrada district of Baghdad, killing two."
+    assert scene(geo, text, "exploded", nlp).name == "Karrada"

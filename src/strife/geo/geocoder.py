@@ -348,6 +348,9 @@ _REFERENCE_BEFORE = re.compile(
     r"(?:(?:north|south|east|west|(?:north|south)[- ]?(?:east|west))(?:ern)?\s+)?(?:of|from)"
     r"|,\s*(?:just\s+|some\s+|about\s+)?(?:north|south|east|west|(?:north|south)[- ]?(?:east|west))\s+of)"
     r"\s+(?:the\s+)?(?:(?:capital|city|town|province)\s+(?:of\s+)?)?$", re.I)
+# "the Damascus suburb of Douma": the city before "suburb of" qualifies the suburb after it ("the Mansour district
+# of Baghdad" is the other way round, so only "suburb" is read so)
+_SUBURB_OF_AFTER = re.compile(r"\s+suburbs?\s+of\s+(?:the\s+)?[A-Z]")
 _DIRECTIONS = frozenset("north south east west northern southern eastern western central northeast northwest "
                         "southeast southwest upper lower middle northeastern northwestern southeastern "
                         "southwestern".split())
@@ -2259,7 +2262,9 @@ class Geocoder:
         # "the Marib-Al Jawf road", "the Gujarat-Madhya Pradesh border": the ends of a road or border
         # named by its towns or regions are no scene while the report names another place; nor is a point of
         # reference ("Habbaniyah, 80 km west of Baghdad", "Hilla, just south of Baghdad")
-        unreferenced = [p for p in placed if not _REFERENCE_BEFORE.search(article.text, max(0, p.start - 40), p.start)]
+        unreferenced = [p for p in placed if not _REFERENCE_BEFORE.search(article.text, max(0, p.start - 40), p.start)
+                        # ... nor the city whose suburb is named next ("the Columbus suburb of Westerville")
+                        and not _SUBURB_OF_AFTER.match(article.text, p.end)]
         # ... nor is where people were going ("forced the truck to return in the direction of Ouagadougou", "as
         # they drove toward Afar region in the Bati woreda")
         scenes = [p for p in unreferenced if not _road_end(p, article.text)
