@@ -41,7 +41,13 @@ def acled_imported(tmp_path, rows: str):
     return Geocoder.load(settings)
 
 
+def placed_list(geo, text: str, doc=None) -> list:
+    """``geo.find_places`` on ``text`` as ``(span text, Location)`` pairs in order, repeats kept (placed
+    toponyms only)."""
+    art = Article(id=Article.make_id(None, text), document_id="doc", position=0, title=None, text=text)
+    return [(p.text, p.location) for p in geo.find_places(art, doc) if p.location is not None]
+
+
 def places(geo, text: str, doc=None) -> dict:
     """``geo.find_places`` on ``text`` as ``{span text: Location}`` (placed toponyms only)."""
-    art = Article(id=Article.make_id(None, text), document_id="doc", position=0, title=None, text=text)
-    return {p.text: p.location for p in geo.find_places(art, doc) if p.location is not None}
+    return dict(placed_list(geo, text, doc))

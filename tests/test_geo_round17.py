@@ -7,15 +7,13 @@ Texts are written by the strife team.
 
 from __future__ import annotations
 
-from geo_helpers import places
+import pytest
+from geo_helpers import placed_list, places
 
 
 def _all(geo, text: str, nlp) -> list:
     """(span text, Location) of every placed toponym of ``text``, in order."""
-    from strife.records import Article
-
-    art = Article(id=Article.make_id(None, text), document_id="doc", position=0, title=None, text=text)
-    return [(p.text, p.location) for p in geo.find_places(art, nlp(text)) if p.location is not None]
+    return placed_list(geo, text, nlp(text))
 
 
 def test_a_list_of_world_cities_is_no_town_and_its_region(geo, nlp):
@@ -27,12 +25,22 @@ def test_a_list_of_world_cities_is_no_town_and_its_region(geo, nlp):
     assert len(brussels) == 2 and all(loc.country == "Belgium" for loc in brussels), got
 
 
-def test_a_tie_between_namesakes_goes_to_the_one_near_the_articles_places(geo, nlp):
-    # twelve US states have a Clark County and nothing written beside it says which; Las Vegas does
-    text = ("A guard was shot at a hotel in Las Vegas before the gunman opened fire on the crowd, and Clark County "
-            "Sheriff Joe Lombardo later changed the timeline of the attack.")
+@pytest.mark.parametrize("text,name,field,value", [
+    # a tie: twelve US states have a Clark County and nothing written beside it says which; Las Vegas does
+    ("A guard was shot at a hotel in Las Vegas before the gunman opened fire on the crowd, and Clark County "
+     "Sheriff Joe Lombardo later changed the timeline of the attack.", "Clark County", "admin1", "Nevada"),
+    # a newspaper's title vouches for no region: Lakewood, Colorado is the largest Lakewood; only the paper's
+    # title names Washington, where another lies
+    ("The Washington Post reported on Tuesday that a gunman had shot two officers in Lakewood. The "
+     "Washington Post said the police had been warned.", "Lakewood", "admin1", "Colorado"),
+    # a place of the article's country of unknown size beats a small foreign namesake: GeoNames gives London's
+    # Woolwich no population and Woolwich, Maine about 3,000 people
+    ("British veterans laid a wreath in London for the soldier, and marchers from Manchester and Leeds "
+     "gathered at the barracks in Woolwich, where he had served.", "Woolwich", "country", "United Kingdom"),
+])
+def test_namesakes_resolved_by_the_articles_places(geo, nlp, text, name, field, value):
     got = places(geo, text, nlp(text))
-    assert got["Clark County"].admin1 == "Nevada", got
+    assert getattr(got[name], field) == value, got
 
 
 def test_the_bare_name_of_a_capital_is_the_capital_not_the_state(geo, nlp):
@@ -43,22 +51,6 @@ def test_the_bare_name_of_a_capital_is_the_capital_not_the_state(geo, nlp):
     assert places(geo, text, nlp(text))["Washington"].geo_precision == 3
     text = "Doctors may help the dying under Oregon and Washington laws, the professor said."
     assert places(geo, text, nlp(text))["Washington"].admin1 == "Washington"
-
-
-def test_a_newspaper_title_vouches_for_no_region(geo, nlp):
-    # Lakewood, Colorado is the largest Lakewood; only the paper's title names Washington, where another lies
-    text = ("The Washington Post reported on Tuesday that a gunman had shot two officers in Lakewood. The "
-            "Washington Post said the police had been warned.")
-    got = places(geo, text, nlp(text))
-    assert got["Lakewood"].admin1 == "Colorado", got
-
-
-def test_a_place_of_the_articles_country_of_unknown_size_beats_a_small_foreign_namesake(geo, nlp):
-    # GeoNames gives London's Woolwich no population and Woolwich, Maine about 3,000 people
-    text = ("British veterans laid a wreath in London for the soldier, and marchers from Manchester and Leeds "
-            "gathered at the barracks in Woolwich, where he had served.")
-    got = places(geo, text, nlp(text))
-    assert got["Woolwich"].country == "United Kingdom", got
 
 
 def test_a_former_union_of_states_is_no_town_named_union(geo, nlp):

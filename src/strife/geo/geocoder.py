@@ -307,17 +307,18 @@ _COMPOUND_AFTER = re.compile(r"[-‐–](?:backed|led|allied|aligned|supported|s
 
 _QUARTER_OF_CITY_AFTER = re.compile(r"\s+(?:area|neighbou?rhood|quarter|district|suburb)\s+of\s+the\s+"
                                     r"(?:capital|city)\b")
+# the last word of a newspaper's title named after its city ("the Los Angeles Times", "the Washington Post")
+_PAPER_WORDS = (r"Times|Post|Herald|Tribune|Journal|Review-Journal|Gazette|Chronicle|Examiner|Inquirer|"
+                r"Dispatch|Courier|Observer|Telegraph|Daily\s+News|Free\s+Press|Star-Tribune")
 _COMPANY_AFTER = re.compile(r"\s+(?:Bank|Bancorp|Airways|Airlines|Air\s+Lines|Telecom|Holdings?|Cement|Insurance|"
                             r"Petroleum|Oil\s+Company|Company|Corporation|Corp\.?|Inc\.?|Ltd\.?|Group|FC|Football\s+Club|"
                             r"Stock\s+Exchange|"
                             # a newspaper named after its city ("by Phil Willon, Los Angeles Times"): the paper's
                             # city is no scene
-                            r"Times|Post|Herald|Tribune|Journal|Review-Journal|Gazette|Chronicle|Examiner|Inquirer|"
-                            r"Dispatch|Courier|Observer|Telegraph|Daily\s+News|Free\s+Press|Star-Tribune)\b")
+                            + _PAPER_WORDS + r")\b")
 # a newspaper's title: the place it opens names no region of the report ("the Washington Post" vouches for no
 # place of Washington state)
-_PAPER_AFTER = re.compile(r"\s+(?:Times|Post|Herald|Tribune|Journal|Review-Journal|Gazette|Chronicle|Examiner|"
-                          r"Inquirer|Dispatch|Courier|Observer|Telegraph|Daily\s+News|Free\s+Press|Star-Tribune)\b")
+_PAPER_AFTER = re.compile(r"\s+(?:" + _PAPER_WORDS + r")\b")
 _PROVINCE_IN_BRACKET = re.compile(r"[\w'’]\]?\s*\(\s*[^()\n,]{1,40},\s*$")
 _BRACKET_CLOSE = re.compile(r"\s*\)")
 _CITY_WORD = re.compile(r"\s+(?:city|town)\b", re.I)
@@ -863,6 +864,11 @@ class Geocoder:
         gaz = self.gaz
         return any(gaz.kind[e] == K_ADM1 and gaz.cc[e] not in countries for e in m.entries)
 
+    def _nationality_after(self, text: str, end: int) -> bool:
+        """Whether a person's nationality stands in apposition right after ``end`` (", a Yemeni,")."""
+        g = _NATIONAL_AFTER.match(text, end)
+        return g is not None and g.group(1).lower() in self._demonyms
+
     def _foreign_to(self, m: _Match, kept: list[_Match], text: str) -> bool:
         """Whether ``m``'s name never stands alone in the article (every time a capitalised word follows it: "the
         Mandalay Bay hotel", "Mandalay Bay Resort") and the article's other names vouch for a country
@@ -957,8 +963,7 @@ class Geocoder:
             if m.ntok == 1 and _AGE_AFTER.match(text, m.end) and not any(
                     gaz.kind[e] in (K_COUNTRY, K_ADM1, K_AREA) for e in m.entries):
                 continue  # "Millan, 41, was shot": a person and their age
-            if m.ntok == 1 and (g := _NATIONAL_AFTER.match(text, m.end)) and g.group(1).lower() in self._demonyms \
-                    and not any(gaz.kind[e] in (K_COUNTRY, K_ADM1, K_AREA) for e in m.entries):
+            if m.ntok == 1 and self._nationality_after(text, m.end) and not any(gaz.kind[e] in (K_COUNTRY, K_ADM1, K_AREA) for e in m.entries):
                 continue  # "Hamdan, a Yemeni, was captured": a person and their nationality ("Mosul, an Iraqi
                 # city" names a place: a place noun after the nationality word keeps it)
             if m.ntok == 1 and _ACCORDING_BEFORE.search(text, max(0, m.start - 20), m.start) \
@@ -1146,8 +1151,8 @@ class Geocoder:
                 span = text[s:e]
                 if not span[:1].isupper() or span.lower() in self._demonyms:
                     continue
-                if label in ("PERSON", "RUN") and (_AGE_AFTER.match(text, e) or _WHO_AFTER.match(text, e) or (
-                        (g := _NATIONAL_AFTER.match(text, e)) and g.group(1).lower() in self._demonyms)):
+                if label in ("PERSON", "RUN") and (_AGE_AFTER.match(text, e) or _WHO_AFTER.match(text, e)
+                                                   or self._nationality_after(text, e)):
                     continue  # a person with an age, a relative clause or a nationality after the name
                 # NER's places may be anywhere in the article's countries; person names and bare
                 # capitalised runs only in the war zones, where villages get tagged PERSON
@@ -1286,6 +1291,7 @@ class Geocoder:
         entry_of: dict[int, int] = {}  # id(toponym) -> its gazetteer entry
         regions_of: dict[int, int] = {}  # id(toponym) -> how many provinces its name's entries lie in
         picks = []
+        paireds: list[frozenset[str]] = []  # per match: what _paired_regions said (the tie-break picks again)
         for i, m in enumerate(matches):
             local = self._local_admin(matches, i, text)
             after = text[m.end:m.end + 45]
@@ -1293,13 +1299,14 @@ class Geocoder:
             # (the memo also keys on what _pick reads of the text: the words after the name, a bracket before it)
             paired = self._paired_regions(matches, i, text)
             mk = (m.entries, m.method, frozenset(local), bool(_ADMIN1_WORDS.match(after)),
-                  bool(_STATE_OF_BEFORE.search(text, max(0, m.start - 30), m.start)),
+                  _state_of_before(text, m.start),
                   bool(_ADMIN2_WORDS.match(after) or _ADMIN2_AFTER_BRACKET.match(after)),
                   _open_bracket_before(text, m.start), unidecode(m.text).lower(), cues, _repeated_before(text, m),
                   paired)
             if mk not in memo:
                 memo[mk] = self._pick(m, cweight, adm1_named, anchors, local, text, cues, paired)
             picks.append((local, cues, *memo[mk]))
+            paireds.append(paired)
             if memo[mk][0] is not None and (local or any(cues)):
                 settled.setdefault(unidecode(m.text).lower(), memo[mk][0])
         tied = [i for i, p in enumerate(picks) if p[2] is not None and p[3] == TIE_CONF]
@@ -1313,7 +1320,7 @@ class Geocoder:
                 for i in tied:
                     local, cues, best, conf = picks[i]
                     again, conf2 = self._pick(matches[i], cweight, adm1_named, anchors, local, text, cues,
-                                              self._paired_regions(matches, i, text), firm=tuple(firm))
+                                              paireds[i], firm=tuple(firm))
                     if again is not None and again != best:
                         picks[i] = (local, cues, again, conf2)
         for i, m in enumerate(matches):
@@ -1345,8 +1352,8 @@ class Geocoder:
                     anchored.append(out[-1])
                 continue
             if (loc is not None and m.ntok == 1 and gaz.cc[best] not in cweight and gaz.pop[best] < BARE_KEEP_POP
-                    and not (gaz.kind[best] == K_ADM1 and (_after_district(text, m.start) or _STATE_OF_BEFORE.search(
-                        text, max(0, m.start - 30), m.start)))
+                    and not (gaz.kind[best] == K_ADM1 and (_after_district(text, m.start)
+                                                           or _state_of_before(text, m.start)))
                     and (world := self._world_city(m, best)) is not None):
                 # a small namesake near the article's places ("Belgrade" of Belgium beside The Hague) against a
                 # world city of that name that dwarfs every other bearer: the name means the world city
@@ -1828,8 +1835,7 @@ class Geocoder:
 
         after = text[m.end:m.end + 45]
         # ("Idlib province", or "the state of Washington")
-        admin1_word = bool(_ADMIN1_WORDS.match(after)) or bool(_STATE_OF_BEFORE.search(text, max(0, m.start - 30),
-                                                                                        m.start))
+        admin1_word = bool(_ADMIN1_WORDS.match(after)) or _state_of_before(text, m.start)
         city_word = bool(_CITY_WORD.match(after))  # "Cankuzo city center", "in Amara city": the town, not its province
         # the second name of a bracket of admin names is a province or district: "Gaskinde (Pobe-Mengao, Soum)"
         # is Burkina Faso's Soum province, not a village of Senegal
@@ -2139,13 +2145,11 @@ class Geocoder:
         # region named twice over, "Rampur district" of two states, says too little)
         if name_key(gaz.name[best]) != name_key(m.text) or len({a for c, a in local if c == cc}) != 1:
             return None
-        nxt = matches[i + 1] if i + 1 < len(matches) else None
+        nxt = _district_bracket_after(matches, i, text)
         la, lo = gaz.lat[best], gaz.lon[best]
-        if nxt is not None and _DISTRICT_BRACKET.fullmatch(text, m.end, nxt.start) and _BRACKET_SEP.match(
-                text, nxt.end) and any(gaz.kind[e] in (K_ADM2, K_CITY, K_SUPP) and (gaz.cc[e], gaz.adm1[e]) in local
-                                       for e in nxt.entries) and not any(
-                gaz.kind[e] in (K_ADM2, K_CITY, K_SUPP) and (gaz.cc[e], gaz.adm1[e]) in local
-                and distance_km(la, lo, gaz.lat[e], gaz.lon[e]) <= DISTRICT_TOWN_KM for e in nxt.entries):
+        named = [e for e in (nxt.entries if nxt is not None else ())
+                 if gaz.kind[e] in (K_ADM2, K_CITY, K_SUPP) and (gaz.cc[e], gaz.adm1[e]) in local]
+        if named and not any(distance_km(la, lo, gaz.lat[e], gaz.lon[e]) <= DISTRICT_TOWN_KM for e in named):
             # (unless the place lies within DISTRICT_TOWN_KM of that district's point: a front on the border,
             # "Qaniyah area (Mahliyah, Marib)", whose point the gazetteer puts just across it)
             return None
@@ -2162,9 +2166,8 @@ class Geocoder:
         """The name of the district a "(District, Province)" bracket right after matches[i] names, when it is a
         district of a region of ``local``; else None."""
         gaz = self.gaz
-        nxt = matches[i + 1] if i + 1 < len(matches) else None
-        if nxt is None or not (_DISTRICT_BRACKET.fullmatch(text, matches[i].end, nxt.start)
-                               and _BRACKET_SEP.match(text, nxt.end)):
+        nxt = _district_bracket_after(matches, i, text)
+        if nxt is None:
             return None
         d = next((e for e in nxt.entries if gaz.kind[e] == K_ADM2 and (gaz.cc[e], gaz.adm1[e]) in local), None)
         return gaz.admin2_name(d) if d is not None else None
@@ -2409,6 +2412,15 @@ def _side_of(before: str, after: str) -> float | None:
 # lie to be on another side of the province than the report puts it
 OFF_SIDE_KM = 40.0
 OFF_SIDE_DEG = 120.0
+
+
+def _district_bracket_after(matches: list, i: int, text: str):
+    """The match that opens a "(District, Province)" bracket right after matches[i], or None."""
+    nxt = matches[i + 1] if i + 1 < len(matches) else None
+    if nxt is not None and _DISTRICT_BRACKET.fullmatch(text, matches[i].end, nxt.start) \
+            and _BRACKET_SEP.match(text, nxt.end):
+        return nxt
+    return None
 
 
 def _off_side(p: Toponym, placed: list, text: str) -> bool:
@@ -3242,6 +3254,12 @@ _REGION_PART_BEFORE = re.compile(r"(?:\bthe\s+(?:(?:north|south)(?:east|west)?|e
 _PERSON_NOUN_AFTER = re.compile(r"(?:[’']s)?\s+(?:assassination|administration|presidency|impeachment|dynasty)\b")
 # "the state of Washington", "the province of Buenos Aires": the region, not its capital or seat
 _STATE_OF_BEFORE = re.compile(r"\b(?:state|province|governorate|region|department|oblast)\s+of\s+$", re.I)
+
+
+def _state_of_before(text: str, start: int) -> bool:
+    return bool(_STATE_OF_BEFORE.search(text, max(0, start - 30), start))
+
+
 # capitalised words of an institution's name after a match ("Queen Elizabeth University Hospital")
 _INSTITUTION_AFTER = re.compile(r"(?:\s+[A-Z][\w'’]+){0,2}?\s+(?:University|Hospital|College|School|Institute|"
                                 r"Academy|Stadium|Hotel|Foundation|Infirmary|Clinic|Memorial|Library|Museum|"

@@ -835,16 +835,12 @@ def _same_mass_toll(x: int | None, y: int | None) -> bool:
 def _detail_failure(a: "Features", b: "Features") -> str | None:
     """Why two otherwise compatible reports are not one event, or None (shared by both paths)."""
     known = a.known | b.known
-    # (the place the geocoder put a report at counts as named by it, though its sentence may not repeat it:
-    # "at the Bellagio" in one report of a Las Vegas story is no other place than another's "in Las Vegas")
-    ta = a.text + _norm_text(a.name)[1:] if a.name else a.text
-    tb = b.text + _norm_text(b.name)[1:] if b.name else b.text
     # (two reports at one town, one of whose sentences does not name it (the town came from the article around
     # it): what that sentence calls a place, "at the Bellagio" in a Las Vegas story, is a site, not another town)
     site = (a.precision == 1 and b.precision == 1 and bool(a.name) and (a.name, a.admin1) == (b.name, b.admin1)
-            and (_norm_text(a.name) not in a.text or _norm_text(b.name) not in b.text))
-    clash = _places_conflict(a.place_names, b.place_names, ta, tb, a.actor_words | b.actor_words,
-                             a.precision == 1 and not site, b.precision == 1 and not site)
+            and not (a.names_own_place and b.names_own_place))
+    clash = _places_conflict(a.place_names, b.place_names, a.text_with_place, b.text_with_place,
+                             a.actor_words | b.actor_words, a.precision == 1 and not site, b.precision == 1 and not site)
     if clash is not None:
         return f"the reports name different places ({clash[0]} vs {clash[1]}), neither found in the other report"
     if SPOT_RULE:
@@ -997,12 +993,17 @@ class Features:
     anaphoric: bool = False
     targets: frozenset[str] = frozenset()
     groups: frozenset[str] = frozenset()
+    # the text with the name of the place the geocoder put the report at: that place counts as named by it,
+    # though its sentence may not repeat it ("at the Bellagio" in a report of a Las Vegas story)
+    text_with_place: str = ""
+    names_own_place: bool = True  # whether the sentence itself names that place
 
 
 def features(m: Mention) -> Features:
     loc = m.location
     cf = (lambda x: (x or "").strip().casefold())
     actors = actor_set(m)
+    text = _norm_text(m.text)
     return Features(
         m.event_type, m.sub_event_type, date_window(m), geo_precision(m),
         cf(loc.country if loc else None), cf(loc.admin1 if loc else None), cf(loc.admin2 if loc else None),
@@ -1010,10 +1011,19 @@ def features(m: Mention) -> Features:
         cf(loc.name if loc else None), actors, m.actor1 if m.actor1 and m.actor1.strip() else None,
         m.actor2 if m.actor2 and m.actor2.strip() else None, not any(not is_generic_actor(x) for x in actors),
         frozenset(_assoc(m.assoc_actor_1)), frozenset(_assoc(m.assoc_actor_2)), reported_fatalities(m),
-        _place_names(m.text), _norm_text(m.text), frozenset(_actor_words(m)), frozenset(_known_words(m)),
+        _place_names(m.text), text, frozenset(_actor_words(m)), frozenset(_known_words(m)),
         _content_words(m), _specific_words(m.text), any(is_unidentified(x) for x in actors),
         any(is_generic_actor(x) for x in actors), _districts(m.text), _spots(m.text),
-        _tactics(m.text), bool(_ANAPHORA.match(m.text)), _targets(m.text), _groups(m.text))
+        _tactics(m.text), bool(_ANAPHORA.match(m.text)), _targets(m.text), _groups(m.text),
+        *_with_place(text, cf(loc.name if loc else None)))
+
+
+def _with_place(text: str, name: str) -> tuple[str, bool]:
+    """(the normalised text followed by the report's place name, whether the text names that place itself)."""
+    if not name:
+        return text, True
+    own = _norm_text(name)
+    return text + own[1:], own in text
 
 
 def fast_compatible(a: Features, b: Features) -> bool:
